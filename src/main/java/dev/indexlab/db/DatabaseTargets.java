@@ -1,0 +1,50 @@
+package dev.indexlab.db;
+
+import dev.indexlab.IndexlabException;
+import java.util.Map;
+
+/**
+ * Turns the {@code --db} option into a running {@link DatabaseTarget}: {@code embedded} (the
+ * default), {@code testcontainers[:image]} or a {@code jdbc:postgresql://} URL.
+ */
+public final class DatabaseTargets {
+  private DatabaseTargets() {}
+
+  /** Checks the option's syntax without starting anything; throws a usage error when wrong. */
+  public static void validate(String db) {
+    if (db == null
+        || db.equals("embedded")
+        || db.equals("testcontainers")
+        || db.startsWith("testcontainers:")
+        || db.startsWith("jdbc:postgresql:")) {
+      return;
+    }
+    throw IndexlabException.usage(
+        "--db "
+            + Secrets.maskUrl(db)
+            + ": unknown target; use embedded, testcontainers[:image] or jdbc:postgresql://...");
+  }
+
+  /**
+   * Starts or connects to the target. User and password for a JDBC URL come from the options, else
+   * from PGUSER / PGPASSWORD in {@code env}.
+   */
+  public static DatabaseTarget open(
+      String db, String user, String password, Map<String, String> env) {
+    validate(db);
+    if (db == null || db.equals("embedded")) {
+      return EmbeddedTarget.start();
+    }
+    if (db.startsWith("testcontainers")) {
+      String image =
+          db.contains(":") ? db.substring(db.indexOf(':') + 1) : ContainerTarget.DEFAULT_IMAGE;
+      if (image.isBlank()) {
+        throw IndexlabException.usage("--db testcontainers: the image name after ':' is empty");
+      }
+      return ContainerTarget.start(image);
+    }
+    String u = user != null ? user : env.getOrDefault("PGUSER", System.getProperty("user.name"));
+    String p = password != null ? password : env.get("PGPASSWORD");
+    return JdbcUrlTarget.connect(db, u, p);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.indexlab.testing;
+
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.DatabaseAdmin;
+import dev.indexlab.db.EmbeddedTarget;
+import dev.indexlab.schema.SchemaMigrator;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL per test JVM, shared by every integration test. Each test gets its own
+ * database: empty, or a copy of a template that the SongStackify schema was migrated into once. The
+ * server stops when the JVM exits.
+ */
+public final class TestDatabases {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static EmbeddedTarget server;
+  private static boolean schemaTemplateReady;
+
+  private TestDatabases() {}
+
+  /** The shared server, started on first use. */
+  public static synchronized EmbeddedTarget server() {
+    if (server == null) {
+      server = EmbeddedTarget.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    }
+    return server;
+  }
+
+  /** The bundled workload directory (tests run with the project's root as working dir). */
+  public static Path songstackifyWorkload() {
+    return Path.of("queries").toAbsolutePath();
+  }
+
+  /** A new empty database. */
+  public static ConnectionSpec empty(String prefix) throws SQLException {
+    ConnectionSpec base = server().connection();
+    String name = prefix + "_" + COUNTER.incrementAndGet();
+    new DatabaseAdmin(base).create(name);
+    return base.withDatabase(name);
+  }
+
+  /** A new database holding the SongStackify schema (V1) and no rows. */
+  public static synchronized ConnectionSpec songstackifySchema(String prefix) throws SQLException {
+    ConnectionSpec base = server().connection();
+    DatabaseAdmin admin = new DatabaseAdmin(base);
+    if (!schemaTemplateReady) {
+      admin.create("songstackify_schema_template");
+      SchemaMigrator.migrate(
+          base.withDatabase("songstackify_schema_template"),
+          songstackifyWorkload().resolve("schema"),
+          "flyway_schema_history");
+      schemaTemplateReady = true;
+    }
+    String name = prefix + "_" + COUNTER.incrementAndGet();
+    admin.createFromTemplate(name, "songstackify_schema_template");
+    return base.withDatabase(name);
+  }
+}
