@@ -1,0 +1,73 @@
+package dev.indexlab.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link RouteBenchmark} for one route through JMH's {@link Runner}, in forked JVMs unless the
+ * profile says 0 forks. A fork runs {@code java -cp <this JVM's class path>}, which holds the
+ * benchmark list JMH's annotation processor generated (the shaded jar, or target/classes under
+ * Maven). Its JVM arguments are fixed here, so nothing of the caller's command line (which might
+ * carry a secret) reaches JMH's result file; every {@code @Param} is non-secret by construction.
+ */
+public final class JmhLauncher {
+  /** Heap of a forked JVM: the parameter pool and result buffers are small. */
+  static final String[] FORK_JVM_ARGS = {"-Xms256m", "-Xmx1g", "-XX:+UseG1GC"};
+
+  private final BenchSettings settings;
+  private final Path workload;
+  private final Path connectionFile;
+  private final PrintStream log;
+
+  /**
+   * @param log where JMH's own console output goes (the run's jmh.log)
+   */
+  public JmhLauncher(BenchSettings settings, Path workload, Path connectionFile, PrintStream log) {
+    this.settings = settings;
+    this.workload = workload;
+    this.connectionFile = connectionFile;
+    this.log = log;
+  }
+
+  /** JMH's options for measuring {@code routeId}. */
+  public Options options(String routeId) {
+    BenchProfile p = settings.profile();
+    return new OptionsBuilder()
+        .include("^" + Pattern.quote(RouteBenchmark.class.getName() + ".invoke") + "$")
+        .param("route", routeId)
+        .param("workload", workload.toAbsolutePath().toString())
+        .param("connectionFile", connectionFile.toAbsolutePath().toString())
+        .param("seed", Long.toString(settings.seed()))
+        .param("parameterSets", Integer.toString(settings.parameterSets()))
+        .param("commit", Boolean.toString(settings.commit()))
+        .forks(p.forks())
+        .warmupIterations(p.warmupIterations())
+        .warmupTime(TimeValue.milliseconds(p.warmupTime().toMillis()))
+        .measurementIterations(p.measurementIterations())
+        .measurementTime(TimeValue.milliseconds(p.measurementTime().toMillis()))
+        .threads(settings.threads())
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .jvmArgs(FORK_JVM_ARGS)
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.NORMAL)
+        .build();
+  }
+
+  /** Measures one route; throws when JMH or the benchmark failed. */
+  public RunResult run(String routeId) throws RunnerException {
+    Runner runner =
+        new Runner(
+            options(routeId), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
+    return runner.runSingle();
+  }
+}
