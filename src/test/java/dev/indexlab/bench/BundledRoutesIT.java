@@ -96,4 +96,26 @@ class BundledRoutesIT {
       }
     }
   }
+
+  @Test
+  void writtenTablesFollowDeleteActionsThroughTheForeignKeys() throws Exception {
+    try (Connection c = db.open()) {
+      assertThat(WrittenTables.of(c, catalog.find("users_delete").orElseThrow()))
+          .containsExactlyInAnyOrder(
+              "\"public\".\"users\"",
+              "\"public\".\"song_history\"",
+              "\"public\".\"users_playlist_position\"",
+              "\"public\".\"user_moods\"");
+      List<String> remove = WrittenTables.of(c, catalog.find("song_remove").orElseThrow());
+      assertThat(remove)
+          .containsExactlyInAnyOrder(
+              "\"public\".\"songs\"",
+              "\"public\".\"links\"",
+              "\"public\".\"playlist_songs\"",
+              "\"public\".\"song_history\"",
+              "\"public\".\"users_playlist_position\"");
+      WrittenTables.vacuum(c, remove);
+      assertThat(WrittenTables.of(c, catalog.find("mood_refresh").orElseThrow())).isEmpty();
+    }
+  }
 }
