@@ -5,9 +5,9 @@
 --   JOIN users AS u ON u.id = p.user_id
 --   JOIN playlist_songs AS cur
 --     ON cur.id = p.playlist_song_position AND cur.playlist_id = p.playlist_id
---   WHERE EXISTS (SELECT 1 FROM playlist_songs AS nxt
---                 WHERE nxt.playlist_id = p.playlist_id AND nxt.id > cur.id)
---     AND EXISTS (SELECT 1 FROM links AS l
+--   JOIN (SELECT playlist_id, max(id) AS last_id FROM playlist_songs GROUP BY playlist_id)
+--     AS ends ON ends.playlist_id = p.playlist_id AND cur.id < ends.last_id
+--   WHERE EXISTS (SELECT 1 FROM links AS l
 --                 WHERE l.song_id = cur.song_id AND l.platform_id = u.platform_id)
 --   ORDER BY p.id
 --   LIMIT 2000

@@ -12,6 +12,9 @@
 #
 # Usage: scripts/bench-vs-pgbench.sh            (env: RUNS=3 SECONDS_PER_RUN=20 SCALE=1 SEED=42
 #                                                      PGBENCH=/usr/lib/postgresql/15/bin/pgbench)
+#        DB_URL=jdbc:postgresql://host:port/db DB_USER=me scripts/bench-vs-pgbench.sh
+#                                               (an already seeded server instead of `serve`;
+#                                                a password, if any, comes from PGPASSWORD)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
@@ -41,7 +44,15 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# 1. A seeded server that lives until this script closes fd 3.
+# 1. A seeded server that lives until this script closes fd 3 (or the one DB_URL names).
+if [[ -n "${DB_URL:-}" ]]; then
+  url="$DB_URL"; user="${DB_USER:-${PGUSER:-$USER}}"
+  if [[ "$url" =~ ^jdbc:postgresql://([^:/]+)(:([0-9]+))?/([^?]+) ]]; then
+    host="${BASH_REMATCH[1]}"; port="${BASH_REMATCH[3]:-5432}"; database="${BASH_REMATCH[4]}"
+  else
+    echo "DB_URL must look like jdbc:postgresql://host:port/db" >&2; exit 2
+  fi
+else
 mkfifo "$work/serve.in"
 java -jar "$jar" serve --scale "$SCALE" --seed "$SEED" <"$work/serve.in" >"$work/serve.out" 2>"$work/serve.err" &
 serve_pid=$!
@@ -56,6 +67,7 @@ done
 value() { sed -n "s/^$1=//p" "$work/serve.out"; }
 url="$(value jdbc_url)"; host="$(value host)"; port="$(value port)"
 database="$(value database)"; user="$(value user)"
+fi
 echo "server: $url (user $user)" >&2
 
 # 2. A workload of the two read-only routes, taken from the bundled files.
