@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * Everything one {@code indexlab run} measured, as written to {@code results.json}: the
  * reproducibility header, every scenario's route timings and plans, and every candidate's
- * evaluation and decision. Reports and the gate read only this (and the plan files it names),
- * so {@code indexlab report --from} can rebuild them without touching a database.
+ * evaluation and decision. Reports and the gate read only this (and the plan files it names), so
+ * {@code indexlab report --from} can rebuild them without touching a database.
  */
-public record RunResults(Meta meta, List<ScenarioResult> scenarios, List<CandidateResult> candidates) {
+public record RunResults(
+    Meta meta, List<ScenarioResult> scenarios, List<CandidateResult> candidates) {
 
   /** What was run, where and how. */
   public record Meta(
