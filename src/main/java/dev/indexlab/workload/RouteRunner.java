@@ -56,6 +56,7 @@ public final class RouteRunner {
       for (RouteStatement s : route.statements()) {
         outcomes.add(execute(c, s, scope, observer, keepRows));
       }
+      observer.beforeEnd(c);
       if (commit) {
         c.commit();
       } else {

@@ -16,4 +16,10 @@ public interface StatementObserver {
 
   void beforeStatement(Connection c, RouteStatement statement, List<Object> values)
       throws SQLException;
+
+  /**
+   * Called after the last statement succeeded, before the transaction is committed or rolled back:
+   * the route's changes are visible here and nowhere else.
+   */
+  default void beforeEnd(Connection c) throws SQLException {}
 }
