@@ -3,6 +3,7 @@ package dev.indexlab.bench;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.indexlab.gate.SampleSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * indexlab's own results of one {@code bench} run ({@code results/<scenario>/bench.json}): per
- * route its latency statistics in milliseconds and a histogram of the samples, the settings that
+ * route its latency statistics in milliseconds and a summary of the samples, the settings that
  * produced them, the server and the failed routes. Reports and the CI gate read this file; JMH's
  * own {@code jmh.json} sits beside it.
  *
@@ -72,7 +73,11 @@ public record BenchResults(
       int parameterSets,
       String mode) {}
 
-  /** One measured route; {@code vacuumed} lists the tables vacuumed after it (it wrote them). */
+  /**
+   * One measured route. {@code stats} are JMH's figures; {@code samples} summarizes every sample
+   * for the reports and the gate; {@code vacuumed} lists the tables vacuumed after the route (it
+   * wrote them).
+   */
   public record RouteResult(
       String id,
       String name,
@@ -80,7 +85,7 @@ public record BenchResults(
       String isolation,
       double weight,
       Stats stats,
-      Histogram samples,
+      SampleSummary samples,
       List<String> vacuumed) {}
 
   /**
@@ -100,13 +105,6 @@ public record BenchResults(
       double p999,
       double max,
       long n) {}
-
-  /**
-   * The samples' distribution: counts in log-spaced buckets {@code [from, to)} (the last closed).
-   */
-  public record Histogram(String unit, List<Bucket> buckets) {
-    public record Bucket(double from, double to, long count) {}
-  }
 
   /** The measured route with this id. */
   public Optional<RouteResult> route(String id) {

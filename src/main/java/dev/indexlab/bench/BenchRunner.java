@@ -159,8 +159,8 @@ public final class BenchRunner {
             workload.directory().relativize(r.file().toAbsolutePath()).toString(),
             r.isolation().sql(),
             r.weight(),
-            SampleSummary.stats(run),
-            SampleSummary.histogram(run),
+            JmhStatistics.stats(run),
+            JmhStatistics.summary(run),
             vacuumed);
     return new Measurement(result, run, null);
   }

@@ -3,6 +3,7 @@ package dev.indexlab.bench;
 import dev.indexlab.db.Identifiers;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteStatement;
+import dev.indexlab.workload.RouteTables;
 import dev.indexlab.workload.SqlScanner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,28 +13,24 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The tables a route writes, and their VACUUM. A rolled-back INSERT or UPDATE still leaves dead
  * tuples behind; measured thousands of times, a route would leave its tables bloated for the routes
  * measured after it. So after measuring a route that writes, {@link BenchRunner} vacuums the tables
- * its statements name as INSERT, UPDATE or DELETE targets, plus the tables a DELETE reaches through
- * foreign keys with ON DELETE CASCADE / SET NULL / SET DEFAULT (found in the catalog, transitively
- * for cascades). Updates are assumed not to change referenced keys, so ON UPDATE actions are not
- * followed.
+ * its statements name as INSERT, UPDATE or DELETE targets ({@link RouteTables}), plus the tables a
+ * DELETE reaches through foreign keys with ON DELETE CASCADE / SET NULL / SET DEFAULT (found in the
+ * catalog, transitively for cascades). Updates are assumed not to change referenced keys, so ON
+ * UPDATE actions are not followed.
  */
 public final class WrittenTables {
-  private static final Pattern TARGET =
-      Pattern.compile(
-          "\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+((?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)"
-              + "(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*))?)",
-          Pattern.CASE_INSENSITIVE);
+  private static final Pattern DELETE = Pattern.compile("(?is)\\bdelete\\s+from\\b");
 
   private static final String TABLE_OF =
       "SELECT r.oid, n.nspname, r.relname FROM pg_class r"
@@ -47,25 +44,22 @@ public final class WrittenTables {
 
   private WrittenTables() {}
 
-  /** A statement's write target as written ({@code users}) with its verb. */
-  record Target(String verb, String name) {}
+  /** A table a statement writes, as written, and whether that statement deletes. */
+  record Target(String name, boolean delete) {}
 
-  /** The INSERT/UPDATE/DELETE targets named in {@code route}'s statements, in order. */
+  /** The write targets of {@code route}'s statements ({@link RouteTables}), in order. */
   static List<Target> targets(Route route) {
     List<Target> targets = new ArrayList<>();
     for (RouteStatement s : route.statements()) {
-      Matcher m = TARGET.matcher(SqlScanner.stripComments(s.sql()));
-      while (m.find()) {
-        String verb = m.group(1).toUpperCase(Locale.ROOT).split("\\s+")[0];
-        targets.add(new Target(verb, m.group(2).replaceAll("\\s+", "")));
-      }
+      boolean delete = DELETE.matcher(SqlScanner.stripComments(s.sql())).find();
+      RouteTables.written(s.sql()).forEach(t -> targets.add(new Target(t, delete)));
     }
     return targets;
   }
 
   /** True when the route's statements write (an INSERT, UPDATE or DELETE). */
   public static boolean writes(Route route) {
-    return !targets(route).isEmpty();
+    return !RouteTables.written(route).isEmpty();
   }
 
   /**
@@ -82,20 +76,19 @@ public final class WrittenTables {
           if (rs.next()) {
             long oid = rs.getLong(1);
             tables.putIfAbsent(oid, Identifiers.qualified(rs.getString(2), rs.getString(3)));
-            if (t.verb().equals("DELETE")) {
+            if (t.delete()) {
               deletes.add(oid);
             }
           }
         }
       }
     }
-    List<Long> done = new ArrayList<>();
+    Set<Long> done = new HashSet<>();
     while (!deletes.isEmpty()) {
       long oid = deletes.poll();
-      if (done.contains(oid)) {
+      if (!done.add(oid)) {
         continue;
       }
-      done.add(oid);
       try (PreparedStatement ps = c.prepareStatement(REFERENCING)) {
         ps.setLong(1, oid);
         try (ResultSet rs = ps.executeQuery()) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.bench.BenchResults.Histogram;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.gate.SampleSummary;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.RouteParser;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.Options;
@@ -79,17 +78,14 @@ class BenchPiecesTest {
   }
 
   @Test
-  void histogramBucketsEverySampleBetweenMinAndMax() {
-    TreeMap<Double, Long> raw = new TreeMap<>(Map.of(0.5, 10L, 1.0, 5L, 2.0, 3L, 64.0, 1L));
-    Histogram h = SampleSummary.histogram(raw);
-    assertThat(h.buckets()).hasSize(SampleSummary.BUCKETS);
-    assertThat(h.buckets().get(0).from()).isEqualTo(0.5);
-    assertThat(h.buckets().get(0).count()).isEqualTo(10);
-    assertThat(h.buckets().get(SampleSummary.BUCKETS - 1).to()).isEqualTo(64.0);
-    assertThat(h.buckets().get(SampleSummary.BUCKETS - 1).count()).isEqualTo(1);
-    assertThat(h.buckets().stream().mapToLong(Histogram.Bucket::count).sum()).isEqualTo(19);
-    assertThat(SampleSummary.histogram(new TreeMap<>(Map.of(3.0, 4L))).buckets())
-        .containsExactly(new Histogram.Bucket(3.0, 3.0, 4));
+  void jmhSamplesAreExpandedFromValueCountPairs() {
+    org.openjdk.jmh.util.MultisetStatistics s = new org.openjdk.jmh.util.MultisetStatistics();
+    s.addValue(0.5, 3);
+    s.addValue(2.0, 1);
+    assertThat(JmhStatistics.samples(s)).containsExactly(0.5, 0.5, 0.5, 2.0);
+    SampleSummary summary = SampleSummary.of(JmhStatistics.samples(s));
+    assertThat(summary.n()).isEqualTo(4);
+    assertThat(summary.histogram().total()).isEqualTo(4);
   }
 
   @Test
@@ -116,7 +112,7 @@ class BenchPiecesTest {
                     "read committed",
                     1,
                     s,
-                    new Histogram("ms", List.of()),
+                    SampleSummary.of(new double[] {1.2}),
                     List.of())),
             List.of(new RouteProblem("bad", "preflight", "bad.sql:3: boom [SQLSTATE 23503]")));
     String table = ResultTable.render(r);
@@ -155,7 +151,7 @@ class BenchPiecesTest {
                     "serializable",
                     2,
                     s,
-                    new Histogram("ms", List.of(new Histogram.Bucket(1, 1, 1))),
+                    SampleSummary.of(new double[] {1, 2}),
                     List.of("t"))),
             List.of());
     Path f = dir.resolve("out/bench.json");
@@ -190,11 +186,12 @@ class BenchPiecesTest {
   @Test
   void writtenTablesAreTheTargetsOfInsertUpdateAndDelete() {
     assertThat(WrittenTables.targets(RouteParser.parse(QUERIES.resolve("playlist_play.sql"))))
-        .extracting(WrittenTables.Target::verb, WrittenTables.Target::name)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("UPDATE", "users_playlist_position"),
-            org.assertj.core.groups.Tuple.tuple("INSERT", "song_history"),
-            org.assertj.core.groups.Tuple.tuple("UPDATE", "user_moods"));
+            new WrittenTables.Target("users_playlist_position", false),
+            new WrittenTables.Target("song_history", false),
+            new WrittenTables.Target("user_moods", false));
+    assertThat(WrittenTables.targets(RouteParser.parse(QUERIES.resolve("users_delete.sql"))))
+        .containsExactly(new WrittenTables.Target("users", true));
     assertThat(WrittenTables.writes(RouteParser.parse(QUERIES.resolve("mood_refresh.sql"))))
         .isFalse();
     assertThat(WrittenTables.writes(RouteParser.parse(QUERIES.resolve("song_search.sql"))))
