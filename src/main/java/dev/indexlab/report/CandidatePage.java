@@ -101,7 +101,7 @@ final class CandidatePage {
             Column.right("EXPLAIN after (ms)"),
             Column.right("JMH before (ms)"),
             Column.right("JMH after (ms)"),
-            Column.right("Change"),
+            Column.right("JMH change"),
             Column.right("Buffers before"),
             Column.right("Buffers after"),
             Column.left("Uses it"),
@@ -114,9 +114,7 @@ final class CandidatePage {
           ms(d.explainAfterMs()),
           ms(d.meanBeforeMs()),
           ms(d.meanAfterMs()),
-          d.meanBeforeMs() > 0 && ChangeWording.present(d.meanAfterMs())
-              ? ReportFormat.percentChange(d.meanBeforeMs(), d.meanAfterMs())
-              : ReportFormat.NOT_AVAILABLE,
+          ChangeWording.signedPercent(d.meanBeforeMs(), d.meanAfterMs()),
           ReportFormat.grouped(d.buffersBefore()),
           ReportFormat.grouped(d.buffersAfter()),
           d.usesCandidate() ? "yes" : "no",

@@ -1,5 +1,8 @@
 package dev.indexlab.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * Chooses the words for a before/after pair from the numbers alone, so prose can never contradict
  * the table next to it.
@@ -110,10 +113,36 @@ final class ChangeWording {
     return range + ": no measurable change";
   }
 
-  /** A fraction as an unsigned percentage with one decimal: 0.981 → "98.1%". */
+  /**
+   * A fraction as an unsigned percentage with one decimal: 0.981 → "98.1%"; a fraction just under 1
+   * that would round to 100.0% keeps two decimals, truncated (0.99984 → "99.98%"), or says
+   * ">99.99%".
+   */
   static String unsignedPercent(double fraction) {
-    String signed = ReportFormat.percent(Math.abs(fraction));
-    return signed.startsWith("+") ? signed.substring(1) : signed;
+    double abs = Math.abs(fraction);
+    String signed = ReportFormat.percent(abs);
+    String text = signed.startsWith("+") ? signed.substring(1) : signed;
+    if (text.equals("100.0%") && abs < 1) {
+      // 392 ms to 0.061 ms is not a 100% improvement: show the digits that say so
+      BigDecimal pct = BigDecimal.valueOf(abs).movePointRight(2).setScale(2, RoundingMode.DOWN);
+      return pct.compareTo(new BigDecimal("99.99")) >= 0 ? ">99.99%" : pct.toPlainString() + "%";
+    }
+    return text;
+  }
+
+  /**
+   * The relative change from {@code before} to {@code after}, signed ("-97.1%", "+4.2%", "0.0%"),
+   * with the precision of {@link #unsignedPercent} near -100%; "n/a" without a positive before.
+   */
+  static String signedPercent(double before, double after) {
+    if (!present(before) || !present(after) || before == 0) {
+      return ReportFormat.NOT_AVAILABLE;
+    }
+    String text = unsignedPercent((after - before) / before);
+    if (text.equals("0.0%")) {
+      return text;
+    }
+    return (after < before ? "-" : "+") + text;
   }
 
   /** The signed change in ms with an explicit sign: "+0.012", "-64.2", "0". */

@@ -38,6 +38,17 @@ final class MarkdownText {
     return out.toString();
   }
 
+  /** Text for an HTML context such as {@code <summary>}: {@code & < > "} as entities. */
+  static String html(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
   /** A code span that holds {@code s} literally, whatever backticks it contains. */
   static String code(String s) {
     String value = s == null ? "" : s.replace('\n', ' ');

@@ -138,16 +138,21 @@ final class RouteAnalysis {
 
   private String results(RouteDelta delta, StatementCapture hot, StatementCapture hotAfter) {
     StringBuilder out = new StringBuilder();
-    double sb = hot.medianExecutionMs();
-    double sa = hotAfter == null ? Double.NaN : hotAfter.medianExecutionMs();
-    Verdict statement = ChangeWording.explainVerdict(sb, sa);
-    out.append("- **Statement** (median EXPLAIN ANALYZE execution time): ")
-        .append(ChangeWording.fromTo(sb, sa, statement))
-        .append(
-            hotAfter == null
-                ? ""
-                : CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers()))
-        .append(".\n");
+    if (hotAfter != null) {
+      double sb = hot.medianExecutionMs();
+      double sa = hotAfter.medianExecutionMs();
+      out.append("- **Statement** (median EXPLAIN ANALYZE execution time): ")
+          .append(ChangeWording.fromTo(sb, sa, ChangeWording.explainVerdict(sb, sa)))
+          .append(CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers()))
+          .append(".\n");
+    } else {
+      double eb = delta.explainBeforeMs();
+      double ea = delta.explainAfterMs();
+      out.append("- **EXPLAIN** (median execution time recorded for the route; the statement was")
+          .append(" not captured with the candidate): ")
+          .append(ChangeWording.fromTo(eb, ea, ChangeWording.explainVerdict(eb, ea)))
+          .append(".\n");
+    }
     Verdict route =
         ChangeWording.verdict(delta.meanBeforeMs(), delta.meanAfterMs(), delta.significant());
     out.append("- **Route** (JMH mean per call, all statements): ")

@@ -170,10 +170,7 @@ final class RouteTable {
     boolean apart = ChangeWording.intervalsApart(tb.mean(), tb.error(), ta.mean(), ta.error());
     Verdict v = ChangeWording.verdict(tb.mean(), ta.mean(), apart);
     cells.add(ChangeWording.signedMs(tb.mean(), ta.mean()));
-    cells.add(
-        tb.mean() > 0
-            ? ReportFormat.percentChange(tb.mean(), ta.mean())
-            : ReportFormat.NOT_AVAILABLE);
+    cells.add(ChangeWording.signedPercent(tb.mean(), ta.mean()));
     cells.add(v.words());
     count(v);
     return cells;

@@ -102,12 +102,9 @@ final class RoutesPage {
           MarkdownText.text(SummaryPage.nonBlank(s.label(), "statement " + s.index())),
           time(b),
           time(a),
-          b != null
-                  && a != null
-                  && b.medianExecutionMs() > 0
-                  && ChangeWording.present(a.medianExecutionMs())
-              ? ReportFormat.percentChange(b.medianExecutionMs(), a.medianExecutionMs())
-              : ReportFormat.NOT_AVAILABLE,
+          b == null || a == null
+              ? ReportFormat.NOT_AVAILABLE
+              : ChangeWording.signedPercent(b.medianExecutionMs(), a.medianExecutionMs()),
           b == null || b.error() != null
               ? ReportFormat.NOT_AVAILABLE
               : ReportFormat.grouped(b.sharedBuffers()),
@@ -170,7 +167,7 @@ final class RoutesPage {
   private String details(String summary, StatementCapture s) {
     Optional<String> link = plans.link(s.planJsonFile());
     return "<details><summary>"
-        + MarkdownText.text(summary)
+        + MarkdownText.html(summary)
         + "</summary>\n\n"
         + PlanTable.render(s.planText(), link)
         + "\n</details>\n\n";

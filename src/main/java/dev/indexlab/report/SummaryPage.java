@@ -1,8 +1,6 @@
 package dev.indexlab.report;
 
-import dev.indexlab.db.Secrets;
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.report.MarkdownTable.Column;
 import dev.indexlab.scenario.RunResults.CandidateResult;
 import dev.indexlab.scenario.RunResults.Meta;
 import dev.indexlab.scenario.RunResults.ScenarioResult;
@@ -11,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * The report's front page ({@code README.md}): what was measured and how, the route table before
@@ -39,13 +37,13 @@ final class SummaryPage {
         .append(MarkdownText.text(nonBlank(meta.workload(), "Workload")))
         .append(": route times before and after indexlab\n\n");
     out.append(lead(meta, routes.verdicts())).append("\n\n");
-    out.append("## How this was measured\n\n").append(header(meta)).append('\n');
+    out.append("## How this was measured\n\n").append(SetupTable.render(meta)).append('\n');
     out.append("## Route times\n\n");
     out.append(
         "Mean and 95th percentile time per call of each route under JMH (SampleTime mode, all"
             + " statements of the route in one transaction), in milliseconds. **Baseline** is the"
-            + " schema as shipped; **optimized** has every accepted candidate applied together, each"
-            + " scenario on its own copy of the same seeded database. A change counts when the two"
+            + " schema as shipped; **optimized** has every accepted candidate applied together, on"
+            + " the same seeded data. A change counts when the two"
             + " means' 99.9% confidence intervals do not overlap; \"much faster\" means at least"
             + " 90% less time.\n\n");
     out.append(table).append('\n');
@@ -119,7 +117,7 @@ final class SummaryPage {
   }
 
   /** "The biggest change: ROUTE, from X to Y, a Z% improvement." */
-  private java.util.Optional<String> biggest() {
+  private Optional<String> biggest() {
     String best = null;
     double bestSize = 0;
     Timing bestBefore = null;
@@ -139,58 +137,18 @@ final class SummaryPage {
       }
     }
     if (best == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean apart =
         ChangeWording.intervalsApart(
             bestBefore.mean(), bestBefore.error(), bestAfter.mean(), bestAfter.error());
     Verdict v = ChangeWording.verdict(bestBefore.mean(), bestAfter.mean(), apart);
-    return java.util.Optional.of(
+    return Optional.of(
         "The biggest change: "
             + MarkdownText.text(run.routeName(best))
             + ", "
             + ChangeWording.fromTo(bestBefore.mean(), bestAfter.mean(), v)
             + " (JMH mean).");
-  }
-
-  private String header(Meta meta) {
-    MarkdownTable table = new MarkdownTable(Column.left("Setting"), Column.left("Value"));
-    table.row("Date", text(meta.date()));
-    table.row("indexlab", text(meta.indexlabVersion()));
-    table.row("PostgreSQL", text(meta.postgresVersion()));
-    table.row("Server settings", settings(meta.settings()));
-    table.row(
-        "Database target",
-        meta.target() == null || meta.target().isBlank()
-            ? "not recorded"
-            : MarkdownText.code(Secrets.maskUrl(meta.target())));
-    table.row("Workload", text(meta.workload()));
-    table.row("Scale and seed", "scale " + plain(meta.scale()) + ", seed " + meta.seed());
-    table.row(
-        "JMH profile", text(meta.profile()) + ", " + count(meta.threads(), "thread", "threads"));
-    table.row(
-        "Transactions",
-        meta.commit()
-            ? "committed (commit mode: writes change the data as the run goes)"
-            : "rolled back after every call (rollback mode: the data never changes)");
-    table.row(
-        "Machine",
-        count(meta.cores(), "core", "cores")
-            + ", "
-            + (meta.memoryBytes() > 0 ? ReportFormat.bytes(meta.memoryBytes()) : "unknown")
-            + " memory, "
-            + text(meta.os()));
-    table.row("Java", text(meta.javaVersion()));
-    return table.render();
-  }
-
-  private static String settings(Map<String, String> settings) {
-    if (settings == null || settings.isEmpty()) {
-      return "not recorded";
-    }
-    List<String> parts = new ArrayList<>();
-    new TreeMap<>(settings).forEach((k, v) -> parts.add(MarkdownText.code(k + " = " + v)));
-    return String.join(", ", parts);
   }
 
   private String candidates() {
@@ -200,7 +158,7 @@ final class SummaryPage {
       return out.append("No candidate was evaluated.\n\n").toString();
     }
     out.append(
-        "Each candidate ran on its own copy of the baseline database; accepted ones are ranked by"
+        "Each candidate was measured on its own against the baseline; accepted ones are ranked by"
             + " the time they save across the weighted workload (route weight × time saved per"
             + " call).\n\n");
     List<CandidateResult> accepted = all.stream().filter(RunIndex::accepted).toList();

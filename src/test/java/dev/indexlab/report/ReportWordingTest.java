@@ -37,6 +37,10 @@ class ReportWordingTest {
     assertThat(ChangeWording.fromTo(0.2, Double.NaN, Verdict.MISSING))
         .isEqualTo("not comparable: no time after");
     assertThat(ChangeWording.signedMs(1, 1.5)).isEqualTo("+0.500");
+    assertThat(ChangeWording.unsignedPercent(0.99984)).isEqualTo("99.98%");
+    assertThat(ChangeWording.unsignedPercent(0.999999)).isEqualTo(">99.99%");
+    assertThat(ChangeWording.unsignedPercent(1.0)).isEqualTo("100.0%");
+    assertThat(ChangeWording.unsignedPercent(-0.5)).isEqualTo("50.0%");
   }
 
   @Test

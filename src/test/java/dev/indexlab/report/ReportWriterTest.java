@@ -242,7 +242,7 @@ class ReportWriterTest {
         .contains("```sql\n" + RunResultsFixture.PLAY_SQL_AFTER + "\n```")
         .contains("**Equivalence check:** equivalent: 200 parameter sets returned the same rows")
         .contains("A sort spilled 6.6 MB to disk")
-        .contains("from 392 ms to 0.061 ms, a 100.0% improvement")
+        .contains("from 392 ms to 0.061 ms, a 99.98% improvement")
         .contains("No measured route writes a table this candidate indexes");
   }
 
@@ -304,6 +304,75 @@ class ReportWriterTest {
         }
       }
     }
+  }
+
+  @Test
+  void aBaselineOnlyRunStillFillsEveryCell() throws Exception {
+    RunResults baselineOnly =
+        new RunResults(results.meta(), List.of(results.scenarios().get(0)), List.of());
+    Path dir = temp.resolve("baseline-only");
+    List<String> files = new ReportWriter(baselineOnly, resultsDir).writeTo(dir);
+    assertThat(files).doesNotContain(ReportCharts.DISTRIBUTION).contains(ReportCharts.ROUTE_TIMES);
+    String md = Files.readString(dir.resolve("README.md"));
+    assertThat(md)
+        .contains("No optimized scenario was run")
+        .contains("No candidate was evaluated.")
+        .contains("_No latency distribution chart")
+        .doesNotContain("latency-distribution.svg");
+    for (String[] row : tableRows(md, "| Route ")) {
+      if (!row[0].isEmpty()) {
+        assertThat(row).allSatisfy(cell -> assertThat(cell).isNotBlank());
+        assertThat(row[3]).isEqualTo("not run");
+      }
+    }
+    Document svg = parse(Files.readString(dir.resolve(ReportCharts.ROUTE_TIMES)));
+    assertThat(elementsWithClass(svg, "rect", "bar")).hasSize(16 - 1);
+  }
+
+  @Test
+  void routesOutsideTheWriteupKeepTheOrderOfTheRun() throws Exception {
+    RunResults.ScenarioResult base = results.scenarios().get(0);
+    List<RouteResult> own = new ArrayList<>();
+    for (String name : List.of("GET /orders/{id}", "POST /orders")) {
+      RouteResult r = base.routes().get(0);
+      own.add(
+          new RouteResult(
+              name.replaceAll("\\W", ""),
+              name,
+              "x.sql",
+              1,
+              false,
+              r.timing(),
+              r.statements(),
+              null));
+    }
+    RunResults byo =
+        new RunResults(
+            results.meta(),
+            List.of(new RunResults.ScenarioResult("baseline", List.of(), own, List.of())),
+            List.of());
+    Path dir = temp.resolve("byo");
+    new ReportWriter(byo, resultsDir).writeTo(dir);
+    List<String> names = new ArrayList<>();
+    for (String[] row : tableRows(Files.readString(dir.resolve("README.md")), "| Route ")) {
+      names.add(row[0]);
+    }
+    assertThat(names).containsExactly("GET /orders/{id}", "POST /orders");
+  }
+
+  @Test
+  void aCandidateWithoutItsOwnScenarioFallsBackToItsDeltas() throws Exception {
+    List<RunResults.ScenarioResult> scenarios = new ArrayList<>(results.scenarios());
+    scenarios.removeIf(sc -> sc.name().equals("song_history_user_id"));
+    RunResults partial = new RunResults(results.meta(), scenarios, results.candidates());
+    Path dir = temp.resolve("partial");
+    new ReportWriter(partial, resultsDir).writeTo(dir);
+    String md = Files.readString(dir.resolve("song_history_user_id.md"));
+    assertThat(md)
+        .contains("The statement was not captured with the candidate in place.")
+        .contains("from 65.3 ms to 1.22 ms, a 98.1% improvement")
+        .contains("from 66.1 ms to 1.91 ms, a 97.1% improvement")
+        .doesNotContain("<DATA>");
   }
 
   /**
