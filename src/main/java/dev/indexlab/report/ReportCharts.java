@@ -76,7 +76,9 @@ final class ReportCharts {
       }
       changes.add(new Change(id, Math.abs(Math.log(after.mean() / before.mean()))));
     }
-    changes.sort(Comparator.comparingDouble((Change c) -> -c.size()).thenComparing(Change::id));
+    changes.sort(
+        Comparator.comparingDouble((Change c) -> -c.size())
+            .thenComparing(Change::id, Comparator.nullsFirst(Comparator.naturalOrder())));
     return changes.stream().limit(MOST_CHANGED).map(Change::id).toList();
   }
 

@@ -48,7 +48,7 @@ final class RouteAnalysis {
     list.sort(
         Comparator.comparingDouble(
                 (RouteDelta d) -> -saving(d.explainBeforeMs(), d.explainAfterMs()))
-            .thenComparing(RouteDelta::route));
+            .thenComparing(RouteDelta::route, Comparator.nullsFirst(Comparator.naturalOrder())));
     return list;
   }
 

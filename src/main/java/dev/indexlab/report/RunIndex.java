@@ -140,8 +140,8 @@ final class RunIndex {
         new ArrayList<>(results.candidates() == null ? List.of() : results.candidates());
     list.sort(
         Comparator.comparing((CandidateResult c) -> !accepted(c))
-            .thenComparing(c -> -saved(c))
-            .thenComparing(CandidateResult::id));
+            .thenComparingDouble(c -> -saved(c))
+            .thenComparing(CandidateResult::id, Comparator.nullsFirst(Comparator.naturalOrder())));
     return list;
   }
 

@@ -26,7 +26,9 @@ final class StatementFacts {
   /** Triggers, slowest first (by name on ties). */
   static List<Trigger> triggers(StatementCapture s) {
     List<Trigger> list = new ArrayList<>(s.triggers() == null ? List.of() : s.triggers());
-    list.sort(Comparator.comparingDouble((Trigger t) -> -t.timeMs()).thenComparing(Trigger::name));
+    list.sort(
+        Comparator.comparingDouble((Trigger t) -> -t.timeMs())
+            .thenComparing(Trigger::name, Comparator.nullsFirst(Comparator.naturalOrder())));
     return list;
   }
 
