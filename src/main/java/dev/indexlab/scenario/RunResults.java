@@ -45,7 +45,11 @@ public record RunResults(
       List<StatementCapture> statements,
       String error) {}
 
-  /** JMH SampleTime statistics in milliseconds. */
+  /**
+   * JMH SampleTime statistics in milliseconds. Each {@code histogram} entry is either {@code
+   * {fromMs, toMs, count}} (a bucket) or {@code {valueMs, count}} (a raw value), in ascending
+   * order; reports interpolate the percentiles that are not stored here (p5, p25, p75) from it.
+   */
   public record Timing(
       double mean,
       double error,
@@ -146,7 +150,50 @@ public record RunResults(
       long walBytesAfter,
       boolean writesIndexedTable,
       boolean usesCandidate,
-      boolean significant) {}
+      boolean significant,
+      Double hotUpdateShareBefore,
+      Double hotUpdateShareAfter) {
+
+    /**
+     * A delta without HOT figures. {@code hotUpdateShareBefore/After} are the share (0..1) of the
+     * route's updates of the indexed table that were heap-only tuple updates, from {@code
+     * pg_stat_user_tables.n_tup_hot_upd / n_tup_upd}; null when not measured or the route updates
+     * nothing.
+     */
+    public RouteDelta(
+        String route,
+        double meanBeforeMs,
+        double meanAfterMs,
+        double p95BeforeMs,
+        double p95AfterMs,
+        double explainBeforeMs,
+        double explainAfterMs,
+        long buffersBefore,
+        long buffersAfter,
+        long walBytesBefore,
+        long walBytesAfter,
+        boolean writesIndexedTable,
+        boolean usesCandidate,
+        boolean significant) {
+      this(
+          route,
+          meanBeforeMs,
+          meanAfterMs,
+          p95BeforeMs,
+          p95AfterMs,
+          explainBeforeMs,
+          explainAfterMs,
+          buffersBefore,
+          buffersAfter,
+          walBytesBefore,
+          walBytesAfter,
+          writesIndexedTable,
+          usesCandidate,
+          significant,
+          null,
+          null);
+    }
+  }
 
   /** Accepted or rejected, and the rule that decided. */
   public record Decision(boolean accepted, String reason, double weightedMsSavedPerMinute) {}
