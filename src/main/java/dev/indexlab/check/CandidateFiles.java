@@ -64,6 +64,7 @@ final class CandidateFiles {
     List<Path> migrations = new ArrayList<>();
     List<Route> rewrites = new ArrayList<>();
     Map<String, Path> versions = new HashMap<>();
+    boolean badNames = false;
     for (Path p : list(dir, problems)) {
       String n = name(p);
       if (Files.isDirectory(p)) {
@@ -76,6 +77,7 @@ final class CandidateFiles {
       } else if (n.endsWith(".sql")) {
         if (!FlywayNames.isMigration(n)) {
           problems.problem(LoadProblems.shown(p) + ": " + FlywayNames.expected());
+          badNames = true;
           continue;
         }
         if (FlywayNames.isVersioned(n)) {
@@ -97,7 +99,7 @@ final class CandidateFiles {
         migrations.add(p);
       }
     }
-    if (migrations.isEmpty() && rewrites.isEmpty()) {
+    if (migrations.isEmpty() && rewrites.isEmpty() && !badNames) {
       problems.problem(
           LoadProblems.shown(dir) + ": empty candidate: no V*.sql migration and no rewrite/");
     }

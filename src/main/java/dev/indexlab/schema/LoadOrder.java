@@ -23,10 +23,29 @@ public final class LoadOrder {
   /** A foreign key from {@code child} to {@code parent}. */
   record Edge(TableName child, TableName parent, String constraint, boolean deferrable) {}
 
+  /**
+   * The tables in loading order, and for each the other tables of the set it references through a
+   * non-deferrable foreign key (a loader skips a table whose parent failed to load).
+   */
+  public record Plan(List<TableName> order, Map<TableName, Set<TableName>> parents) {}
+
   /** {@code tables} in foreign-key order; ties keep the given order. */
-  public static List<TableName> sort(Connection c, List<TableName> tables, LoadProblems problems)
+  public static Plan plan(Connection c, List<TableName> tables, LoadProblems problems)
       throws SQLException {
-    return sort(tables, edges(c), problems);
+    List<Edge> edges = edges(c);
+    Map<TableName, Set<TableName>> parents = new LinkedHashMap<>();
+    for (TableName t : tables) {
+      parents.put(t, new LinkedHashSet<>());
+    }
+    for (Edge e : edges) {
+      if (!e.deferrable() && !e.child().equals(e.parent()) && parents.containsKey(e.parent())) {
+        Set<TableName> p = parents.get(e.child());
+        if (p != null) {
+          p.add(e.parent());
+        }
+      }
+    }
+    return new Plan(sort(tables, edges, problems), parents);
   }
 
   static List<TableName> sort(List<TableName> tables, List<Edge> edges, LoadProblems problems) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -106,7 +107,18 @@ public final class WorkloadDataLoader {
       }
     }
     Map<TableName, Long> rows = new LinkedHashMap<>();
-    for (TableName table : LoadOrder.sort(c, List.copyOf(files.keySet()), problems)) {
+    LoadOrder.Plan plan = LoadOrder.plan(c, List.copyOf(files.keySet()), problems);
+    for (TableName table : plan.order()) {
+      List<TableName> missing =
+          plan.parents().get(table).stream().filter(p -> !rows.containsKey(p)).toList();
+      if (!missing.isEmpty()) {
+        problems.note(
+            LoadProblems.shown(files.get(table))
+                + ": not loaded because "
+                + missing.stream().map(TableName::toString).collect(Collectors.joining(", "))
+                + " failed to load");
+        continue;
+      }
       Savepoint sp = c.setSavepoint();
       long n = CsvTableLoader.load(c, files.get(table), table, tables, problems);
       if (n < 0) {
