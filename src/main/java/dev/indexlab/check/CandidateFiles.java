@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads a workload's {@code candidates/} folder and reports what Flyway or the scenario runner
- * would trip over: files that are not in a candidate folder, migration names Flyway rejects,
+ * would trip over: files that are not in a candidate folder, migration names Flyway rejects (in the
+ * folder and in its {@code production/} subfolder, whose migrations are not applied here),
  * duplicate versions, versions not above the schema's own migrations, a candidate with nothing in
  * it, and rewrites that are not valid route files for an existing route.
  */
@@ -70,6 +71,8 @@ final class CandidateFiles {
       if (Files.isDirectory(p)) {
         if (n.equals("rewrite")) {
           rewrites(p, routeIds, rewrites, problems);
+        } else if (n.equals("production")) {
+          productionNames(p, problems);
         } else {
           problems.note(
               LoadProblems.shown(p) + ": ignored (a candidate holds V*.sql and rewrite/)");
@@ -129,6 +132,15 @@ final class CandidateFiles {
       Optional<Route> route = RouteParser.parse(Path.of(LoadProblems.shown(p)), errors);
       errors.forEach(problems::problem);
       route.ifPresent(rewrites::add);
+    }
+  }
+
+  /** The migrations to ship ({@code production/}) are not applied, only their names checked. */
+  private static void productionNames(Path dir, LoadProblems problems) {
+    for (Path p : list(dir, problems)) {
+      if (name(p).endsWith(".sql") && !FlywayNames.isMigration(name(p))) {
+        problems.problem(LoadProblems.shown(p) + ": " + FlywayNames.expected());
+      }
     }
   }
 

@@ -191,13 +191,57 @@ class WorkloadLoadingIT {
   }
 
   @Test
+  void psqlOnlyCommandsAreSkippedOrRefusedAndConcurrentIndexesRunOutsideTheTransaction(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("workload.properties"), "name=psql\n");
+    Files.writeString(
+        dir.resolve("schema.sql"),
+        String.join(
+            "\n",
+            "CREATE DATABASE other;",
+            "\\set ON_ERROR_STOP on",
+            "CREATE TABLE t (id serial PRIMARY KEY, v text); INSERT INTO t (v) VALUES ('a;b');",
+            "CREATE INDEX CONCURRENTLY t_v_idx ON t (v);",
+            "\\copy t (v) FROM 'rows.csv' CSV",
+            "INSERT INTO t (id, v) VALUES (5, $x$it's; fine$x$)",
+            ""),
+        StandardCharsets.UTF_8);
+    LoadProblems problems = LoadProblems.collecting();
+    ConnectionSpec db = TestDatabases.empty("byo_psql");
+    SchemaLoader.load(db, Workload.open(dir), problems);
+    assertThat(problems.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .endsWith(
+                        "schema.sql:5: psql \\copy is not supported; put the statements in"
+                            + " schema.sql or the rows in data/TABLE.csv"));
+    assertThat(problems.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .endsWith(
+                        "schema.sql:1: skipped (the workload loads into" + " indexlab's database)"))
+        .anySatisfy(n -> assertThat(n).endsWith("schema.sql:2: skipped psql meta-command \\set"));
+    try (Connection c = db.open()) {
+      assertThat(count(c, "t")).isEqualTo(2);
+      assertThat(string(c, "SELECT v FROM t WHERE id = 5")).isEqualTo("it's; fine");
+      assertThat(longValue(c, "SELECT count(*) FROM pg_indexes WHERE indexname = 't_v_idx'"))
+          .isEqualTo(1);
+      assertThat(longValue(c, "INSERT INTO t (v) VALUES ('next') RETURNING id")).isEqualTo(6);
+      assertThat(longValue(c, "SELECT count(*) FROM pg_database WHERE datname = 'other'")).isZero();
+    }
+  }
+
+  @Test
   void csvHeaderAndRowProblemsNameFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path source = WORKLOADS.resolve("shop-migrations");
     copyTree(source, dir);
     Files.writeString(
-        dir.resolve("data/books.csv"),
-        "isbn,titel,author_id\n9780000000001,The Quiet River,1\n",
+        dir.resolve("data/shop.orders.csv"),
+        "customer_id,order_number,placed_at\n7,1,2024-01-02 10:00:00+00\n",
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("data/authors.csv"),
@@ -209,19 +253,30 @@ class WorkloadLoadingIT {
     LoadProblems problems = LoadProblems.collecting();
     WorkloadDataLoader.load(db, w, problems);
     assertThat(problems.problems())
-        .anySatisfy(
+        .satisfiesExactlyInAnyOrder(
             p ->
                 assertThat(p)
                     .endsWith(
                         "data/authors.csv:3: insert or update on table \"authors\" violates"
                             + " foreign key constraint \"authors_country_code_fkey\"; Key"
-                            + " (country_code)=(XX) is not present in table \"countries\"."))
-        .anySatisfy(
+                            + " (country_code)=(XX) is not present in table \"countries\"."),
             p ->
                 assertThat(p)
                     .endsWith(
-                        "data/books.csv:1: header does not match table shop.books: no column"
-                            + " \"titel\" (columns: isbn, title, author_id)"));
+                        "data/shop.orders.csv:1: header does not match table shop.orders: no"
+                            + " column \"order_number\" (columns: customer_id, order_no,"
+                            + " placed_at)"));
+    assertThat(problems.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .endsWith("data/books.csv: not loaded because shop.authors failed to load"))
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .endsWith(
+                        "data/order_items.csv: not loaded because shop.books, shop.orders failed"
+                            + " to load"));
   }
 
   @Test
