@@ -136,4 +136,7 @@ ALTER TABLE ONLY "Inventory"."StockMoves"
 
 GRANT USAGE ON SCHEMA "Inventory" TO reporting;
 
+-- a setting only a newer server knows
+SET future_timeout = 0;
+
 \unrestrict InVeNtOrYkEy

@@ -107,6 +107,15 @@ public final class WorkloadChecker {
             "data comes from generator "
                 + workload.generator().get()
                 + ": sampling queries were described, not run");
+        workload
+            .data()
+            .ifPresent(
+                d ->
+                    problems.note(
+                        LoadProblems.shown(d)
+                            + ": not loaded: "
+                            + Workload.PROPERTIES_FILE
+                            + " names a generator"));
       }
       int tables;
       try (Connection c = db.connection().open()) {

@@ -29,8 +29,9 @@ import org.postgresql.copy.CopyIn;
  * commits. Statements that cannot run in a transaction block ({@code VACUUM}, {@code CREATE INDEX
  * CONCURRENTLY}, ...) commit what came before and run on their own. {@code SET client_encoding} and
  * {@code CREATE/ALTER/DROP DATABASE} are skipped (the file is read as UTF-8, the workload is loaded
- * into indexlab's database); ownership and privilege statements that name a role this server lacks
- * are skipped with a note. A failing statement is reported as {@code file:line: message}, the line
+ * into indexlab's database); ownership and privilege statements that name a role this server lacks,
+ * and {@code SET}s of parameters this server does not know (a dump from another version), are
+ * skipped with a note. A failing statement is reported as {@code file:line: message}, the line
  * being where the server placed the error.
  */
 public final class SqlScript {
@@ -50,7 +51,9 @@ public final class SqlScript {
               + "|comment\\s+on\\s+extension\\s|security\\s+label\\s)");
   private static final Set<String> UNSUPPORTED_META =
       Set.of("\\copy", "\\i", "\\ir", "\\include", "\\include_relative");
+  private static final Pattern SETTING = Pattern.compile("(?is)set\\s");
   private static final Set<String> MISSING_ROLE_STATES = Set.of("42704", "42501");
+  private static final String UNDEFINED_OBJECT = "42704";
   private static final int COPY_CHUNK = 64 * 1024;
 
   /** What a script did: statements run (COPY included) and rows copied. */
@@ -198,7 +201,9 @@ public final class SqlScript {
       return false;
     }
     boolean ownership = OWNERSHIP.matcher(code).lookingAt();
-    Savepoint savepoint = ownership || !problems.failsFast() ? connection.setSavepoint() : null;
+    boolean setting = SETTING.matcher(code).lookingAt();
+    Savepoint savepoint =
+        ownership || setting || !problems.failsFast() ? connection.setSavepoint() : null;
     try {
       send(text);
       if (savepoint != null) {
@@ -208,7 +213,9 @@ public final class SqlScript {
       if (savepoint != null) {
         connection.rollback(savepoint);
       }
-      if (ownership && MISSING_ROLE_STATES.contains(ServerErrors.state(e))) {
+      String state = ServerErrors.state(e);
+      if ((ownership && MISSING_ROLE_STATES.contains(state))
+          || (setting && state.equals(UNDEFINED_OBJECT))) {
         problems.note(where(codeLine) + "skipped: " + ServerErrors.describe(e));
       } else {
         report(e, text, firstLine);
@@ -225,11 +232,9 @@ public final class SqlScript {
   }
 
   private void report(SQLException e, String text, int firstLine) {
-    int line = ServerErrors.lineAt(text, Math.max(ServerErrors.position(e), 1), firstLine);
-    if (ServerErrors.position(e) == 0) {
-      line = ServerErrors.lineAt(text, SqlScanner.codeStart(text) + 1, firstLine);
-    }
-    problems.problem(file, line, ServerErrors.describe(e));
+    int position = ServerErrors.position(e);
+    int at = position > 0 ? position : SqlScanner.codeStart(text) + 1;
+    problems.problem(file, ServerErrors.lineAt(text, at, firstLine), ServerErrors.describe(e));
   }
 
   /** Streams the lines after a COPY ... FROM stdin statement, up to {@code \.}, to the server. */

@@ -120,7 +120,13 @@ class WorkloadLoadingIT {
         .anySatisfy(
             n -> assertThat(n).endsWith("schema.sql:14: skipped psql meta-command \\connect"))
         .anySatisfy(n -> assertThat(n).endsWith("skipped: role \"inventory_owner\" does not exist"))
-        .anySatisfy(n -> assertThat(n).endsWith("skipped: role \"reporting\" does not exist"));
+        .anySatisfy(n -> assertThat(n).endsWith("skipped: role \"reporting\" does not exist"))
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .endsWith(
+                        "schema.sql:140: skipped: unrecognized configuration parameter"
+                            + " \"future_timeout\""));
     WorkloadDataLoader.load(db, w);
     try (Connection c = db.open()) {
       assertThat(count(c, "\"Inventory\".items")).isEqualTo(4);
