@@ -12,8 +12,12 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Measures which indexes and query rewrites make a PostgreSQL application fast.",
     subcommands = {
+      SeedCommand.class,
+      ChecksumCommand.class,
+      CheckCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      SeedBenchmarkCommand.class,
       ServeCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
