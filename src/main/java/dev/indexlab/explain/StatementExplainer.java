@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Types;
+import java.util.Collections;
 import java.util.List;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -27,6 +29,9 @@ import org.postgresql.util.ServerErrorMessage;
  * already aborted gives a failure result.
  */
 public final class StatementExplainer {
+  private static final java.util.concurrent.atomic.AtomicLong GENERIC_NAMES =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /** The options of an analyzed capture. */
   public static final String ANALYZE_OPTIONS = "ANALYZE, BUFFERS, SETTINGS, WAL, FORMAT JSON";
 
@@ -48,14 +53,69 @@ public final class StatementExplainer {
   }
 
   /**
-   * The generic plan of a statement written with {@code $1, $2...} placeholders, without values
-   * ({@code EXPLAIN (GENERIC_PLAN)}, PostgreSQL 16 and later): estimates only.
+   * The generic plan of a statement written with {@code $1, $2...} placeholders, without values:
+   * estimates only, as the plan cache would use for any value. The statement is prepared under a
+   * generated name, explained with {@code plan_cache_mode = force_generic_plan} (so the Settings
+   * show that) and deallocated; the parameter types must be inferable, e.g. from casts.
    */
   public ExplainResult explainGeneric(Connection c, String numberedSql) {
-    String sql =
-        "EXPLAIN (GENERIC_PLAN, BUFFERS, SETTINGS, FORMAT JSON) "
-            + StatementText.withoutTerminator(numberedSql);
-    return run(c, numberedSql, List.of(), false, sql);
+    String sql = StatementText.withoutTerminator(numberedSql);
+    String name = "indexlab_generic_" + GENERIC_NAMES.incrementAndGet();
+    try {
+      return inRolledBackScope(
+          c,
+          () -> {
+            try (Statement st = c.createStatement()) {
+              st.execute("PREPARE " + name + " AS " + sql);
+              int params = preparedParameterCount(c, name);
+              st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+              String args =
+                  params == 0
+                      ? ""
+                      : "(" + String.join(", ", Collections.nCopies(params, "NULL")) + ")";
+              StringBuilder json = new StringBuilder();
+              try (ResultSet rs =
+                  st.executeQuery("EXPLAIN (" + ESTIMATE_OPTIONS + ") EXECUTE " + name + args)) {
+                while (rs.next()) {
+                  json.append(rs.getString(1));
+                }
+              }
+              return ExplainResult.explained(
+                  numberedSql, List.of(), false, PlanJsonParser.parse(json.toString()));
+            }
+          });
+    } catch (SQLException e) {
+      return ExplainResult.failed(numberedSql, List.of(), false, message(e), e.getSQLState());
+    } catch (IndexlabException e) {
+      return ExplainResult.failed(numberedSql, List.of(), false, e.getMessage(), null);
+    } finally {
+      deallocate(c, name);
+    }
+  }
+
+  /** Prepared statements outlive rollbacks: drop ours, without risking an error. */
+  private static void deallocate(Connection c, String name) {
+    try {
+      if (preparedParameterCount(c, name) >= 0) {
+        try (Statement st = c.createStatement()) {
+          st.execute("DEALLOCATE " + name);
+        }
+      }
+    } catch (SQLException ignored) {
+      // the connection is gone or unusable: the statement goes with its session
+    }
+  }
+
+  /** The prepared statement's parameter count, or -1 when no statement has that name. */
+  private static int preparedParameterCount(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT cardinality(parameter_types) FROM pg_prepared_statements WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : -1;
+      }
+    }
   }
 
   private ExplainResult run(
