@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       ChecksumCommand.class,
       CheckCommand.class,
       BenchCommand.class,
+      ExplainCommand.class,
       ReportCommand.class,
       SeedBenchmarkCommand.class,
       ServeCommand.class,
