@@ -73,6 +73,7 @@ echo "server: $url (user $user)" >&2
 # 2. A workload of the two read-only routes, taken from the bundled files.
 mkdir -p "$work/workload"
 ln -s "$root/queries/schema" "$work/workload/schema"
+cp "$root/queries/workload.properties" "$work/workload/"
 cp "$root/queries/song_get_library.sql" "$work/workload/"
 # (its @returns is dropped: the check adds nothing here and would keep pgbench from pipelining)
 awk '/^-- @statement/ { n++ } n < 2 { print }' "$root/queries/song_play.sql" \

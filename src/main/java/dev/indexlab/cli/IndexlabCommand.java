@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Measures which indexes and query rewrites make a PostgreSQL application fast.",
-    subcommands = {BenchCommand.class, ServeCommand.class})
+    subcommands = {
+      SeedCommand.class,
+      ChecksumCommand.class,
+      SeedBenchmarkCommand.class,
+      BenchCommand.class,
+      ServeCommand.class
+    })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;
 
