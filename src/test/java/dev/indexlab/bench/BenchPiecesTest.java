@@ -177,6 +177,10 @@ class BenchPiecesTest {
         .endsWith("LIMIT 1;\nROLLBACK;\n");
     assertThat(script.split("\\\\if", -1)).hasSize(3);
     assertThat(script.split("\\\\endif", -1)).hasSize(3);
+    Route library = RouteParser.parse(QUERIES.resolve("song_get_library.sql"));
+    assertThat(PgbenchExport.script(library, List.of(Map.of("offset", 5L)), false))
+        .contains("\\set offset 5\n\\startpipeline\nBEGIN;\nSELECT id, song_name")
+        .endsWith("OFFSET :offset;\n\\endpipeline\nROLLBACK;\n");
     Route link = RouteParser.parse(QUERIES.resolve("song_link_add.sql"));
     assertThatThrownBy(
             () -> PgbenchExport.script(link, List.of(Map.of("song_id", 1L, "url", "x")), false))
