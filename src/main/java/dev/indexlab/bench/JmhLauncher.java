@@ -2,6 +2,7 @@ package dev.indexlab.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
@@ -28,6 +29,7 @@ public final class JmhLauncher {
   private final Path workload;
   private final Path connectionFile;
   private final PrintStream log;
+  private Map<String, Path> routeFiles = Map.of();
 
   /**
    * @param log where JMH's own console output goes (the run's jmh.log)
@@ -39,12 +41,20 @@ public final class JmhLauncher {
     this.log = log;
   }
 
+  /** Route files to read instead of the workload's, by route id (query rewrites). */
+  public JmhLauncher withRouteFiles(Map<String, Path> files) {
+    this.routeFiles = Map.copyOf(files);
+    return this;
+  }
+
   /** JMH's options for measuring {@code routeId}. */
   public Options options(String routeId) {
     BenchProfile p = settings.profile();
     return new OptionsBuilder()
         .include("^" + Pattern.quote(RouteBenchmark.class.getName() + ".invoke") + "$")
         .param("route", routeId)
+        .param(
+            "routeFile", routeFiles.containsKey(routeId) ? routeFiles.get(routeId).toString() : "")
         .param("workload", workload.toAbsolutePath().toString())
         .param("connectionFile", connectionFile.toAbsolutePath().toString())
         .param("seed", Long.toString(settings.seed()))
