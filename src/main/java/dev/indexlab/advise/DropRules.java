@@ -35,9 +35,9 @@ final class DropRules {
           continue;
         }
         Map<String, Double> numbers = new LinkedHashMap<>();
-        numbers.put("size_bytes", (double) a.sizeBytes());
-        numbers.put("idx_scan", (double) a.idxScan());
-        numbers.put("covering_index_bytes", (double) b.sizeBytes());
+        numbers.put("sizeBytes", (double) a.sizeBytes());
+        numbers.put("idxScan", (double) a.idxScan());
+        numbers.put("coveringIndexBytes", (double) b.sizeBytes());
         String comment =
             a.name()
                 + " "
@@ -83,8 +83,8 @@ final class DropRules {
         continue;
       }
       Map<String, Double> numbers = new LinkedHashMap<>();
-      numbers.put("idx_scan", 0.0);
-      numbers.put("size_bytes", (double) i.sizeBytes());
+      numbers.put("idxScan", 0.0);
+      numbers.put("sizeBytes", (double) i.sizeBytes());
       String comment =
           i.name()
               + " "

@@ -237,11 +237,11 @@ final class FindingRules {
   }
 
   private static String removed(Map<String, Double> numbers) {
-    Double removed = numbers.get("rows_removed_by_filter");
+    Double removed = numbers.get("rowsRemoved");
     if (removed == null) {
       return "";
     }
-    Double kept = numbers.get("actual_rows");
+    Double kept = numbers.get("rowsReturned");
     String text = String.format(Locale.ROOT, " and removes %,d rows", removed.longValue());
     if (kept != null) {
       text += String.format(Locale.ROOT, " to keep %,d", kept.longValue());

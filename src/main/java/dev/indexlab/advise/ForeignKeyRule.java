@@ -78,9 +78,9 @@ final class ForeignKeyRule {
     CatalogTable child = catalog.table(fk.schema(), fk.table()).orElseThrow();
     long parentRows = rows(catalog, fk.refSchema(), fk.refTable());
     Map<String, Double> numbers = new LinkedHashMap<>();
-    numbers.put("referencing_rows", (double) child.rowEstimate());
-    numbers.put("referencing_bytes", (double) child.totalBytes());
-    numbers.put("referenced_rows", (double) parentRows);
+    numbers.put("referencingRows", (double) child.rowEstimate());
+    numbers.put("referencingBytes", (double) child.totalBytes());
+    numbers.put("referencedRows", (double) parentRows);
     return new Reason(
         Rule.UNINDEXED_FOREIGN_KEY, fk.name(), null, null, null, numbers, comment(fk, child));
   }

@@ -12,8 +12,7 @@ import java.util.Map;
  * statement} (0-based), {@code node} (the node's path in the plan) and {@code trigger} (the trigger
  * whose drill-down statement the plan belongs to, null for the route statement itself). {@code
  * schema} may be null (then {@code public}, else the only table of that name). {@code numbers}
- * carry the evidence by name ({@code rows_removed_by_filter}, {@code actual_rows}, {@code
- * total_ms}...).
+ * carry the evidence by name ({@code rowsRemoved}, {@code rowsReturned}, {@code timeMs}...).
  *
  * <p>This is the advisor's own input record, so the rules do not depend on the explain step's
  * classes; {@link FindingsFile} reads it from JSON.

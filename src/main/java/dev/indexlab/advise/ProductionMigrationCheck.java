@@ -8,9 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Applies a candidate's production migration through Flyway on a database (a copy: the indexes are
@@ -59,7 +59,9 @@ public final class ProductionMigrationCheck {
             .baselineVersion("0")
             .validateMigrationNaming(true);
     if (!flywayDefaultLock) {
-      config = config.configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
+      config
+          .getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+          .setTransactionalLock(false);
     }
     int applied;
     try {

@@ -86,7 +86,7 @@ class AdvisorIT {
             "CREATE INDEX orderline_customerid_idx ON \"Sales\".\"OrderLine\" (\"customerId\")");
     Reason why = cascade.reasons().get(0);
     assertThat(why.subject()).isEqualTo("OrderLine_customerId_fkey");
-    assertThat(why.numbers()).containsEntry("referencing_rows", 60000.0);
+    assertThat(why.numbers()).containsEntry("referencingRows", 60000.0);
     assertThat(why.comment()).contains("ON DELETE CASCADE").contains("60,000 rows of OrderLine");
     assertThat(fk.get(2).statements().get(0)).endsWith("(site, bay)");
     assertThat(advice.notes())
