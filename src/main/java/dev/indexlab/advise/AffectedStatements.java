@@ -36,9 +36,6 @@ public final class AffectedStatements {
     Set<String> tables = new LinkedHashSet<>();
     for (IndexSpec spec : candidate.indexes()) {
       tables.add(spec.tableKey());
-      if (candidate.kind() == CandidateKind.DROP_INDEX) {
-        continue;
-      }
       for (ForeignKey fk : catalog.foreignKeys()) {
         if (fk.tableKey().equals(spec.tableKey()) && leadsWith(spec, fk.columns())) {
           CascadeStatements.derive(c, catalog, fk).ifPresent(out::add);

@@ -158,11 +158,15 @@ final class DropRules {
   }
 
   private static String kept(CatalogIndex i, String what) {
-    String by =
-        i.constraint()
-            .map(c -> "it backs constraint " + c + (i.primary() ? " (primary key)" : ""))
-            .orElse("it is a unique index and enforces uniqueness");
-    return what + ", but " + by + "; never dropped (drop the constraint instead if it is unneeded)";
+    return i.constraint()
+        .map(
+            c ->
+                what
+                    + ", but it backs constraint "
+                    + c
+                    + (i.primary() ? " (primary key)" : "")
+                    + "; never dropped (drop the constraint instead if it is not needed)")
+        .orElse(what + ", but it is a unique index and enforces uniqueness; never dropped");
   }
 
   private static String keys(CatalogIndex i) {

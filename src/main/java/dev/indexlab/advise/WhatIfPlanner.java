@@ -151,16 +151,30 @@ public final class WhatIfPlanner {
     List<StatementWhatIf> explained = rs.stream().filter(StatementWhatIf::explained).toList();
     List<String> createdList = List.copyOf(created);
     List<String> droppedList = List.copyOf(dropped);
+    boolean drop =
+        candidate.kind() == CandidateKind.DROP_INDEX || (created.isEmpty() && !dropped.isEmpty());
     if (explained.isEmpty()) {
       String why =
           rs.isEmpty() ? "no affected statement" : "no affected statement could be explained";
+      if (drop) {
+        return new WhatIfResult(
+            candidate,
+            WhatIfVerdict.DROP_KEEPS_PLANS,
+            createdList,
+            droppedList,
+            rs,
+            why + ": no plan of the workload can change");
+      }
       return new WhatIfResult(
           candidate, WhatIfVerdict.NO_STATEMENTS, createdList, droppedList, rs, why);
     }
-    double before = explained.stream().mapToDouble(StatementWhatIf::costBefore).sum();
-    double after = explained.stream().mapToDouble(StatementWhatIf::costAfter).sum();
-    String costs = "cost " + WhatIfResult.costChange(before, after);
-    if (candidate.kind() == CandidateKind.DROP_INDEX || (created.isEmpty() && !dropped.isEmpty())) {
+    List<StatementWhatIf> relevant = WhatIfResult.relevant(rs);
+    String costs =
+        (relevant.size() == explained.size() ? "cost " : "their cost ")
+            + WhatIfResult.costChange(
+                relevant.stream().mapToDouble(StatementWhatIf::costBefore).sum(),
+                relevant.stream().mapToDouble(StatementWhatIf::costAfter).sum());
+    if (drop) {
       List<StatementWhatIf> users = explained.stream().filter(StatementWhatIf::usedBefore).toList();
       double worst =
           users.stream()

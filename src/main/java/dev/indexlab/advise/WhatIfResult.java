@@ -22,20 +22,30 @@ public record WhatIfResult(
     statements = List.copyOf(statements);
   }
 
-  /** Sum of the estimated costs before, over the statements both plans were read for. */
-  public double costBefore() {
-    return statements.stream()
-        .filter(StatementWhatIf::explained)
-        .mapToDouble(StatementWhatIf::costBefore)
-        .sum();
+  /**
+   * The statements the verdict rests on: for a create, those whose plan uses a new index; for a
+   * drop, those whose plan used the dropped index; when there are none, every explained statement.
+   */
+  public List<StatementWhatIf> relevant() {
+    return relevant(statements);
   }
 
-  /** Sum of the estimated costs after, over the same statements. */
+  static List<StatementWhatIf> relevant(List<StatementWhatIf> statements) {
+    List<StatementWhatIf> explained =
+        statements.stream().filter(StatementWhatIf::explained).toList();
+    List<StatementWhatIf> touched =
+        explained.stream().filter(s -> s.usesAfter() || s.usedBefore()).toList();
+    return touched.isEmpty() ? explained : touched;
+  }
+
+  /** Sum of the estimated costs before, over the {@link #relevant()} statements. */
+  public double costBefore() {
+    return relevant().stream().mapToDouble(StatementWhatIf::costBefore).sum();
+  }
+
+  /** Sum of the estimated costs after, over the {@link #relevant()} statements. */
   public double costAfter() {
-    return statements.stream()
-        .filter(StatementWhatIf::explained)
-        .mapToDouble(StatementWhatIf::costAfter)
-        .sum();
+    return relevant().stream().mapToDouble(StatementWhatIf::costAfter).sum();
   }
 
   /** The best (most negative) relative cost change of a statement that uses the new index. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Measures which indexes and query rewrites make a PostgreSQL application fast.",
-    subcommands = {})
+    subcommands = {AdviseCommand.class})
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;
 
