@@ -4,7 +4,6 @@ import dev.indexlab.db.Identifiers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,8 +58,7 @@ final class CandidateFactory {
     String description =
         (p.kind() == CandidateKind.EXTENSION_INDEX ? "pg_trgm GIN index on " : "Index on ")
             + specs.stream().map(IndexSpec::describe).collect(Collectors.joining(" and "));
-    return new Candidate(
-        name, p.kind(), specs, statements, p.reasons(), description, Optional.empty());
+    return new Candidate(name, p.kind(), specs, statements, p.reasons(), description, List.of());
   }
 
   private Candidate drop(Proposal p) {
@@ -82,7 +80,7 @@ final class CandidateFactory {
         List.of("DROP INDEX " + index.qualifiedName()),
         p.reasons(),
         "Drop index " + index.name() + " on " + index.table(),
-        Optional.empty());
+        List.of());
   }
 
   private String candidateName(String wanted) {

@@ -10,9 +10,10 @@ import java.util.Properties;
 /**
  * The machine-readable side of a candidate folder, {@code candidate.properties}: name, kind,
  * description, the indexes ({@code index.N.*}, keys as {@code index.N.key.M.*}), the reasons
- * ({@code reason.N.*}, numbers as {@code reason.N.number.NAME}) and the what-if verdict. Numbering
- * starts at 1; a reason's {@code statement} is 1-based like the header comment. Every key is
- * optional; a hand-written candidate may carry only {@code description}.
+ * ({@code reason.N.*}, numbers as {@code reason.N.number.NAME}), the rewritten routes ({@code
+ * rewrite.N.route}) and the what-if verdict. Numbering starts at 1; a reason's {@code statement} is
+ * 1-based like the header comment. Every key is optional; a hand-written candidate may carry only
+ * {@code description}.
  */
 final class CandidateProperties {
   static final String FILE = "candidate.properties";
@@ -54,7 +55,9 @@ final class CandidateProperties {
       r.numbers().forEach((k, v) -> p.put(pre + "number." + k, Reason.format(v)));
       putIf(p, pre + "comment", r.comment());
     }
-    c.rewrite().ifPresent(rw -> p.put("rewrite.route", rw.routeId()));
+    for (int i = 0; i < c.rewrites().size(); i++) {
+      p.put("rewrite." + (i + 1) + ".route", c.rewrites().get(i).routeId());
+    }
     whatIf.ifPresent(
         w -> {
           p.put("whatif.verdict", w.verdict().name());

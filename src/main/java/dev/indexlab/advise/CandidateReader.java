@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads a workload's candidates folder: one folder per candidate, holding one or more {@code
- * V*.sql} migrations, optionally {@code rewrite/<route_id>.sql} (a replacement route file), {@code
+ * V*.sql} migrations, optionally {@code rewrite/<route_id>.sql} (replacement route files), {@code
  * production/} (the migration to ship) and {@code candidate.properties} (see {@link
  * CandidateProperties}; for a hand-written candidate {@code description} is enough). What the
  * properties do not say is read from the SQL: the kind, and the indexes a {@code CREATE INDEX}
@@ -66,7 +66,7 @@ public final class CandidateReader {
         }
       }
     }
-    Optional<RouteRewrite> rewrite = rewrite(folder);
+    List<RouteRewrite> rewrites = rewrites(folder);
     String name = props.getProperty("name", fm.matches() ? fm.group(2) : folderName);
     String description =
         props.getProperty(
@@ -85,12 +85,12 @@ public final class CandidateReader {
     Candidate candidate =
         new Candidate(
             name,
-            kind(props, statements, rewrite),
+            kind(props, statements, rewrites),
             indexes,
             statements,
             reasons,
             description,
-            rewrite);
+            rewrites);
     Optional<WhatIfVerdict> verdict =
         Optional.ofNullable(props.getProperty("whatif.verdict")).map(WhatIfVerdict::valueOf);
     return new CandidateFolder(
@@ -104,12 +104,12 @@ public final class CandidateReader {
   }
 
   private static CandidateKind kind(
-      Properties props, List<String> statements, Optional<RouteRewrite> rewrite) {
+      Properties props, List<String> statements, List<RouteRewrite> rewrites) {
     String declared = props.getProperty("kind");
     if (declared != null) {
       return CandidateKind.valueOf(declared.trim());
     }
-    if (rewrite.isPresent()) {
+    if (!rewrites.isEmpty()) {
       return CandidateKind.REWRITE;
     }
     if (statements.stream().anyMatch(s -> EXTENSION.matcher(s).matches())) {
@@ -135,24 +135,17 @@ public final class CandidateReader {
     }
   }
 
-  private static Optional<RouteRewrite> rewrite(Path folder) throws IOException {
+  private static List<RouteRewrite> rewrites(Path folder) throws IOException {
     Path dir = folder.resolve("rewrite");
     if (!Files.isDirectory(dir)) {
-      return Optional.empty();
+      return List.of();
     }
-    List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
+      return s.filter(f -> f.getFileName().toString().endsWith(".sql"))
+          .sorted()
+          .map(f -> new RouteRewrite(f.getFileName().toString().replaceFirst("\\.sql$", ""), f))
+          .toList();
     }
-    if (files.size() > 1) {
-      throw IndexlabException.usage(
-          dir + ": a candidate rewrites one route; found " + files.size() + " route files");
-    }
-    if (files.isEmpty()) {
-      return Optional.empty();
-    }
-    String id = files.get(0).getFileName().toString().replaceFirst("\\.sql$", "");
-    return Optional.of(new RouteRewrite(id, files.get(0)));
   }
 
   private static Properties properties(Path file) throws IOException {

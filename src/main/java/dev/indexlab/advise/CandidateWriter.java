@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * (the accepted set) never collide and all come after the workload's schema: {@code base} is 1000,
  * or the next multiple of 1000 above the highest schema version. Folders already in the candidates
  * directory are kept: a candidate whose name is already there is not written again, and new ones
- * are numbered after the highest existing number.
+ * are numbered after the highest existing folder number and migration version, so no two candidates
+ * share a version.
  */
 public final class CandidateWriter {
   /** The subfolder holding the production migration. */
@@ -75,7 +76,16 @@ public final class CandidateWriter {
     List<CandidateFolder> existing = CandidateReader.read(directory);
     Set<String> names =
         existing.stream().map(f -> f.candidate().name()).collect(Collectors.toSet());
-    int next = existing.stream().mapToInt(CandidateFolder::number).max().orElse(0) + 1;
+    int next = Math.max(0, existing.stream().mapToInt(CandidateFolder::number).max().orElse(0));
+    for (CandidateFolder f : existing) {
+      for (Path m : f.migrations()) {
+        Matcher v = VERSION.matcher(m.getFileName().toString());
+        if (v.matches()) {
+          next = (int) Math.max(next, Long.parseLong(v.group(1)) - versionBase);
+        }
+      }
+    }
+    next++;
     List<CandidateFolder> written = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     for (Candidate c : candidates) {

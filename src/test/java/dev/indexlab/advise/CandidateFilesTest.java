@@ -53,7 +53,7 @@ class CandidateFilesTest {
                 + " (user_id, created_at DESC)"),
         List.of(fk, scan),
         "Index on song_history (user_id, created_at DESC)",
-        Optional.empty());
+        List.of());
   }
 
   static WhatIfResult whatIf(Candidate c) {
@@ -122,12 +122,17 @@ class CandidateFilesTest {
         hand.resolve("V1007_2__more.sql"), "CREATE INDEX \"Odd\" ON \"S\".\"T\" (lower(\"A\"));\n");
     Path rewrite = Files.createDirectories(hand.resolve("rewrite"));
     Files.writeString(rewrite.resolve("playlist_play.sql"), "-- @route GET /x\nSELECT 1;\n");
+    Files.writeString(
+        rewrite.resolve("playlist_play_with_ad.sql"), "-- @route GET /y\nSELECT 1;\n");
+    Path unnumbered = Files.createDirectories(dir.resolve("zz_unnumbered"));
+    Files.writeString(unnumbered.resolve("V1009__x.sql"), "CREATE INDEX x ON t (a);\n");
     Files.writeString(dir.resolve("README.md"), "notes");
 
     CandidateWriter writer = new CandidateWriter(dir, 1000);
     Candidate c = songHistory();
     CandidateWriter.Result first = writer.write(List.of(c), Map.of());
-    assertThat(first.written().get(0).number()).isEqualTo(8);
+    // after folder 007 and version 1009 of the unnumbered folder
+    assertThat(first.written().get(0).number()).isEqualTo(10);
     CandidateWriter.Result again = writer.write(List.of(c), Map.of());
     assertThat(again.written()).isEmpty();
     assertThat(again.kept()).containsExactly(c.name());
@@ -135,13 +140,13 @@ class CandidateFilesTest {
     List<CandidateFolder> all = CandidateReader.read(dir);
     assertThat(all)
         .extracting(f -> f.candidate().name())
-        .containsExactly("playlist_next_song", c.name());
+        .containsExactly("playlist_next_song", c.name(), "zz_unnumbered");
+    assertThat(all.get(2).number()).isEqualTo(-1);
     Candidate handWritten = all.get(0).candidate();
     assertThat(handWritten.kind()).isEqualTo(CandidateKind.REWRITE);
-    assertThat(handWritten.rewrite())
-        .get()
+    assertThat(handWritten.rewrites())
         .extracting(RouteRewrite::routeId)
-        .isEqualTo("playlist_play");
+        .containsExactly("playlist_play", "playlist_play_with_ad");
     assertThat(handWritten.description())
         .isEqualTo("Next song of a playlist without a window over every entry");
     assertThat(handWritten.reasons()).extracting(Reason::rule).containsExactly(Rule.HAND_WRITTEN);
@@ -192,7 +197,7 @@ class CandidateFilesTest {
             List.of("DROP INDEX \"Sales\".x"),
             List.of(),
             "",
-            Optional.empty());
+            List.of());
     assertThat(ProductionMigration.statements(drop).orElseThrow())
         .contains("DROP INDEX CONCURRENTLY IF EXISTS \"Sales\".x");
     Candidate other =
@@ -203,7 +208,7 @@ class CandidateFilesTest {
             List.of("ALTER TABLE t ADD COLUMN x int"),
             List.of(),
             "",
-            Optional.empty());
+            List.of());
     assertThat(ProductionMigration.statements(other)).isEmpty();
   }
 }

@@ -90,7 +90,7 @@ class WhatIfPlannerIT {
               List.of("CREATE INDEX orderline_note_idx ON \"Sales\".\"OrderLine\" (note)"),
               List.of(),
               "never filtered on",
-              Optional.empty());
+              List.of());
       WhatIfResult ignored = planner.evaluate(useless, affected.forCandidate(c, useless));
       assertThat(ignored.verdict()).isEqualTo(WhatIfVerdict.PLANNER_IGNORES);
       assertThat(ignored.verdict().measure()).isFalse();
@@ -148,7 +148,7 @@ class WhatIfPlannerIT {
                   "CREATE INDEX orderline_missing_idx ON \"Sales\".\"OrderLine\" (no_such_column)"),
               List.of(),
               "a missing column",
-              Optional.empty());
+              List.of());
       WhatIfResult f = planner.evaluate(broken, List.of(search));
       assertThat(f.verdict()).isEqualTo(WhatIfVerdict.FAILED);
       assertThat(f.summary()).contains("no_such_column").contains("42703");
