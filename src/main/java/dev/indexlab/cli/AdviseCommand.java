@@ -7,9 +7,10 @@ import dev.indexlab.advise.CandidateWriter;
 import dev.indexlab.advise.FindingsFile;
 import dev.indexlab.advise.PlanFinding;
 import dev.indexlab.db.ConnectionSpec;
-import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.schema.SchemaMigrator;
+import dev.indexlab.seed.Progress;
+import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
 import java.io.IOException;
@@ -50,7 +51,8 @@ public final class AdviseCommand implements Callable<Integer> {
       names = "--scale",
       defaultValue = "1",
       paramLabel = "S",
-      description = "Data scale when seeding (default: ${DEFAULT-VALUE}).")
+      converter = ScaleConverter.class,
+      description = "Data scale when seeding on indexlab's own server (default: ${DEFAULT-VALUE}).")
   double scale;
 
   @Option(
@@ -98,9 +100,6 @@ public final class AdviseCommand implements Callable<Integer> {
     if (invocations < 0) {
       throw IndexlabException.usage("--invocations must be >= 0, was " + invocations);
     }
-    if (!(scale > 0)) {
-      throw IndexlabException.usage("--scale must be > 0, was " + scale);
-    }
     Workload w = workload.open();
     Path candidates = out != null ? out : w.candidates();
     List<PlanFinding> planFindings = readFindings();
@@ -116,7 +115,7 @@ public final class AdviseCommand implements Callable<Integer> {
                 + " is not indexlab's own server: reading the catalog only; pass --force to run"
                 + " the workload sample and the what-if (rolled back)");
       }
-      ConnectionSpec db = prepare(t, w, err);
+      ConnectionSpec db = prepare(t, w);
       AdviseRun.Settings settings =
           new AdviseRun.Settings(
               candidates,
@@ -144,38 +143,15 @@ public final class AdviseCommand implements Callable<Integer> {
   }
 
   /**
-   * The database to advise on. On a user's server (JDBC URL): its database as it is. On a server
-   * indexlab owns: database {@code indexlab} with the workload's schema.
-   *
-   * <p>LEAD: replace the owned-server branch with {@code SeededDatabase.prepare(t, w, options,
-   * progress)} (options from --scale and --seed) once the seed step is merged; until then the
-   * database has the schema but no rows, so the catalog rules work and the what-if has little to go
-   * on.
+   * The database to advise on. On a user's server (JDBC URL): its database as it is, never written.
+   * On a server indexlab owns: database {@code indexlab} from the seed step, seeded at --scale and
+   * --seed or reused when it already holds that seed. advise never replaces rows (that is {@code
+   * indexlab seed --force}).
    */
-  private ConnectionSpec prepare(DatabaseTarget t, Workload w, PrintWriter err)
-      throws SQLException {
+  private ConnectionSpec prepare(DatabaseTarget t, Workload w) {
     if (!t.ownsServer()) {
       return t.connection();
     }
-    String name = "indexlab";
-    DatabaseAdmin admin = new DatabaseAdmin(t.connection());
-    if (!admin.exists(name)) {
-      admin.create(name);
-    }
-    ConnectionSpec db = t.connection().withDatabase(name);
-    Path schema =
-        w.migrations()
-            .orElseThrow(
-                () -> IndexlabException.usage(w.directory() + ": advise needs a schema/ folder"));
-    SchemaMigrator.migrate(db, schema, "flyway_schema_history");
-    err.println(
-        "indexlab: seeding is not wired into advise yet: "
-            + name
-            + " has the schema but no rows (scale "
-            + scale
-            + ", seed "
-            + seed
-            + " unused)");
-    return db;
+    return SeededDatabase.prepare(t, w, new SeedOptions(scale, seed, false), Progress.forStderr());
   }
 }

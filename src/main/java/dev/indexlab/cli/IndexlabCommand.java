@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Measures which indexes and query rewrites make a PostgreSQL application fast.",
-    subcommands = {AdviseCommand.class})
+    subcommands = {
+      SeedCommand.class,
+      ChecksumCommand.class,
+      SeedBenchmarkCommand.class,
+      AdviseCommand.class
+    })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;
 
