@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,10 @@ import java.util.stream.Stream;
  * Candidate {@code NNN} gets migration version {@code base + NNN}, so candidates applied together
  * (the accepted set) never collide and all come after the workload's schema: {@code base} is 1000,
  * or the next multiple of 1000 above the highest schema version. Folders already in the candidates
- * directory are kept: a candidate whose name is already there is not written again, and new ones
- * are numbered after the highest existing folder number and migration version, so no two candidates
- * share a version.
+ * directory are kept: a candidate whose name, or whose exact indexes (same kind, tables, methods
+ * and keys; rewrites aside), are already there is not written again, and new ones are numbered
+ * after the highest existing folder number and migration version, so no two candidates share a
+ * version.
  */
 public final class CandidateWriter {
   /** The subfolder holding the production migration. */
@@ -50,7 +52,10 @@ public final class CandidateWriter {
     this.versionBase = versionBase;
   }
 
-  /** What a write did: the folders written, and the names skipped because they already exist. */
+  /**
+   * What a write did: the folders written, and the candidates skipped because they already exist
+   * (by name, or as {@code name (same indexes as FOLDER)}).
+   */
   public record Result(List<CandidateFolder> written, List<String> kept) {}
 
   /** 1000, or the next multiple of 1000 above the highest version in {@code schemaFolder}. */
@@ -86,6 +91,12 @@ public final class CandidateWriter {
       }
     }
     next++;
+    Map<String, String> sameIndexes = new HashMap<>();
+    for (CandidateFolder f : existing) {
+      if (f.candidate().kind() != CandidateKind.REWRITE && !f.candidate().indexes().isEmpty()) {
+        sameIndexes.put(indexIdentity(f.candidate()), f.directory().getFileName().toString());
+      }
+    }
     List<CandidateFolder> written = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -93,10 +104,33 @@ public final class CandidateWriter {
         kept.add(c.name());
         continue;
       }
+      String twin = sameIndexes.get(indexIdentity(c));
+      if (twin != null) {
+        kept.add(c.name() + " (same indexes as " + twin + ")");
+        continue;
+      }
       written.add(write(c, next++, Optional.ofNullable(whatIf.get(c.name()))));
       names.add(c.name());
     }
     return new Result(written, kept);
+  }
+
+  /** Kind plus each index's table, method and keys: equal for the same change however named. */
+  private static String indexIdentity(Candidate c) {
+    return c.kind()
+        + " "
+        + c.indexes().stream()
+            .map(
+                i ->
+                    i.tableKey()
+                        + " "
+                        + i.method()
+                        + " "
+                        + i.keys().stream()
+                            .map(IndexKey::describe)
+                            .collect(Collectors.joining(",")))
+            .sorted()
+            .collect(Collectors.joining(" + "));
   }
 
   private CandidateFolder write(Candidate c, int number, Optional<WhatIfResult> whatIf)

@@ -124,6 +124,10 @@ class CandidateFilesTest {
     Files.writeString(rewrite.resolve("playlist_play.sql"), "-- @route GET /x\nSELECT 1;\n");
     Files.writeString(
         rewrite.resolve("playlist_play_with_ad.sql"), "-- @route GET /y\nSELECT 1;\n");
+    Path twin = Files.createDirectories(dir.resolve("002_same_thing_by_hand"));
+    Files.writeString(
+        twin.resolve("V1002__same.sql"),
+        "CREATE INDEX mine ON public.songs USING btree (artist);\n");
     Path unnumbered = Files.createDirectories(dir.resolve("zz_unnumbered"));
     Files.writeString(unnumbered.resolve("V1009__x.sql"), "CREATE INDEX x ON t (a);\n");
     Files.writeString(dir.resolve("README.md"), "notes");
@@ -133,16 +137,32 @@ class CandidateFilesTest {
     CandidateWriter.Result first = writer.write(List.of(c), Map.of());
     // after folder 007 and version 1009 of the unnumbered folder
     assertThat(first.written().get(0).number()).isEqualTo(10);
-    CandidateWriter.Result again = writer.write(List.of(c), Map.of());
+    Candidate artist =
+        new Candidate(
+            "idx_songs_artist",
+            CandidateKind.CREATE_INDEX,
+            List.of(
+                new IndexSpec(
+                    "public",
+                    "songs",
+                    "songs_artist_idx",
+                    "btree",
+                    List.of(IndexKey.asc("artist")))),
+            List.of("CREATE INDEX songs_artist_idx ON public.songs (artist)"),
+            List.of(),
+            "Index on songs (artist)",
+            List.of());
+    CandidateWriter.Result again = writer.write(List.of(c, artist), Map.of());
     assertThat(again.written()).isEmpty();
-    assertThat(again.kept()).containsExactly(c.name());
+    assertThat(again.kept())
+        .containsExactly(c.name(), "idx_songs_artist (same indexes as 002_same_thing_by_hand)");
 
     List<CandidateFolder> all = CandidateReader.read(dir);
     assertThat(all)
         .extracting(f -> f.candidate().name())
-        .containsExactly("playlist_next_song", c.name(), "zz_unnumbered");
-    assertThat(all.get(2).number()).isEqualTo(-1);
-    Candidate handWritten = all.get(0).candidate();
+        .containsExactly("same_thing_by_hand", "playlist_next_song", c.name(), "zz_unnumbered");
+    assertThat(all.get(3).number()).isEqualTo(-1);
+    Candidate handWritten = all.get(1).candidate();
     assertThat(handWritten.kind()).isEqualTo(CandidateKind.REWRITE);
     assertThat(handWritten.rewrites())
         .extracting(RouteRewrite::routeId)
@@ -161,9 +181,9 @@ class CandidateFilesTest {
                 List.of(IndexKey.asc("playlist_id"), IndexKey.desc("id"))));
     assertThat(handWritten.indexes().get(1).name()).isEqualTo("Odd");
     assertThat(handWritten.indexes().get(1).table()).isEqualTo("T");
-    assertThat(all.get(0).whatIfVerdict()).isEmpty();
+    assertThat(all.get(1).whatIfVerdict()).isEmpty();
 
-    Path staged = all.get(0).stageMigrations(dir.resolve("../staged").normalize());
+    Path staged = all.get(1).stageMigrations(dir.resolve("../staged").normalize());
     try (var files = Files.list(staged)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly("V1007_1__trgm.sql", "V1007_2__more.sql");
