@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -197,6 +198,7 @@ public final class CandidateWriter {
           b.append("--\n");
           wrap(b, "What-if (EXPLAIN without ANALYZE, rolled back): " + w.verdict(), "");
           wrap(b, "  " + w.summary(), "  ");
+          Map<String, Integer> lines = new LinkedHashMap<>();
           for (StatementWhatIf s : w.statements()) {
             String detail =
                 s.explained()
@@ -204,8 +206,11 @@ public final class CandidateWriter {
                         + (s.usesAfter() ? ", uses the new index" : "")
                         + (s.usedBefore() ? ", used the dropped index" : "")
                     : "not explained: " + s.error();
-            wrap(b, "  - " + s.statement().describe() + ": " + detail, "    ");
+            lines.merge(s.statement().describe() + ": " + detail, 1, Integer::sum);
           }
+          lines.forEach(
+              (text, n) ->
+                  wrap(b, "  - " + text + (n > 1 ? " (" + n + " parameter sets)" : ""), "    "));
         });
     b.append("--\n");
   }

@@ -122,7 +122,7 @@ final class FindingRules {
             + f.where()
             + ", rows of "
             + table.name()
-            + (eq.isEmpty() ? "" : " filtered on " + String.join(", ", eq) + " =")
+            + (eq.isEmpty() ? "" : " filtered on " + filterText(eq, List.of()))
             + " are sorted by "
             + sort.stream().map(IndexKey::describe).collect(Collectors.joining(", "))
             + " under a LIMIT"
@@ -231,8 +231,8 @@ final class FindingRules {
 
   private static String filterText(List<String> eq, List<String> range) {
     List<String> parts = new ArrayList<>();
-    eq.forEach(c -> parts.add(c + " ="));
-    range.forEach(c -> parts.add(c + " range"));
+    eq.forEach(c -> parts.add(c + " = ?"));
+    range.forEach(c -> parts.add("a range of " + c));
     return String.join(", ", parts);
   }
 
