@@ -59,9 +59,7 @@ final class ExplainFindings {
     List<String> columns = new ArrayList<>();
     n.path("columns").forEach(c -> columns.add(c.asText()));
     Map<String, Double> numbers = new LinkedHashMap<>();
-    n.path("numbers")
-        .fields()
-        .forEachRemaining(e -> numbers.put(e.getKey(), e.getValue().asDouble()));
+    n.path("numbers").properties().forEach(e -> numbers.put(e.getKey(), e.getValue().asDouble()));
     String schema = text(n, "schema");
     String table = text(n, "table");
     String route = text(n, "routeId");
