@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       SeedBenchmarkCommand.class,
       ServeCommand.class,
+      AdviseCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;
