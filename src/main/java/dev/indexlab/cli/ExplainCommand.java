@@ -3,6 +3,7 @@ package dev.indexlab.cli;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.scenario.RunResults;
@@ -83,7 +84,7 @@ public final class ExplainCommand implements Callable<Integer> {
     catalog.errors().forEach(e -> err.println("indexlab: " + e));
     Path dir = plans.resolve(scenario);
     int failed = catalog.errors().size();
-    List<RunResults.Finding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
     try (DatabaseTarget t = target.open()) {
       ConnectionSpec db = SeededDatabase.prepare(t, w, seeding.toOptions(), seeding.progress());
       RouteCapture capture = new RouteCapture(draws, seeding.toOptions().seed());
@@ -98,7 +99,7 @@ public final class ExplainCommand implements Callable<Integer> {
             continue;
           }
           print(out, r, result);
-          findings.addAll(result.findings());
+          findings.addAll(result.planFindings());
           if (result.error() != null
               || result.statements().stream().anyMatch(s -> s.error() != null)) {
             failed++;

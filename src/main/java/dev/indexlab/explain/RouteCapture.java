@@ -43,6 +43,7 @@ public final class RouteCapture {
   public record Result(
       List<RunResults.StatementCapture> statements,
       List<RunResults.Finding> findings,
+      List<Finding> planFindings,
       String error) {}
 
   /**
@@ -77,14 +78,15 @@ public final class RouteCapture {
     }
     List<RunResults.StatementCapture> out = new ArrayList<>();
     List<RunResults.Finding> findings = new ArrayList<>();
+    List<Finding> planFindings = new ArrayList<>();
     for (RouteStatement s : route.statements()) {
       List<ExplainedStatement> captured = perStatement.get(s.index());
       if (captured.isEmpty()) {
         continue;
       }
-      out.add(summarize(route, s, captured, planDir, filesRoot, findings));
+      out.add(summarize(route, s, captured, planDir, filesRoot, findings, planFindings));
     }
-    return new Result(out, findings, error);
+    return new Result(out, findings, planFindings, error);
   }
 
   private RunResults.StatementCapture summarize(
@@ -93,7 +95,8 @@ public final class RouteCapture {
       List<ExplainedStatement> captured,
       Path planDir,
       Path filesRoot,
-      List<RunResults.Finding> findings) {
+      List<RunResults.Finding> findings,
+      List<Finding> planFindings) {
     List<ExplainedStatement> ok = captured.stream().filter(e -> e.result().succeeded()).toList();
     if (ok.isEmpty()) {
       String why = captured.get(0).result().failureSummary();
@@ -169,6 +172,7 @@ public final class RouteCapture {
     }
     List<RunResults.Finding> mine = new ArrayList<>();
     for (Finding f : median.findings(detector, route.id(), s.index())) {
+      planFindings.add(f);
       mine.add(
           new RunResults.Finding(
               f.kind().name(),

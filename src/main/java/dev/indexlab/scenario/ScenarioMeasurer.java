@@ -7,6 +7,7 @@ import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.bench.RouteProblem;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.gate.LogHistogram;
@@ -58,7 +59,7 @@ public final class ScenarioMeasurer {
     RouteCapture capture = new RouteCapture(draws, bench.seed());
     Map<String, RouteCapture.Result> captures = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
-    List<RunResults.Finding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
     try (Connection c = db.open()) {
       for (Route r : routes) {
         progress.println("explain: " + scenario + " " + r.id());
@@ -66,9 +67,10 @@ public final class ScenarioMeasurer {
         try {
           RouteCapture.Result result = capture.capture(c, r, planDir, resultsDir);
           captures.put(r.id(), result);
-          findings.addAll(result.findings());
+          findings.addAll(result.planFindings());
         } catch (IndexlabException e) {
-          captures.put(r.id(), new RouteCapture.Result(List.of(), List.of(), e.getMessage()));
+          captures.put(
+              r.id(), new RouteCapture.Result(List.of(), List.of(), List.of(), e.getMessage()));
         }
       }
     } catch (SQLException e) {
