@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Measures which indexes and query rewrites make a PostgreSQL application fast.",
     subcommands = {
+      RunCommand.class,
       SeedCommand.class,
       ChecksumCommand.class,
       CheckCommand.class,
