@@ -98,28 +98,36 @@ indexlab_ms() {
     2>>"$work/bench.err" | awk -v r="$1" '$1 == r { print $2 }'
 }
 
-# 4. Warm both clients' paths once, then alternate the measured runs.
+# 4. Warm both clients' paths once, then alternate the measured runs (pgbench first in odd
+#    runs, indexlab first in even runs, so a drift in the machine's load favours neither).
 for r in "${ROUTES[@]}"; do pgbench_ms "$r" 5 >/dev/null; done
-declare -A pg ix
+declare -A pg ix pair
 for run in $(seq 1 "$RUNS"); do
   for r in "${ROUTES[@]}"; do
-    p="$(pgbench_ms "$r" "$SECONDS_PER_RUN")"
-    i="$(indexlab_ms "$r" "$SECONDS_PER_RUN")"
+    if (( run % 2 )); then
+      p="$(pgbench_ms "$r" "$SECONDS_PER_RUN")"; i="$(indexlab_ms "$r" "$SECONDS_PER_RUN")"
+    else
+      i="$(indexlab_ms "$r" "$SECONDS_PER_RUN")"; p="$(pgbench_ms "$r" "$SECONDS_PER_RUN")"
+    fi
     [[ -n "$p" && -n "$i" ]] || { echo "run $run $r: no figure (see $work)" >&2; cat "$work/bench.err" >&2; exit 1; }
     pg[$r]="${pg[$r]:-} $p"; ix[$r]="${ix[$r]:-} $i"
-    printf 'run %d  %-18s pgbench %8.3f ms   indexlab %8.3f ms\n' "$run" "$r" "$p" "$i"
+    pair[$r]="${pair[$r]:-} $(awk -v i="$i" -v p="$p" 'BEGIN { printf "%.4f", i / p }')"
+    printf 'run %d  %-18s pgbench %8.3f ms   indexlab %8.3f ms   ratio %6.3f\n' \
+      "$run" "$r" "$p" "$i" "$(awk -v i="$i" -v p="$p" 'BEGIN { print i / p }')"
   done
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 echo
-printf '%-18s %12s %12s %8s\n' route "pgbench ms" "indexlab ms" ratio
+printf '%-18s %12s %12s %16s %18s\n' route "pgbench ms" "indexlab ms" "ratio of medians" "median of ratios"
 status=0
 for r in "${ROUTES[@]}"; do
   p="$(echo "${pg[$r]}" | median)"; i="$(echo "${ix[$r]}" | median)"
   ratio="$(awk -v i="$i" -v p="$p" 'BEGIN { printf "%.3f", i / p }')"
-  printf '%-18s %12.3f %12.3f %8s\n' "$r" "$p" "$i" "$ratio"
+  paired="$(echo "${pair[$r]}" | median)"
+  printf '%-18s %12.3f %12.3f %16s %18.3f\n' "$r" "$p" "$i" "$ratio" "$paired"
   awk -v x="$ratio" 'BEGIN { exit !(x >= 0.9 && x <= 1.1) }' || status=1
 done
 echo "medians of $RUNS runs, $SECONDS_PER_RUN s measured each, scale $SCALE; target ratio 0.90..1.10"
+echo "machine load when done: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 exit "$status"
