@@ -34,6 +34,10 @@ jar="$root/target/indexlab.jar"
 work="$(mktemp -d -t indexlab-vs-pgbench.XXXXXX)"
 serve_pid=""
 cleanup() {
+  local status=$?
+  if (( status != 0 )) && [[ -s "$work/serve.err" ]]; then
+    echo "indexlab serve said:" >&2; tail -5 "$work/serve.err" >&2
+  fi
   exec 3>&- 2>/dev/null || true          # end of input: serve stops the server and cleans up
   if [[ -n "$serve_pid" ]]; then
     for _ in $(seq 1 60); do kill -0 "$serve_pid" 2>/dev/null || break; sleep 1; done
@@ -86,16 +90,21 @@ java -jar "$jar" bench --db "$url" --user "$user" --workload "$work/workload" --
   --parameter-sets "$SETS" --export-pgbench "$work/pgbench" >&2
 
 pgbench_ms() {
-  "$PGBENCH" -n -M prepared -c 1 -T "$2" -f "$work/pgbench/$1.pgbench.sql" \
-    -h "$host" -p "$port" -U "$user" "$database" 2>&1 \
-    | sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p'
+  if ! "$PGBENCH" -n -M prepared -c 1 -T "$2" -f "$work/pgbench/$1.pgbench.sql" \
+    -h "$host" -p "$port" -U "$user" "$database" >"$work/pgbench.out" 2>&1; then
+    echo "pgbench failed on $1:" >&2; cat "$work/pgbench.out" >&2; return 1
+  fi
+  sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p' "$work/pgbench.out"
 }
 indexlab_ms() {
   local iterations=$(( $2 / 2 ))
-  java -jar "$jar" bench --db "$url" --user "$user" --workload "$work/workload" --seed "$SEED" \
-    --parameter-sets "$SETS" --routes "$1" --profile standard --warmup-iterations 2 \
-    --iterations "$iterations" --iteration-time 2 --results "$work/results" --scenario "$1" \
-    2>>"$work/bench.err" | awk -v r="$1" '$1 == r { print $2 }'
+  if ! java -jar "$jar" bench --db "$url" --user "$user" --workload "$work/workload" \
+    --seed "$SEED" --parameter-sets "$SETS" --routes "$1" --profile standard \
+    --warmup-iterations 2 --iterations "$iterations" --iteration-time 2 \
+    --results "$work/results" --scenario "$1" >"$work/bench.out" 2>"$work/bench.err"; then
+    echo "indexlab bench failed on $1:" >&2; cat "$work/bench.out" "$work/bench.err" >&2; return 1
+  fi
+  awk -v r="$1" '$1 == r { print $2 }' "$work/bench.out"
 }
 
 # 4. Warm both clients' paths once, then alternate the measured runs (pgbench first in odd

@@ -98,7 +98,8 @@ public final class BenchRunner {
       Files.createDirectories(dir);
       try (ConnectionFile connection = ConnectionFile.write(db);
           PrintStream log = new PrintStream(Files.newOutputStream(jmhLog), true, "UTF-8")) {
-        JmhLauncher jmh = new JmhLauncher(settings, workload.directory(), connection.path(), log);
+        JmhLauncher jmh =
+            new JmhLauncher(settings, workload.directory(), connection.path(), log, progress);
         int n = 0;
         for (Route r : runnable) {
           n++;
