@@ -86,7 +86,9 @@ public final class DecisionRule {
               wal(after),
               writersOfIndexedTable.contains(after.id()),
               uses,
-              significant(before, after)));
+              significant(before, after),
+              before.hotUpdateShare(),
+              after.hotUpdateShare()));
     }
     return out;
   }

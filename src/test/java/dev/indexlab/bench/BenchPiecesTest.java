@@ -46,7 +46,12 @@ class BenchPiecesTest {
           .isEqualTo("rw-------");
       assertThat(ConnectionFile.read(path)).isEqualTo(spec);
       Options o =
-          new JmhLauncher(BenchSettings.defaults(), QUERIES, path, System.out)
+          new JmhLauncher(
+                  BenchSettings.defaults(),
+                  QUERIES,
+                  path,
+                  System.out,
+                  new java.io.PrintWriter(System.err))
               .options("users_delete");
       assertThat(o.getParameter("route").get()).containsExactly("users_delete");
       assertThat(o.getParameter("connectionFile").get())
