@@ -12,12 +12,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A PostgreSQL 17 server from zonky's embedded binaries, with its data directory in a fresh temp
@@ -66,20 +63,25 @@ public final class EmbeddedTarget implements DatabaseTarget {
               .setOverrideWorkingDirectory(binariesCache())
               .setPGStartupWait(java.time.Duration.ofSeconds(60));
       settings.forEach(builder::setServerConfig);
-      Set<Long> before = postgresChildren().map(ProcessHandle::pid).collect(Collectors.toSet());
       EmbeddedPostgres started = builder.start();
-      List<ProcessHandle> ours = postgresChildren().filter(h -> !before.contains(h.pid())).toList();
-      return new EmbeddedTarget(started, dir, settings, ours);
+      return new EmbeddedTarget(started, dir, settings, postmaster(dir));
     } catch (IOException | RuntimeException e) {
       deleteTree(dir);
       throw new IndexlabException(1, "embedded PostgreSQL did not start: " + e.getMessage(), e);
     }
   }
 
-  private static Stream<ProcessHandle> postgresChildren() {
-    return ProcessHandle.current()
-        .children()
-        .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+  /**
+   * The server's postmaster, from the first line of {@code postmaster.pid} in its data directory.
+   * pg_ctl starts it detached, so it is no child of this JVM; empty when the file cannot be read.
+   */
+  private static List<ProcessHandle> postmaster(Path dataDirectory) {
+    try {
+      List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+      return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).stream().toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   private static File binariesCache() {
