@@ -48,7 +48,7 @@ class RunCommandIT {
                 "--db",
                 "embedded",
                 "--iteration-time",
-                "0.2",
+                "0.1",
                 "--draws",
                 "1",
                 "--results",
