@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       ReportCommand.class,
       ServeCommand.class,
+      SeedCommand.class,
+      ChecksumCommand.class,
+      SeedBenchmarkCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,0 +1,110 @@
+package dev.indexlab.cli;
+
+import dev.indexlab.db.EmbeddedTarget;
+import dev.indexlab.seed.Pgbench;
+import dev.indexlab.seed.SeedBenchmark;
+import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeedPlan;
+import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.workload.Workload;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code indexlab seed-benchmark}: seeding speed against {@code pgbench -i} on one server. */
+@Command(
+    name = "seed-benchmark",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark (not a test): starts one embedded PostgreSQL and alternates `indexlab seed`"
+          + " (empty tables to ANALYZE done) with `pgbench -i -s N`, each into a fresh database,"
+          + " then prints every run's wall time, the medians, their ratio and the seed's peak"
+          + " heap."
+    })
+public final class SeedBenchmarkCommand implements Callable<Integer> {
+  @Mixin WorkloadOptions workload;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "5",
+      paramLabel = "N",
+      description = "Pairs of runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "1",
+      paramLabel = "S",
+      converter = ScaleConverter.class,
+      description = "Seed scale (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "N",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--pgbench-scale",
+      defaultValue = "13",
+      paramLabel = "N",
+      description = "pgbench -i scale; 13 is about 1.3 million rows (default: ${DEFAULT-VALUE}).")
+  int pgbenchScale;
+
+  @Option(
+      names = "--pgbench",
+      defaultValue = Pgbench.DEFAULT_PATH,
+      paramLabel = "PATH",
+      description = "The pgbench program (default: ${DEFAULT-VALUE}).")
+  Path pgbenchPath;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (runs < 1 || pgbenchScale < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--runs and --pgbench-scale must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Workload w = workload.open();
+    SeedOptions options = new SeedOptions(scale, seed, false);
+    SeededDatabase.expectedRows(w, options);
+    Pgbench pgbench = new Pgbench(pgbenchPath);
+    try (EmbeddedTarget target = EmbeddedTarget.start()) {
+      SeedBenchmark bench = new SeedBenchmark(target, w, pgbench);
+      out.printf(
+          Locale.ROOT,
+          "server: PostgreSQL %s (embedded); %s; %d CPUs; max heap %d MB%n",
+          bench.serverVersion(),
+          pgbench.version(),
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20);
+      out.flush();
+      SeedBenchmark.Result result = bench.run(options, pgbenchScale, runs, out);
+      out.printf(
+          Locale.ROOT,
+          "median: indexlab seed --scale %s %.0f ms, pgbench -i -s %d %.0f ms, ratio %.2f"
+              + " (seed / pgbench; target <= 1.5)%n",
+          SeedPlan.show(scale),
+          result.medianSeedMs(),
+          pgbenchScale,
+          result.medianPgbenchMs(),
+          result.ratio());
+      out.printf(
+          Locale.ROOT,
+          "seed peak heap: %d MB (sum of heap pools' peaks, max over runs)%n",
+          result.maxPeakHeapBytes() >> 20);
+      out.flush();
+    }
+    return 0;
+  }
+}

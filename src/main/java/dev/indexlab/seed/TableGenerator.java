@@ -1,0 +1,32 @@
+package dev.indexlab.seed;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One table's rows, produced on demand and in id order into a {@link RowSink}. A generator keeps no
+ * rows: it computes each one from the seed and the small per-playlist and per-user arrays of the
+ * data's shape, so any table can be streamed in bounded memory and on any thread.
+ */
+interface TableGenerator {
+  /** The table's name (unqualified; resolved through the search path). */
+  String table();
+
+  /** The columns in the order {@link #write(RowSink)} writes them. */
+  List<String> columns();
+
+  /** How many rows {@link #write(RowSink)} writes. */
+  long rows();
+
+  /**
+   * True when every column is bigint, text or timestamptz exactly as written, so the rows can go in
+   * COPY's binary format (cheaper for the server to read); false sends COPY text, which any column
+   * type accepts.
+   */
+  default boolean binary() {
+    return false;
+  }
+
+  /** Writes every row. */
+  void write(RowSink out) throws SQLException;
+}
