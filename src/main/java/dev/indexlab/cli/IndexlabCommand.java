@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
       SeedCommand.class,
       ChecksumCommand.class,
       SeedBenchmarkCommand.class,
+      BaselineCommand.class,
+      GateCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,0 +1,313 @@
+package dev.indexlab.gate;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.bench.BenchSettings;
+import dev.indexlab.bench.ConnectionFile;
+import dev.indexlab.bench.JmhErrors;
+import dev.indexlab.bench.JmhLauncher;
+import dev.indexlab.bench.JmhStatistics;
+import dev.indexlab.bench.Preflight;
+import dev.indexlab.bench.RouteProblem;
+import dev.indexlab.bench.RouteSelection;
+import dev.indexlab.bench.WrittenTables;
+import dev.indexlab.cli.VersionProvider;
+import dev.indexlab.db.Secrets;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteCatalog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * Measures routes on one or more {@link GateSide}s and returns one {@link Baseline} per side.
+ *
+ * <ol>
+ *   <li>Plans first, on the untouched data: every route of every side is tried once ({@link
+ *       Preflight}), then its statements are explained ({@link GateCapture}) and the tables its
+ *       plans touch are sized ({@link RelationSizes}).
+ *   <li>Then time, route by route: {@link GateSettings#rounds()} rounds, each running one JMH trial
+ *       ({@link JmhLauncher}, forked JVM) per side, the sides' order alternating from round to
+ *       round (A B, B A, A B ...), so slow drift of the machine hits both sides alike. A route that
+ *       writes has its tables vacuumed after each run. Samples are pooled per side.
+ * </ol>
+ *
+ * A route that fails on a side is recorded with its error on that side; it never stops the others.
+ */
+public final class GateRecorder {
+  private final GateSettings settings;
+  private final PrintWriter progress;
+
+  /**
+   * @param progress where progress lines go (stderr for the CLI)
+   */
+  public GateRecorder(GateSettings settings, PrintWriter progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** A route's measurements on one side, filled in as the run goes. */
+  private static final class Measured {
+    final String id;
+    final Route route;
+    List<StatementSnapshot> statements = List.of();
+    Map<String, Long> rows = Map.of();
+    double[] samples = new double[0];
+    double seconds;
+    String error;
+
+    Measured(String id, Route route, String error) {
+      this.id = id;
+      this.route = route;
+      this.error = error;
+    }
+
+    boolean runnable() {
+      return route != null && error == null;
+    }
+
+    void add(double[] more) {
+      double[] all = new double[samples.length + more.length];
+      System.arraycopy(samples, 0, all, 0, samples.length);
+      System.arraycopy(more, 0, all, samples.length, more.length);
+      samples = all;
+    }
+  }
+
+  /**
+   * Measures {@code routeIds} (every route when empty) on each side.
+   *
+   * @throws IndexlabException a usage error when an id names a route on no side
+   */
+  public List<Baseline> record(List<GateSide> sides, List<String> routeIds) {
+    String started = Instant.now().toString();
+    List<Map<String, Measured>> state = new ArrayList<>();
+    Set<String> order = new LinkedHashSet<>();
+    for (GateSide side : sides) {
+      state.add(select(side, routeIds, order));
+    }
+    for (String id : routeIds) {
+      if (state.stream().noneMatch(m -> m.containsKey(id))) {
+        throw IndexlabException.usage("--routes " + id + ": no such route");
+      }
+    }
+    String postgresVersion = postgresVersion(sides.get(0));
+    for (int s = 0; s < sides.size(); s++) {
+      for (Measured m : state.get(s).values()) {
+        if (m.runnable()) {
+          capture(sides.get(s), m);
+        }
+      }
+    }
+    time(sides, state, order);
+    List<Baseline> out = new ArrayList<>();
+    for (int s = 0; s < sides.size(); s++) {
+      out.add(baseline(sides.get(s), state.get(s), postgresVersion, started));
+    }
+    return out;
+  }
+
+  private Map<String, Measured> select(GateSide side, List<String> ids, Set<String> order) {
+    RouteCatalog catalog = RouteCatalog.load(side.workload());
+    List<String> known = catalog.routes().stream().map(Route::id).toList();
+    List<String> wanted = ids.isEmpty() ? List.of() : ids.stream().filter(known::contains).toList();
+    Map<String, Measured> out = new LinkedHashMap<>();
+    if (!ids.isEmpty() && wanted.isEmpty()) {
+      return out;
+    }
+    RouteSelection selection = RouteSelection.of(catalog, wanted);
+    for (Route r : selection.routes()) {
+      out.put(r.id(), new Measured(r.id(), r, null));
+      order.add(r.id());
+    }
+    for (RouteProblem p : selection.problems()) {
+      out.putIfAbsent(p.route(), new Measured(p.route(), null, p.message()));
+      order.add(p.route());
+    }
+    return out;
+  }
+
+  private void capture(GateSide side, Measured m) {
+    Optional<RouteProblem> problem =
+        Preflight.check(side.db(), m.route, side.seed(), settings.parameterSets());
+    if (problem.isPresent()) {
+      m.error = problem.get().message();
+      say("gate: %s (%s) cannot run: %s", m.id, side.label(), m.error);
+      return;
+    }
+    say("gate: explaining %s (%s) ...", m.id, side.label());
+    try (Connection c = side.db().open()) {
+      m.statements = new GateCapture(settings.explainDraws(), side.seed()).capture(c, m.route);
+      Set<String> relations = new LinkedHashSet<>();
+      m.statements.forEach(
+          s ->
+              s.nodes().stream()
+                  .filter(n -> n.relation() != null)
+                  .forEach(n -> relations.add(n.relation())));
+      c.setAutoCommit(true);
+      m.rows = RelationSizes.rows(c, relations);
+    } catch (SQLException | IndexlabException e) {
+      m.error = "EXPLAIN failed: " + Secrets.maskUrl(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void time(List<GateSide> sides, List<Map<String, Measured>> state, Set<String> order) {
+    Path log;
+    try {
+      log = Files.createTempFile("indexlab-gate-", ".jmh.log");
+    } catch (IOException e) {
+      throw IndexlabException.failed("cannot create the JMH log file: " + e.getMessage(), e);
+    }
+    boolean keepLog = false;
+    List<ConnectionFile> files = new ArrayList<>();
+    try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, "UTF-8")) {
+      List<JmhLauncher> launchers = new ArrayList<>();
+      for (GateSide side : sides) {
+        ConnectionFile f = ConnectionFile.write(side.db());
+        files.add(f);
+        launchers.add(
+            new JmhLauncher(benchSettings(side), side.workload().directory(), f.path(), logStream));
+      }
+      for (String id : order) {
+        for (int round = 0; round < settings.rounds(); round++) {
+          for (int k = 0; k < sides.size(); k++) {
+            int s = round % 2 == 0 ? k : sides.size() - 1 - k;
+            Measured m = state.get(s).get(id);
+            if (m == null || !m.runnable()) {
+              continue;
+            }
+            say(
+                "gate: measuring %s (%s%s) ...",
+                id,
+                sides.get(s).label(),
+                settings.rounds() > 1 ? ", round " + (round + 1) + "/" + settings.rounds() : "");
+            long t0 = System.nanoTime();
+            try {
+              RunResult run = JmhLockWait.run(launchers.get(s), id, progress);
+              m.add(JmhStatistics.samples(run));
+            } catch (IndexlabException e) {
+              throw e;
+            } catch (RunnerException | RuntimeException e) {
+              m.error = "JMH failed: " + JmhErrors.describe(e) + " (JMH output in " + log + ")";
+              keepLog = true;
+            }
+            m.seconds += (System.nanoTime() - t0) / 1e9;
+            vacuum(sides.get(s), m.route);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw IndexlabException.failed("cannot write the JMH log " + log + ": " + e.getMessage(), e);
+    } finally {
+      files.forEach(ConnectionFile::close);
+      if (!keepLog) {
+        try {
+          Files.deleteIfExists(log);
+        } catch (IOException e) {
+          // a left-over temp file is harmless
+        }
+      }
+    }
+  }
+
+  private BenchSettings benchSettings(GateSide side) {
+    return new BenchSettings(
+        settings.profile(),
+        1,
+        false,
+        side.seed(),
+        settings.parameterSets(),
+        side.scale(),
+        "gate",
+        Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  private void vacuum(GateSide side, Route route) {
+    if (!WrittenTables.writes(route)) {
+      return;
+    }
+    try (Connection c = side.db().open()) {
+      WrittenTables.vacuum(c, WrittenTables.of(c, route));
+    } catch (SQLException e) {
+      say("gate: VACUUM after %s (%s) failed: %s", route.id(), side.label(), e.getMessage());
+    }
+  }
+
+  private Baseline baseline(
+      GateSide side, Map<String, Measured> routes, String postgresVersion, String started) {
+    WorkloadDigest digest = WorkloadDigest.of(side.workload());
+    BaselineMeta meta =
+        new BaselineMeta(
+            VersionProvider.version(),
+            side.workload().name(),
+            digest.digest(),
+            digest.files(),
+            side.source(),
+            side.scale(),
+            side.seed(),
+            settings.metaProfile(),
+            settings.rounds(),
+            settings.explainDraws(),
+            settings.parameterSets(),
+            postgresVersion,
+            started);
+    List<RouteSnapshot> out = new ArrayList<>();
+    for (Measured m : routes.values()) {
+      boolean timed = m.error == null && m.samples.length > 0;
+      out.add(
+          new RouteSnapshot(
+              m.id,
+              m.route == null ? m.id : m.route.name(),
+              m.route == null ? null : relative(side, m.route),
+              timed ? SampleSummary.of(m.samples) : null,
+              timed ? SampleThinning.thin(m.samples, settings.sampleCap()) : new double[0],
+              m.statements,
+              m.rows,
+              m.seconds,
+              m.error == null && !timed ? "no JMH samples" : m.error));
+    }
+    return new Baseline(Baseline.FORMAT, meta, out);
+  }
+
+  private static String relative(GateSide side, Route r) {
+    return side.workload().directory().relativize(r.file().toAbsolutePath()).toString();
+  }
+
+  private static String postgresVersion(GateSide side) {
+    try (Connection c = side.db().open();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW server_version")) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IndexlabException(
+          IndexlabException.USAGE,
+          "cannot reach "
+              + side.db().maskedUrl()
+              + ": "
+              + Secrets.scrub(e.getMessage(), side.db().password()),
+          e);
+    }
+  }
+
+  private void say(String format, Object... args) {
+    progress.println(String.format(Locale.ROOT, format, args));
+    progress.flush();
+  }
+}

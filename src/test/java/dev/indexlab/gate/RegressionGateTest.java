@@ -1,0 +1,193 @@
+package dev.indexlab.gate;
+
+import static dev.indexlab.gate.GateFixtures.baseline;
+import static dev.indexlab.gate.GateFixtures.deleteUserWith;
+import static dev.indexlab.gate.GateFixtures.lognormal;
+import static dev.indexlab.gate.GateFixtures.route;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegressionGateTest {
+  static final Map<String, Long> ROWS = Map.of("song_history", 919_039L, "users", 911L);
+
+  final RegressionGate gate = new RegressionGate(GateThresholds.defaults().withNormalize(false));
+
+  static RouteSnapshot deleteRoute(double[] samples, String cascade, long buffers) {
+    return route("users_delete", samples, ROWS, deleteUserWith(cascade, buffers));
+  }
+
+  @Test
+  void theSameDistributionPasses() {
+    Baseline before =
+        baseline(deleteRoute(lognormal(2000, 5, 0.4, 1), "writeup-song-history-bitmap", 40));
+    Baseline now =
+        baseline(deleteRoute(lognormal(2000, 5, 0.4, 2), "writeup-song-history-bitmap", 40));
+
+    GateOutcome o = gate.compare(before, now, List.of());
+
+    assertThat(o.exitCode()).isZero();
+    RouteVerdict r = o.routes().get(0);
+    assertThat(r.status()).isEqualTo(RouteVerdict.Status.PASS);
+    assertThat(r.time().unchanged()).isTrue();
+    assertThat(r.buffersBefore()).isEqualTo(40);
+    assertThat(o.verdictLine()).isEqualTo("indexlab gate: PASS 1 passed");
+  }
+
+  @Test
+  void aSignificantSlowDownBeyondTheThresholdFails() {
+    Baseline before =
+        baseline(deleteRoute(lognormal(2000, 5, 0.4, 1), "writeup-song-history-bitmap", 40));
+    Baseline now =
+        baseline(deleteRoute(lognormal(2000, 7.5, 0.4, 2), "writeup-song-history-bitmap", 40));
+
+    GateOutcome o = gate.compare(before, now, List.of());
+
+    assertThat(o.exitCode()).isEqualTo(1);
+    RouteVerdict r = o.routes().get(0);
+    assertThat(r.findings()).extracting(GateFinding::kind).containsExactly(GateFinding.Kind.TIME);
+    assertThat(r.headline()).matches("×1\\.[45]\\d slower");
+    assertThat(r.findings().get(0).message()).startsWith("slower: median ×1.");
+  }
+
+  @Test
+  void aSlowDownBelowTheThresholdPassesEvenWhenSignificant() {
+    Baseline before =
+        baseline(deleteRoute(lognormal(5000, 5, 0.2, 1), "writeup-song-history-bitmap", 40));
+    Baseline now =
+        baseline(deleteRoute(lognormal(5000, 5.5, 0.2, 2), "writeup-song-history-bitmap", 40));
+
+    RouteVerdict r = gate.compare(before, now, List.of()).routes().get(0);
+
+    assertThat(r.time().pValue()).isLessThan(0.01);
+    assertThat(r.status()).isEqualTo(RouteVerdict.Status.PASS);
+  }
+
+  @Test
+  void aSpeedUpIsReportedAsAnImprovement() {
+    Baseline before =
+        baseline(deleteRoute(lognormal(2000, 65, 0.3, 1), "writeup-song-history-seq-scan", 5000));
+    Baseline now =
+        baseline(deleteRoute(lognormal(2000, 1, 0.3, 2), "writeup-song-history-bitmap", 40));
+
+    GateOutcome o = gate.compare(before, now, List.of());
+
+    RouteVerdict r = o.routes().get(0);
+    assertThat(r.status()).isEqualTo(RouteVerdict.Status.PASS);
+    assertThat(r.improvements())
+        .contains("statement 2 \"delete the user\": Seq Scan → Bitmap Heap Scan on song_history")
+        .anyMatch(i -> i.startsWith("faster: median ×0.0"))
+        .anyMatch(i -> i.contains("shared buffers 5,000 → 40 (-99.2%)"));
+    assertThat(o.verdictLine()).isEqualTo("indexlab gate: PASS 1 passed, 1 improved");
+  }
+
+  @Test
+  void aDroppedIndexFailsOnPlanAndBuffersAndNamesTheRouteAndTheScan() {
+    double[] same = lognormal(2000, 5, 0.3, 1);
+    Baseline before = baseline(deleteRoute(same, "writeup-song-history-bitmap", 40));
+    Baseline now = baseline(deleteRoute(same, "writeup-song-history-seq-scan", 9000));
+
+    GateOutcome o = gate.compare(before, now, List.of());
+
+    RouteVerdict r = o.routes().get(0);
+    assertThat(r.findings())
+        .extracting(GateFinding::kind)
+        .containsExactly(GateFinding.Kind.PLAN, GateFinding.Kind.BUFFERS);
+    assertThat(r.findings().get(1).message())
+        .isEqualTo("shared buffers per execution 40 → 9,000 (+22,400%, threshold +10.0%)");
+    assertThat(o.verdictLine())
+        .isEqualTo(
+            "indexlab gate: FAIL 1 regression (users_delete: Bitmap Heap Scan → Seq Scan on"
+                + " song_history), 0 passed");
+  }
+
+  @Test
+  void buffersMustRiseByTheThresholdAndByTheMinimumBlocks() {
+    double[] same = lognormal(500, 5, 0.3, 1);
+    String plan = "writeup-song-history-bitmap";
+    assertThat(buffersFindings(deleteRoute(same, plan, 100), deleteRoute(same, plan, 109)))
+        .isEmpty(); // +9%
+    assertThat(buffersFindings(deleteRoute(same, plan, 100), deleteRoute(same, plan, 111)))
+        .hasSize(1); // +11%, 11 blocks
+    assertThat(buffersFindings(deleteRoute(same, plan, 20), deleteRoute(same, plan, 29)))
+        .isEmpty(); // +45%, but 9 blocks
+  }
+
+  private List<GateFinding> buffersFindings(RouteSnapshot before, RouteSnapshot now) {
+    return gate.compare(baseline(before), baseline(now), List.of()).routes().get(0).findings();
+  }
+
+  @Test
+  void routesAddedRemovedOrFailingAreReportedNotCrashed() {
+    double[] s = lognormal(300, 2, 0.3, 1);
+    Baseline before =
+        baseline(
+            route("song_play", s, Map.of()),
+            route("song_remove", s, Map.of()),
+            GateFixtures.failed("ad_create", "sample query returned no rows"),
+            route("users_create", s, Map.of()));
+    Baseline now =
+        baseline(
+            route("song_play", s, Map.of()),
+            GateFixtures.failed(
+                "users_create", "users_create.sql:9: column \"name\" does not exist"),
+            GateFixtures.failed("ad_create", "sample query returned no rows"),
+            route("song_search", s, Map.of()));
+
+    GateOutcome o = gate.compare(before, now, List.of());
+
+    assertThat(o.routes())
+        .extracting(RouteVerdict::id, RouteVerdict::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("song_play", RouteVerdict.Status.PASS),
+            org.assertj.core.groups.Tuple.tuple("song_remove", RouteVerdict.Status.REMOVED),
+            org.assertj.core.groups.Tuple.tuple("ad_create", RouteVerdict.Status.SKIPPED),
+            org.assertj.core.groups.Tuple.tuple("users_create", RouteVerdict.Status.ERROR),
+            org.assertj.core.groups.Tuple.tuple("song_search", RouteVerdict.Status.ADDED));
+    assertThat(o.exitCode()).isEqualTo(1);
+    assertThat(o.verdictLine())
+        .isEqualTo(
+            "indexlab gate: FAIL 1 regression (users_create: fails now), 1 passed, 1 added,"
+                + " 1 removed, 1 not compared");
+    assertThat(o.routes().get(1).notes()).containsExactly("in the baseline, not in this workload");
+  }
+
+  @Test
+  void theMachineFactorCancelsAUniformSlowDownButNotALonelyOne() {
+    RegressionGate normalizing = new RegressionGate(GateThresholds.defaults());
+    List<RouteSnapshot> before = new ArrayList<>();
+    List<RouteSnapshot> now = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      before.add(route("r" + i, lognormal(1000, 1 + i, 0.3, i), Map.of()));
+      // this machine is 1.5x slower; route r5 is 2x slower on top of that
+      double extra = i == 5 ? 2 : 1;
+      now.add(route("r" + i, lognormal(1000, 1.5 * extra * (1 + i), 0.3, 100 + i), Map.of()));
+    }
+    Baseline b = baseline(before.toArray(RouteSnapshot[]::new));
+    Baseline n = baseline(now.toArray(RouteSnapshot[]::new));
+
+    GateOutcome raw = gate.compare(b, n, List.of());
+    GateOutcome normalized = normalizing.compare(b, n, List.of());
+
+    assertThat(raw.regressions()).hasSize(6);
+    assertThat(raw.machineFactor()).isNull();
+    assertThat(normalized.machineFactor()).isBetween(1.4, 1.6);
+    assertThat(normalized.regressions()).extracting(RouteVerdict::id).containsExactly("r5");
+    assertThat(normalized.notes()).anyMatch(x -> x.startsWith("machine factor ×1.5"));
+  }
+
+  @Test
+  void tooFewUnchangedRoutesMeansNoMachineFactor() {
+    RegressionGate normalizing = new RegressionGate(GateThresholds.defaults());
+    Baseline b = baseline(route("a", lognormal(500, 1, 0.3, 1), Map.of()));
+    Baseline n = baseline(route("a", lognormal(500, 2, 0.3, 2), Map.of()));
+
+    GateOutcome o = normalizing.compare(b, n, List.of());
+
+    assertThat(o.machineFactor()).isNull();
+    assertThat(o.regressions()).hasSize(1);
+  }
+}
