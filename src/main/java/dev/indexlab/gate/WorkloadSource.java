@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,8 +63,13 @@ public final class WorkloadSource implements AutoCloseable {
    * path. A usage error when it is neither a directory nor a commit.
    */
   public static WorkloadSource resolve(String spec, Path workloadDir) {
-    Path asDir = Path.of(spec);
-    if (Files.isDirectory(asDir)) {
+    return resolve(spec, workloadDir, Path.of("").toAbsolutePath());
+  }
+
+  /** As {@link #resolve(String, Path)}, finding git refs in the repository around {@code cwd}. */
+  static WorkloadSource resolve(String spec, Path workloadDir, Path cwd) {
+    Path asDir = directoryOrNull(cwd, spec);
+    if (asDir != null) {
       Path dir = isWorkload(asDir) ? asDir : asDir.resolve(workloadDir.toString());
       if (!Files.isDirectory(dir) || !isWorkload(dir)) {
         throw IndexlabException.usage(
@@ -74,20 +80,19 @@ public final class WorkloadSource implements AutoCloseable {
       }
       return new WorkloadSource(Workload.open(dir), "directory " + dir, null);
     }
-    Path cwd = Path.of("").toAbsolutePath();
     String topLevel = gitOrNull(cwd, "rev-parse", "--show-toplevel");
     if (topLevel == null || topLevel.isBlank()) {
       throw IndexlabException.usage(
           spec + ": no such directory, and " + cwd + " is not in a git repository to find it in");
     }
-    Path top = Path.of(topLevel.strip());
+    Path top = real(Path.of(topLevel.strip()));
     String commit = gitOrNull(cwd, "rev-parse", "--verify", "--quiet", spec + "^{commit}");
     if (commit == null || commit.isBlank()) {
       throw IndexlabException.usage(spec + ": neither a directory nor a git commit of " + top);
     }
     commit = commit.strip();
-    Path absolute = workloadDir.toAbsolutePath().normalize();
-    if (!absolute.startsWith(top.toAbsolutePath().normalize())) {
+    Path absolute = real(cwd.resolve(workloadDir).toAbsolutePath().normalize());
+    if (!absolute.startsWith(top)) {
       throw IndexlabException.usage(
           "--workload " + workloadDir + " is outside the git repository " + top);
     }
@@ -99,8 +104,16 @@ public final class WorkloadSource implements AutoCloseable {
       throw IndexlabException.failed("cannot create a temp directory: " + e.getMessage(), e);
     }
     try {
+      if (gitOrNull(top, "cat-file", "-e", commit + ":" + relative) == null) {
+        throw IndexlabException.usage(spec + " (" + shortHash(commit) + ") has no " + relative);
+      }
       Path zip = temp.resolve("workload.zip");
-      git(top, "archive", "--format=zip", "-o", zip.toString(), commit, "--", relative);
+      List<String> archive =
+          new ArrayList<>(List.of("archive", "--format=zip", "-o", zip.toString(), commit));
+      if (!relative.isEmpty()) {
+        archive.addAll(List.of("--", relative));
+      }
+      git(top, archive.toArray(String[]::new));
       Path tree = temp.resolve("tree");
       unzip(zip, tree);
       Path dir = tree.resolve(relative);
@@ -112,6 +125,24 @@ public final class WorkloadSource implements AutoCloseable {
     } catch (RuntimeException e) {
       delete(temp);
       throw e;
+    }
+  }
+
+  private static Path directoryOrNull(Path cwd, String spec) {
+    try {
+      Path p = cwd.resolve(spec);
+      return Files.isDirectory(p) ? p : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** The real path when it exists (symbolic links resolved, as git prints it), else as is. */
+  private static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
     }
   }
 
