@@ -20,8 +20,8 @@ public final class GateMeasureOptions {
       names = "--profile",
       paramLabel = "NAME",
       description =
-          "JMH profile of one JMH run: gate (default for a baseline: 1 fork, 1x0.5 s warm-up,"
-              + " 3x0.5 s), gate-round (default per A/B round: 1 fork, 1x0.3 s, 2x0.5 s), quick,"
+          "JMH profile of one JMH run: gate (default for a baseline: 1 fork, 1x0.3 s warm-up,"
+              + " 3x0.4 s), gate-round (default per A/B round: 1 fork, 1x0.3 s, 2x0.4 s), quick,"
               + " standard or thorough. A gate against a baseline uses the baseline's.")
   String profile;
 

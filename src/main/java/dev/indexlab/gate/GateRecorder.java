@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class GateRecorder {
     List<StatementSnapshot> statements = List.of();
     Map<String, Long> rows = Map.of();
     double[] samples = new double[0];
+    List<Double> runMedians = new ArrayList<>();
     double seconds;
     String error;
 
@@ -83,6 +85,11 @@ public final class GateRecorder {
     }
 
     void add(double[] more) {
+      if (more.length > 0) {
+        double[] sorted = more.clone();
+        Arrays.sort(sorted);
+        runMedians.add(SampleSummary.quantile(sorted, 0.5));
+      }
       double[] all = new double[samples.length + more.length];
       System.arraycopy(samples, 0, all, 0, samples.length);
       System.arraycopy(more, 0, all, samples.length, more.length);
@@ -108,6 +115,7 @@ public final class GateRecorder {
       }
     }
     String postgresVersion = postgresVersion(sides.get(0));
+    long t0 = System.nanoTime();
     for (int s = 0; s < sides.size(); s++) {
       for (Measured m : state.get(s).values()) {
         if (m.runnable()) {
@@ -115,7 +123,10 @@ public final class GateRecorder {
         }
       }
     }
+    long t1 = System.nanoTime();
+    say("gate: plans explained in %.1f s", (t1 - t0) / 1e9);
     time(sides, state, order);
+    say("gate: JMH done in %.1f s", (System.nanoTime() - t1) / 1e9);
     List<Baseline> out = new ArrayList<>();
     for (int s = 0; s < sides.size(); s++) {
       out.add(baseline(sides.get(s), state.get(s), postgresVersion, started));
@@ -277,6 +288,7 @@ public final class GateRecorder {
               m.route == null ? null : relative(side, m.route),
               timed ? SampleSummary.of(m.samples) : null,
               timed ? SampleThinning.thin(m.samples, settings.sampleCap()) : new double[0],
+              m.runMedians.stream().mapToDouble(Double::doubleValue).toArray(),
               m.statements,
               m.rows,
               m.seconds,

@@ -117,8 +117,12 @@ public final class GateSummary {
           + " new sort/hash spilling to disk fails the route.\n"
           + "- **Buffers** (deterministic for a fixed seed and plan): shared buffers (hit + read)"
           + " per execution, median over the draws; a rise beyond the buffers threshold fails.\n"
-          + "- **Time** (statistical): JMH samples, ratio of medians now/before with a 99%"
-          + " percentile-bootstrap interval and a Mann-Whitney U test. A route is slower only when"
-          + " the whole interval lies beyond the threshold and p < 0.01; improvements likewise.\n"
+          + "- **Time** (statistical): ratio of median latencies now/before over the JMH"
+          + " samples. A route is slower only when (1) the 99% percentile-bootstrap interval of"
+          + " the ratio lies wholly beyond the threshold and a Mann-Whitney U test gives p < 0.01,"
+          + " and (2) the ratio also clears the threshold by 3.09 standard errors of the"
+          + " run-to-run noise this run shows (against a baseline: the spread of the unchanged"
+          + " routes' ratios, after dividing by their median, the machine factor; in an A/B run:"
+          + " the spread of the rounds). Improvements likewise.\n"
           + "</details>\n";
 }

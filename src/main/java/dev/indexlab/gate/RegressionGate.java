@@ -2,7 +2,6 @@ package dev.indexlab.gate;
 
 import dev.indexlab.report.ReportFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,26 +19,22 @@ import java.util.TreeMap;
  *       median over the draws) rose by more than {@link GateThresholds#buffers()} and at least
  *       {@link GateThresholds#minBufferRise()} blocks. With the same seed and plan these counts are
  *       the same on every run, so no statistics are needed;
- *   <li><b>time</b> ({@link RatioOfMedians}): the median got slower by more than {@link
- *       GateThresholds#time()}, with the whole 99% bootstrap interval of the ratio beyond it and a
- *       Mann-Whitney p below 0.01.
+ *   <li><b>time</b> ({@link TimeRule}): the median got slower by more than {@link
+ *       GateThresholds#time()}, significantly at the level of the samples (bootstrap interval and
+ *       rank test) and of the runs (beyond the run-to-run noise the run itself shows).
  * </ul>
  *
- * <p>With {@link GateThresholds#normalize()}, current times are first divided by the machine
- * factor: the median, over the routes whose plans and buffers did not change (at least {@value
- * GateThresholds#MIN_ROUTES_FOR_FACTOR}), of median(current) / median(baseline). A runner that is
- * 1.5× slower than the one that saved the baseline then does not fail every route; a change that
- * slows every route alike is not caught by time either, only by plans and buffers (or by an
- * interleaved A/B run, which needs no such correction).
+ * <p>Against a stored baseline ({@link GateThresholds#normalize()}), current times are divided by
+ * the machine factor first: the median time ratio over the routes whose plans and buffers did not
+ * change. A runner 1.5× slower than the one that saved the baseline then fails no route; a change
+ * that slows every route alike is caught by plans and buffers only, or by an interleaved A/B run.
  */
 public final class RegressionGate {
   private final GateThresholds thresholds;
-  private final RatioOfMedians ratio;
   private final PlanShapeRules planRules;
 
   public RegressionGate(GateThresholds thresholds) {
     this.thresholds = thresholds;
-    this.ratio = new RatioOfMedians().withThreshold(thresholds.time());
     this.planRules = new PlanShapeRules(thresholds);
   }
 
@@ -63,25 +58,34 @@ public final class RegressionGate {
         shapes.put(id, shape(b, c));
       }
     }
-    Double factor = thresholds.normalize() ? machineFactor(baseline, current, shapes) : null;
-    if (factor != null) {
-      runNotes.add(
-          String.format(
-              Locale.ROOT,
-              "machine factor ×%.2f: the median time ratio over the routes whose plans and"
-                  + " buffers did not change; current times were divided by it before comparing",
-              factor));
-    }
+    List<RouteSnapshot[]> controls = new ArrayList<>();
+    List<RouteSnapshot[]> comparable = new ArrayList<>();
+    shapes.forEach(
+        (id, s) -> {
+          RouteSnapshot[] pair = {
+            baseline.route(id).orElseThrow(), current.route(id).orElseThrow()
+          };
+          if (TimeRule.comparable(pair[0], pair[1])) {
+            comparable.add(pair);
+            if (s.findings().isEmpty()) {
+              controls.add(pair);
+            }
+          }
+        });
+    TimeRule time = new TimeRule(thresholds);
+    time.calibrate(controls, comparable);
+    runNotes.addAll(time.notes());
     List<RouteVerdict> verdicts = new ArrayList<>();
     for (String id : ids) {
       RouteSnapshot b = baseline.route(id).orElse(null);
       RouteSnapshot c = current.route(id).orElse(null);
-      verdicts.add(verdict(id, b, c, shapes.get(id), factor == null ? 1.0 : factor));
+      verdicts.add(verdict(id, b, c, shapes.get(id), time));
     }
-    return new GateOutcome(verdicts, runNotes, factor);
+    return new GateOutcome(verdicts, runNotes, time.factor());
   }
 
-  private RouteVerdict verdict(String id, RouteSnapshot b, RouteSnapshot c, Shape s, double f) {
+  private RouteVerdict verdict(
+      String id, RouteSnapshot b, RouteSnapshot c, Shape s, TimeRule timeRule) {
     if (b == null) {
       return simple(c, RouteVerdict.Status.ADDED, "new since the baseline; nothing to compare");
     }
@@ -116,26 +120,25 @@ public final class RegressionGate {
     List<String> improvements = new ArrayList<>(s.improvements());
     List<String> notes = new ArrayList<>(s.notes());
     TimeVerdict time = null;
-    double[] before = positive(b.samples());
-    double[] after = positive(c.samples());
-    if (before.length > 0 && after.length > 0) {
-      if (f != 1.0) {
-        for (int i = 0; i < after.length; i++) {
-          after[i] /= f;
-        }
-      }
-      time = ratio.compare(before, after);
-      if (time.regression()) {
+    if (TimeRule.comparable(b, c)) {
+      TimeRule.Judgement j = timeRule.judge(b, c);
+      time = j.samples();
+      String floor =
+          Double.isNaN(j.floor())
+              ? ""
+              : String.format(
+                  Locale.ROOT, "; run-level effect ×%.2f, beyond ×%.2f", j.effect(), j.floor());
+      if (j.regression()) {
         findings.add(
             new GateFinding(
                 GateFinding.Kind.TIME,
                 null,
-                String.format(Locale.ROOT, "×%.2f slower", time.ratio()),
-                "slower: " + time.describe(),
+                String.format(Locale.ROOT, "×%.2f slower", j.effect()),
+                "slower: " + time.describe() + floor,
                 List.of(),
                 List.of()));
-      } else if (time.improvement()) {
-        improvements.add("faster: " + time.describe());
+      } else if (j.improvement()) {
+        improvements.add("faster: " + time.describe() + floor);
       }
     } else {
       notes.add("time not compared: no samples on one side");
@@ -231,28 +234,6 @@ public final class RegressionGate {
     return new Shape(findings, improvements, notes, totals);
   }
 
-  /** The machine factor (see the class comment), or null when too few routes qualify. */
-  private static Double machineFactor(
-      Baseline baseline, Baseline current, Map<String, Shape> shapes) {
-    List<Double> ratios = new ArrayList<>();
-    shapes.forEach(
-        (id, s) -> {
-          if (!s.findings().isEmpty()) {
-            return;
-          }
-          double b = median(baseline.route(id).orElseThrow());
-          double c = median(current.route(id).orElseThrow());
-          if (b > 0 && c > 0) {
-            ratios.add(c / b);
-          }
-        });
-    if (ratios.size() < GateThresholds.MIN_ROUTES_FOR_FACTOR) {
-      return null;
-    }
-    double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return SampleSummary.quantile(sorted, 0.5);
-  }
-
   private static RouteVerdict simple(RouteSnapshot r, RouteVerdict.Status status, String note) {
     return new RouteVerdict(
         r.id(),
@@ -271,10 +252,6 @@ public final class RegressionGate {
 
   private static double median(RouteSnapshot r) {
     return r.time() == null ? Double.NaN : r.time().p50();
-  }
-
-  private static double[] positive(double[] samples) {
-    return Arrays.stream(samples).filter(v -> v > 0 && Double.isFinite(v)).toArray();
   }
 
   private static String percent(double fraction) {

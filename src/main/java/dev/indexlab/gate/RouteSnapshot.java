@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One route as the gate measured it: JMH latency (a summary of every sample and a capped,
- * deterministic subsample for the bootstrap), each statement's plans and buffers, and the size of
- * the tables its plans touch.
+ * One route as the gate measured it: JMH latency (a summary of every sample, a capped,
+ * deterministic subsample for the bootstrap, and the median of each JMH run), each statement's
+ * plans and buffers, and the size of the tables its plans touch.
  *
  * @param id the route's id (its file name without {@code .sql})
  * @param name the route's {@code @route} name
@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param time summary of every JMH sample, in ms; null when the route was not timed
  * @param samples at most {@link SampleThinning#DEFAULT_CAP} samples in ms, ascending (see {@link
  *     SampleThinning}); empty when the route was not timed
+ * @param runMedians the median latency in ms of each JMH run (one per round), in run order
  * @param statements the route's statements, in order
  * @param relationRows estimated rows ({@code pg_class.reltuples}) of each table the plans touch
  * @param seconds wall time spent measuring the route
@@ -29,6 +30,7 @@ public record RouteSnapshot(
     String file,
     SampleSummary time,
     double[] samples,
+    double[] runMedians,
     List<StatementSnapshot> statements,
     Map<String, Long> relationRows,
     double seconds,
@@ -36,6 +38,7 @@ public record RouteSnapshot(
 
   public RouteSnapshot {
     samples = samples == null ? new double[0] : samples.clone();
+    runMedians = runMedians == null ? new double[0] : runMedians.clone();
     statements = statements == null ? List.of() : List.copyOf(statements);
     relationRows = relationRows == null ? Map.of() : new TreeMap<>(relationRows);
   }
@@ -44,6 +47,12 @@ public record RouteSnapshot(
   @Override
   public double[] samples() {
     return samples.clone();
+  }
+
+  /** A copy of the per-run medians. */
+  @Override
+  public double[] runMedians() {
+    return runMedians.clone();
   }
 
   /** True when the route was measured (no error). */
@@ -60,12 +69,6 @@ public record RouteSnapshot(
         : statements.stream().filter(s -> s.label().equals(label)).findFirst();
   }
 
-  /** Estimated rows of {@code relation}, or -1 when unknown. */
-  public long rowsOf(String relation) {
-    Long rows = relationRows.get(relation);
-    return rows == null ? -1 : rows;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof RouteSnapshot r
@@ -74,6 +77,7 @@ public record RouteSnapshot(
         && Objects.equals(r.file, file)
         && Objects.equals(r.time, time)
         && Arrays.equals(r.samples, samples)
+        && Arrays.equals(r.runMedians, runMedians)
         && r.statements.equals(statements)
         && r.relationRows.equals(relationRows)
         && Double.compare(r.seconds, seconds) == 0
@@ -83,7 +87,8 @@ public record RouteSnapshot(
   @Override
   public int hashCode() {
     return Objects.hash(id, name, file, time, statements, relationRows, error)
-        + 31 * Arrays.hashCode(samples);
+        + 31 * Arrays.hashCode(samples)
+        + 17 * Arrays.hashCode(runMedians);
   }
 
   @Override
@@ -93,6 +98,8 @@ public record RouteSnapshot(
         + ", "
         + samples.length
         + " samples, "
+        + runMedians.length
+        + " runs, "
         + statements.size()
         + " statements"
         + (error == null ? "" : ", error=" + error)

@@ -83,15 +83,32 @@ final class GateFixtures {
         id + ".sql",
         SampleSummary.of(samples),
         SampleThinning.thin(samples, SampleThinning.DEFAULT_CAP),
+        new double[] {SampleSummary.of(samples).p50()},
         Arrays.asList(statements),
         rows,
         2.0,
         null);
   }
 
+  /** A measured route without statements whose JMH runs had the given medians (rounds). */
+  static RouteSnapshot rounds(String id, double[] samples, double... runMedians) {
+    return new RouteSnapshot(
+        id,
+        "POST /" + id,
+        id + ".sql",
+        SampleSummary.of(samples),
+        SampleThinning.thin(samples, SampleThinning.DEFAULT_CAP),
+        runMedians,
+        List.of(),
+        Map.of(),
+        2.0,
+        null);
+  }
+
   /** A route that could not be measured. */
   static RouteSnapshot failed(String id, String error) {
-    return new RouteSnapshot(id, "POST /" + id, id + ".sql", null, null, null, null, 0.5, error);
+    return new RouteSnapshot(
+        id, "POST /" + id, id + ".sql", null, null, null, null, null, 0.5, error);
   }
 
   static BaselineMeta meta(Double scale, long seed) {

@@ -190,4 +190,71 @@ class RegressionGateTest {
     assertThat(o.machineFactor()).isNull();
     assertThat(o.regressions()).hasSize(1);
   }
+
+  @Test
+  void againstABaselineARouteMustStandOutFromTheRunToRunNoiseOfTheOthers() {
+    RegressionGate normalizing = new RegressionGate(GateThresholds.defaults());
+    // a busy machine: unchanged routes drift between x0.7 and x1.45 from run to run, each
+    // significantly so at the level of its own samples
+    double[] drift = {0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.45, 1.0};
+    List<RouteSnapshot> before = new ArrayList<>();
+    List<RouteSnapshot> now = new ArrayList<>();
+    for (int i = 0; i < drift.length; i++) {
+      before.add(route("r" + i, lognormal(3000, 1, 0.2, i), Map.of()));
+      now.add(route("r" + i, lognormal(3000, drift[i], 0.2, 50 + i), Map.of()));
+    }
+    before.add(route("slow", lognormal(3000, 1, 0.2, 98), Map.of()));
+    now.add(route("slow", lognormal(3000, 6, 0.2, 99), Map.of()));
+
+    GateOutcome o =
+        normalizing.compare(
+            baseline(before.toArray(RouteSnapshot[]::new)),
+            baseline(now.toArray(RouteSnapshot[]::new)),
+            List.of());
+
+    assertThat(o.routes().get(6).time().regression()).as("significant on samples").isTrue();
+    assertThat(o.regressions()).extracting(RouteVerdict::id).containsExactly("slow");
+    assertThat(o.routes()).filteredOn(r -> !r.improvements().isEmpty()).isEmpty();
+    assertThat(o.notes())
+        .anyMatch(n -> n.startsWith("machine factor ×1.00 (median time ratio of the 9 routes"));
+    assertThat(o.regressions().get(0).findings().get(0).message())
+        .contains("; run-level effect ×6.");
+  }
+
+  @Test
+  void inAnAbRunEveryRoundPairsTheSidesAndTheirSpreadIsTheNoise() {
+    double[] a = lognormal(3000, 1, 0.2, 1);
+    double[] b = lognormal(3000, 1.6, 0.2, 2);
+    // steady: x1.6 in every round; erratic: x1.6 on the pooled samples, rounds x3.2, x0.8, x1.6
+    Baseline base =
+        baseline(
+            GateFixtures.rounds("steady", a, 1.0, 1.1, 0.9),
+            GateFixtures.rounds("erratic", a, 1.0, 1.0, 1.0),
+            GateFixtures.rounds("calm1", a, 1.0, 1.0, 1.0),
+            GateFixtures.rounds("calm2", a, 1.0, 1.0, 1.0));
+    Baseline head =
+        baseline(
+            GateFixtures.rounds("steady", b, 1.6, 1.75, 1.45),
+            GateFixtures.rounds("erratic", b, 3.2, 0.8, 1.6),
+            GateFixtures.rounds("calm1", lognormal(3000, 1, 0.2, 3), 1.05, 0.95, 1.0),
+            GateFixtures.rounds("calm2", lognormal(3000, 1, 0.2, 4), 0.95, 1.05, 1.0));
+
+    GateOutcome o = gate.compare(base, head, List.of());
+
+    assertThat(o.routes().get(1).time().regression()).as("significant on samples").isTrue();
+    assertThat(o.regressions()).extracting(RouteVerdict::id).containsExactly("steady");
+    assertThat(o.notes()).anyMatch(n -> n.startsWith("noise between JMH runs σ = "));
+  }
+
+  @Test
+  void withOneRoundTheSamplesDecideAloneAndANoteSaysSo() {
+    GateOutcome o =
+        gate.compare(
+            baseline(route("a", lognormal(500, 1, 0.3, 1), Map.of())),
+            baseline(route("a", lognormal(500, 2, 0.3, 2), Map.of())),
+            List.of());
+
+    assertThat(o.regressions()).hasSize(1);
+    assertThat(o.notes()).anyMatch(n -> n.startsWith("too few rounds"));
+  }
 }
