@@ -141,7 +141,14 @@ public final class GateCommand implements Callable<Integer> {
     Workload w = workload.open();
     SeedOptions options = seedOptions(meta);
     List<String> notes = new ArrayList<>();
-    check(MetaCheck.mismatches(meta, w.name(), options.scale(), options.seed()), notes);
+    boolean scaleGiven = spec.commandLine().getParseResult().hasMatchedOption("--scale");
+    check(
+        MetaCheck.mismatches(
+            meta,
+            w.name(),
+            scaleGiven ? Double.valueOf(options.scale()) : meta.scale(),
+            options.seed()),
+        notes);
     GateSettings settings = measure.apply(fromBaseline(meta));
     if (rounds != null) {
       settings = settings.withRounds(rounds);

@@ -135,19 +135,16 @@ public final class GateRecorder {
   }
 
   private Map<String, Measured> select(GateSide side, List<String> ids, Set<String> order) {
-    RouteCatalog catalog = RouteCatalog.load(side.workload());
-    List<String> known = catalog.routes().stream().map(Route::id).toList();
-    List<String> wanted = ids.isEmpty() ? List.of() : ids.stream().filter(known::contains).toList();
+    RouteSelection selection = RouteSelection.of(RouteCatalog.load(side.workload()), ids);
     Map<String, Measured> out = new LinkedHashMap<>();
-    if (!ids.isEmpty() && wanted.isEmpty()) {
-      return out;
-    }
-    RouteSelection selection = RouteSelection.of(catalog, wanted);
     for (Route r : selection.routes()) {
       out.put(r.id(), new Measured(r.id(), r, null));
       order.add(r.id());
     }
     for (RouteProblem p : selection.problems()) {
+      if (p.stage().equals("unknown")) {
+        continue; // not a route of this side; another side may have it
+      }
       out.putIfAbsent(p.route(), new Measured(p.route(), null, p.message()));
       order.add(p.route());
     }
