@@ -50,6 +50,7 @@ public final class BenchRunner {
   private final Workload workload;
   private final BenchSettings settings;
   private final PrintWriter progress;
+  private Map<String, Route> rewrites = Map.of();
 
   /** What a run produced; {@code exitCode} is 0, 1 (a route failed) or 2 (an unknown id). */
   public record Outcome(BenchResults results, int exitCode, Path benchJson, Path jmhJson) {}
@@ -75,6 +76,17 @@ public final class BenchRunner {
     this.progress = progress;
   }
 
+  /**
+   * Measures these routes in place of the workload's routes with the same ids (a candidate's query
+   * rewrites); returns this runner.
+   */
+  public BenchRunner withRewrites(List<Route> replacements) {
+    Map<String, Route> byId = new java.util.LinkedHashMap<>();
+    replacements.forEach(r -> byId.put(r.id(), r));
+    this.rewrites = Map.copyOf(byId);
+    return this;
+  }
+
   /** Measures {@code routeIds} (every route of the workload when empty). */
   public Outcome run(List<String> routeIds) {
     long startNanos = System.nanoTime();
@@ -84,7 +96,8 @@ public final class BenchRunner {
     selection.problems().forEach(p -> fail(failures, p));
     String postgresVersion = postgresVersion();
     List<Route> runnable = new ArrayList<>();
-    for (Route r : selection.routes()) {
+    for (Route original : selection.routes()) {
+      Route r = rewrites.getOrDefault(original.id(), original);
       Optional<RouteProblem> p = Preflight.check(db, r, settings.seed(), settings.parameterSets());
       p.ifPresentOrElse(problem -> fail(failures, problem), () -> runnable.add(r));
     }
@@ -98,7 +111,9 @@ public final class BenchRunner {
       Files.createDirectories(dir);
       try (ConnectionFile connection = ConnectionFile.write(db);
           PrintStream log = new PrintStream(Files.newOutputStream(jmhLog), true, "UTF-8")) {
-        JmhLauncher jmh = new JmhLauncher(settings, workload.directory(), connection.path(), log);
+        JmhLauncher jmh =
+            new JmhLauncher(settings, workload.directory(), connection.path(), log, progress)
+                .withRouteFiles(routeFiles());
         int n = 0;
         for (Route r : runnable) {
           n++;
@@ -136,6 +151,12 @@ public final class BenchRunner {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED, "cannot write results to " + dir + ": " + e, e);
     }
+  }
+
+  private Map<String, Path> routeFiles() {
+    Map<String, Path> files = new java.util.HashMap<>();
+    rewrites.forEach((id, r) -> files.put(id, r.file().toAbsolutePath()));
+    return files;
   }
 
   /** One route's JMH result, or why there is none. */

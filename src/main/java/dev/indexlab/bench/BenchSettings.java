@@ -56,6 +56,11 @@ public record BenchSettings(
     return new BenchSettings(p, threads, commit, seed, parameterSets, scale, scenario, resultsDir);
   }
 
+  public BenchSettings withScale(Double s) {
+    return new BenchSettings(
+        profile, threads, commit, seed, parameterSets, s, scenario, resultsDir);
+  }
+
   /** The folder of this scenario's result files. */
   public Path scenarioDir() {
     return resultsDir.resolve(scenario);

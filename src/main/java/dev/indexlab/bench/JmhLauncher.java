@@ -1,7 +1,10 @@
 package dev.indexlab.bench;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
@@ -24,19 +27,37 @@ public final class JmhLauncher {
   /** Heap of a forked JVM: the parameter pool and result buffers are small. */
   static final String[] FORK_JVM_ARGS = {"-Xms256m", "-Xmx1g", "-XX:+UseG1GC"};
 
+  /** How long to wait for another JMH run on this machine (JMH's lock) before giving up. */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(30);
+
   private final BenchSettings settings;
   private final Path workload;
   private final Path connectionFile;
   private final PrintStream log;
+  private Map<String, Path> routeFiles = Map.of();
+  private final PrintWriter progress;
 
   /**
    * @param log where JMH's own console output goes (the run's jmh.log)
+   * @param progress where a line says that the run waits for another JMH run
    */
-  public JmhLauncher(BenchSettings settings, Path workload, Path connectionFile, PrintStream log) {
+  public JmhLauncher(
+      BenchSettings settings,
+      Path workload,
+      Path connectionFile,
+      PrintStream log,
+      PrintWriter progress) {
     this.settings = settings;
     this.workload = workload;
     this.connectionFile = connectionFile;
     this.log = log;
+    this.progress = progress;
+  }
+
+  /** Route files to read instead of the workload's, by route id (query rewrites). */
+  public JmhLauncher withRouteFiles(Map<String, Path> files) {
+    this.routeFiles = Map.copyOf(files);
+    return this;
   }
 
   /** JMH's options for measuring {@code routeId}. */
@@ -45,6 +66,8 @@ public final class JmhLauncher {
     return new OptionsBuilder()
         .include("^" + Pattern.quote(RouteBenchmark.class.getName() + ".invoke") + "$")
         .param("route", routeId)
+        .param(
+            "routeFile", routeFiles.containsKey(routeId) ? routeFiles.get(routeId).toString() : "")
         .param("workload", workload.toAbsolutePath().toString())
         .param("connectionFile", connectionFile.toAbsolutePath().toString())
         .param("seed", Long.toString(settings.seed()))
@@ -63,11 +86,46 @@ public final class JmhLauncher {
         .build();
   }
 
-  /** Measures one route; throws when JMH or the benchmark failed. */
+  /**
+   * Measures one route; throws when JMH or the benchmark failed. JMH allows one run per machine (a
+   * lock file in the temp folder): while another benchmark holds it, this waits (up to {@link
+   * #LOCK_WAIT}) rather than measure alongside it.
+   */
   public RunResult run(String routeId) throws RunnerException {
     Runner runner =
         new Runner(
             options(routeId), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
-    return runner.runSingle();
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return runner.runSingle();
+      } catch (RunnerException e) {
+        if (!lockBusy(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        if (!told) {
+          progress.println("bench: another JMH run holds its lock on this machine; waiting ...");
+          progress.flush();
+          told = true;
+        }
+        try {
+          Thread.sleep(2000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** True when JMH refused to start because another JMH run holds its lock. */
+  static boolean lockBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("Unable to acquire the JMH lock")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -29,8 +29,11 @@ import java.util.TreeMap;
  * comparisons, so pgbench's client cost stays negligible). It then runs the route as {@link
  * dev.indexlab.workload.RouteRunner} does: {@code BEGIN} at the route's isolation level, the
  * statements ({@code @returns} columns captured with {@code \gset}), and {@code ROLLBACK} (or
- * {@code COMMIT}). pgbench's {@code \set} takes numbers only, so routes whose parameters are text
- * cannot be exported. The values go beside the script as JSON.
+ * {@code COMMIT}), with the same round trips as pgjdbc: it sends {@code BEGIN} together with the
+ * first statement, so the script pipelines those two ({@code \startpipeline}, which needs {@code -M
+ * extended} or {@code prepared}) unless the first statement has a {@code \gset}, which pgbench does
+ * not allow in a pipeline. pgbench's {@code \set} takes numbers only, so routes whose parameters
+ * are text cannot be exported. The values go beside the script as JSON.
  */
 public final class PgbenchExport {
   private static final ObjectMapper JSON =
@@ -66,13 +69,20 @@ public final class PgbenchExport {
     b.append("\n-- ").append(pool.size()).append(" parameter sets, one drawn per transaction\n");
     b.append("\\set i random(0, ").append(pool.size() - 1).append(")\n");
     tree(b, route, pool, 0, pool.size());
-    b.append(
+    String begin =
         route.isolation() == Isolation.READ_COMMITTED
             ? "BEGIN;\n"
-            : "BEGIN ISOLATION LEVEL " + route.isolation().sql().toUpperCase(Locale.ROOT) + ";\n");
-    for (RouteStatement s : route.statements()) {
+            : "BEGIN ISOLATION LEVEL " + route.isolation().sql().toUpperCase(Locale.ROOT) + ";\n";
+    List<RouteStatement> statements = route.statements();
+    boolean pipeline = statements.get(0).returns().isEmpty();
+    b.append(pipeline ? "\\startpipeline\n" + begin : begin);
+    for (int k = 0; k < statements.size(); k++) {
+      RouteStatement s = statements.get(k);
       b.append(s.sql().strip());
       b.append(s.returns().isEmpty() ? ";\n" : " \\gset\n");
+      if (k == 0 && pipeline) {
+        b.append("\\endpipeline\n");
+      }
     }
     b.append(commit ? "COMMIT;\n" : "ROLLBACK;\n");
     return b.toString();

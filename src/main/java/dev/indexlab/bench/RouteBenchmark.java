@@ -7,6 +7,7 @@ import dev.indexlab.workload.Invocation;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.RouteParser;
 import dev.indexlab.workload.RouteRunner;
 import dev.indexlab.workload.StatementObserver;
 import dev.indexlab.workload.Workload;
@@ -47,6 +48,10 @@ public class RouteBenchmark {
   @Param("")
   public String route;
 
+  /** A route file to read instead of the workload's (a candidate's query rewrite), or empty. */
+  @Param("")
+  public String routeFile;
+
   /** The workload directory holding the route file. */
   @Param("")
   public String workload;
@@ -76,9 +81,12 @@ public class RouteBenchmark {
   public void open(BenchmarkParams params) throws SQLException {
     Workload w = Workload.open(Path.of(workload));
     Route r =
-        RouteCatalog.load(w)
-            .find(route)
-            .orElseThrow(() -> new IllegalStateException("no route " + route + " in " + workload));
+        routeFile.isEmpty()
+            ? RouteCatalog.load(w)
+                .find(route)
+                .orElseThrow(
+                    () -> new IllegalStateException("no route " + route + " in " + workload))
+            : RouteParser.parse(Path.of(routeFile));
     ConnectionSpec spec = ConnectionFile.read(Path.of(connectionFile));
     pool = Pools.open(spec, params.getThreads(), "bench-" + route);
     try (Connection c = pool.getConnection()) {

@@ -9,6 +9,10 @@ import dev.indexlab.bench.ResultTable;
 import dev.indexlab.bench.RouteSelection;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.seed.SeedInfo;
+import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeedResult;
+import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
@@ -42,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
-  @Mixin SeededDataOptions seeding;
+  @Mixin SeedingOptions seeding;
 
   @Option(
       names = "--routes",
@@ -132,28 +136,21 @@ public final class BenchCommand implements Callable<Integer> {
     if (!routes.isEmpty() && chosen.routes().isEmpty() && chosen.hasUnknownIds()) {
       throw IndexlabException.usage(chosen.problems().get(0).message());
     }
+    SeedOptions data = seeding.toOptions();
     BenchSettings settings =
         new BenchSettings(
-            profile(), threads, commit, seeding.seed(), parameterSets, null, scenario, results);
+            profile(), threads, commit, data.seed(), parameterSets, null, scenario, results);
     long start = System.nanoTime();
     try (DatabaseTarget t = target.open()) {
-      SeededDataOptions.Prepared db = seeding.prepare(t, w, err);
-      settings =
-          new BenchSettings(
-              settings.profile(),
-              threads,
-              commit,
-              seeding.seed(),
-              parameterSets,
-              db.scale(),
-              scenario,
-              results);
+      SeedResult seeded = SeededDatabase.open(t, w, data, seeding.progress());
+      err.println("bench: " + seeded.note());
+      ConnectionSpec db = seeded.connection();
+      settings = settings.withScale(seeded.info().map(SeedInfo::scale).orElse(null));
       if (exportPgbench != null) {
-        return export(db.spec(), chosen, out);
+        return export(db, chosen, data.seed(), out);
       }
       BenchRunner.Outcome o =
-          new BenchRunner(db.spec(), t.description(), t.appliedSettings(), w, settings, err)
-              .run(routes);
+          new BenchRunner(db, t.description(), t.appliedSettings(), w, settings, err).run(routes);
       out.print(ResultTable.render(o.results()));
       out.printf(
           Locale.ROOT,
@@ -191,12 +188,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private int export(ConnectionSpec db, RouteSelection chosen, PrintWriter out) {
+  private int export(ConnectionSpec db, RouteSelection chosen, long seed, PrintWriter out) {
     chosen.problems().forEach(p -> out.println("skipped " + p.route() + ": " + p.message()));
     try (Connection c = db.open()) {
       for (Route r : chosen.routes()) {
         PgbenchExport.Written w =
-            PgbenchExport.write(c, r, seeding.seed(), parameterSets, commit, exportPgbench);
+            PgbenchExport.write(c, r, seed, parameterSets, commit, exportPgbench);
         out.println("wrote " + w.script() + " and " + w.parameters());
       }
     } catch (SQLException | IOException e) {

@@ -2,6 +2,8 @@ package dev.indexlab.cli;
 
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.seed.SeedResult;
+import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Workload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
-  @Mixin SeededDataOptions seeding;
+  @Mixin SeedingOptions seeding;
 
   /** Where the end is awaited; standard input unless a test says otherwise. */
   InputStream stdin = System.in;
@@ -45,7 +47,9 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Workload w = workload.open();
     try (DatabaseTarget t = target.open()) {
-      ConnectionSpec db = seeding.prepare(t, w, spec.commandLine().getErr()).spec();
+      SeedResult seeded = SeededDatabase.open(t, w, seeding.toOptions(), seeding.progress());
+      spec.commandLine().getErr().println("serve: " + seeded.note());
+      ConnectionSpec db = seeded.connection();
       out.println("jdbc_url=" + db.maskedUrl());
       Matcher m = URL.matcher(db.jdbcUrl());
       if (m.find()) {

@@ -1,16 +1,11 @@
 package dev.indexlab.explain;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +15,7 @@ import java.util.Optional;
  * mixed-case and quoted names work.
  */
 final class ForeignKeyCatalog {
-  private static final String SQL = resource("foreign-key-trigger.sql");
+  private static final String SQL = SqlResource.text("foreign-key-trigger.sql");
 
   private ForeignKeyCatalog() {}
 
@@ -65,13 +60,5 @@ final class ForeignKeyCatalog {
     }
     Object[] values = (Object[]) array.getArray();
     return java.util.Arrays.stream(values).map(String::valueOf).toList();
-  }
-
-  static String resource(String name) {
-    try (InputStream in = ForeignKeyCatalog.class.getResourceAsStream(name)) {
-      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -34,7 +34,7 @@ public record ReferentialStatement(String jdbcSql, String numberedSql, List<Bind
     switch (a) {
       case DELETE_CASCADE:
         b.text("DELETE FROM ").text(fkTable);
-        matchReferencing(b, fk, true);
+        matchReferencing(b, fk);
         break;
       case DELETE_SET_NULL:
       case DELETE_SET_DEFAULT:
@@ -50,7 +50,7 @@ public record ReferentialStatement(String jdbcSql, String numberedSql, List<Bind
           for (int i = 0; i < set.size(); i++) {
             b.text(i > 0 ? ", " : "").text(Identifiers.quote(set.get(i))).text(" = " + value);
           }
-          matchReferencing(b, fk, true);
+          matchReferencing(b, fk);
         }
         break;
       case UPDATE_CASCADE:
@@ -59,7 +59,7 @@ public record ReferentialStatement(String jdbcSql, String numberedSql, List<Bind
           b.text(i > 0 ? ", " : "").text(Identifiers.quote(fk.referencingColumns().get(i)));
           b.text(" = ").param(fk.referencedColumns().get(i), false, fk.referencedTypes().get(i));
         }
-        matchReferencing(b, fk, true);
+        matchReferencing(b, fk);
         break;
       case INSERT_CHECK:
       case UPDATE_CHECK:
@@ -74,18 +74,19 @@ public record ReferentialStatement(String jdbcSql, String numberedSql, List<Bind
         break;
       default: // NO ACTION and RESTRICT: look for (and lock) a referencing row
         b.text("SELECT 1 FROM ").text(fkTable).text(" x");
-        matchReferencing(b, fk, true);
+        matchReferencing(b, fk);
         b.text(" FOR KEY SHARE OF x");
         break;
     }
     return new ReferentialStatement(b.jdbc.toString(), b.numbered.toString(), b.bindings);
   }
 
-  private static void matchReferencing(Builder b, ForeignKeyTrigger fk, boolean old) {
+  /** {@code WHERE fk1 = ? AND ...}, bound to the referenced key before the change. */
+  private static void matchReferencing(Builder b, ForeignKeyTrigger fk) {
     b.text(" WHERE ");
     for (int i = 0; i < fk.referencingColumns().size(); i++) {
       b.text(i > 0 ? " AND " : "").text(Identifiers.quote(fk.referencingColumns().get(i)));
-      b.text(" = ").param(fk.referencedColumns().get(i), old, fk.referencedTypes().get(i));
+      b.text(" = ").param(fk.referencedColumns().get(i), true, fk.referencedTypes().get(i));
     }
   }
 

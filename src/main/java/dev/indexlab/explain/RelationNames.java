@@ -28,13 +28,7 @@ public interface RelationNames {
   static RelationNames fromCatalog(Connection c) throws SQLException {
     Map<String, String> schemas = new HashMap<>();
     try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT c.relname, n.nspname FROM pg_class c"
-                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE c.relkind IN ('r', 'p', 'm', 'f', 'v')"
-                    + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                    + " ORDER BY pg_table_is_visible(c.oid), n.nspname DESC")) {
+        ResultSet rs = st.executeQuery(SqlResource.text("relation-schemas.sql"))) {
       while (rs.next()) {
         schemas.put(rs.getString(1), rs.getString(2)); // visible rows come last and win
       }

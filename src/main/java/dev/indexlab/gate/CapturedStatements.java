@@ -34,7 +34,6 @@ public final class CapturedStatements {
     }
     List<PlanSection> sections = new ArrayList<>();
     sections.add(new PlanSection(PlanSection.STATEMENT, PlanTextShapes.nodes(c.planText())));
-    long cascadeBuffers = 0;
     for (RunResults.DrillDown d : flatten(c.drillDowns())) {
       if (d.planText() == null || d.planText().isBlank()) {
         continue;
@@ -43,16 +42,9 @@ public final class CapturedStatements {
       sections.add(
           new PlanSection(
               "cascade " + d.constraint() + ": " + sql, PlanTextShapes.nodes(d.planText())));
-      cascadeBuffers += d.sharedBuffers();
     }
     StatementDraw draw =
-        new StatementDraw(
-            c.medianExecutionMs(),
-            c.sharedHit() + cascadeBuffers,
-            c.sharedRead(),
-            0,
-            sections,
-            null);
+        new StatementDraw(c.medianExecutionMs(), c.sharedHit(), c.sharedRead(), 0, sections, null);
     return new StatementSnapshot(c.index(), c.label(), c.sql(), List.of(draw));
   }
 

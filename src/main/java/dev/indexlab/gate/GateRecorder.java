@@ -190,7 +190,8 @@ public final class GateRecorder {
         ConnectionFile f = ConnectionFile.write(side.db());
         files.add(f);
         launchers.add(
-            new JmhLauncher(benchSettings(side), side.workload().directory(), f.path(), logStream));
+            new JmhLauncher(
+                benchSettings(side), side.workload().directory(), f.path(), logStream, progress));
       }
       for (String id : order) {
         for (int round = 0; round < settings.rounds(); round++) {
@@ -207,11 +208,15 @@ public final class GateRecorder {
                 settings.rounds() > 1 ? ", round " + (round + 1) + "/" + settings.rounds() : "");
             long t0 = System.nanoTime();
             try {
-              RunResult run = JmhLockWait.run(launchers.get(s), id, progress);
+              RunResult run = launchers.get(s).run(id);
               m.add(JmhStatistics.samples(run));
-            } catch (IndexlabException e) {
-              throw e;
             } catch (RunnerException | RuntimeException e) {
+              if (String.valueOf(e.getMessage()).contains("JMH lock")) {
+                throw new IndexlabException(
+                    IndexlabException.USAGE,
+                    "another JMH run on this machine kept JMH's lock; run the gate alone",
+                    e);
+              }
               m.error = "JMH failed: " + JmhErrors.describe(e) + " (JMH output in " + log + ")";
               keepLog = true;
             }

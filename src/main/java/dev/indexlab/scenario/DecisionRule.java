@@ -19,14 +19,17 @@ import java.util.Map;
  *       two means' 99.9% confidence intervals (mean ± JMH error) do not overlap, or its EXPLAIN
  *       median execution time falls by at least {@code minGain} with fewer shared buffers (a drop
  *       candidate instead needs no route to regress);
- *   <li>no route regresses significantly by more than {@code maxRegression} (write overhead
- *       included), and the index size fits the budget.
+ *   <li>no route regresses by more than {@code maxRegression} in both JMH (significantly) and
+ *       EXPLAIN (write overhead included), and the index size fits the budget.
  * </ol>
  *
  * Accepted candidates are ranked by weighted time saved: the sum over routes of weight × (mean
  * before − mean after), in ms per minute of production traffic when weights are calls per minute.
  */
 public final class DecisionRule {
+  /** An EXPLAIN change smaller than this (ms) is noise, never a regression. */
+  static final double MIN_EXPLAIN_MS = 0.02;
+
   private final double minGain;
   private final double maxRegression;
   private final long indexBudgetBytes;
@@ -114,8 +117,7 @@ public final class DecisionRule {
     }
     RouteDelta worst = null;
     for (RouteDelta d : deltas) {
-      double change = (d.meanAfterMs() - d.meanBeforeMs()) / d.meanBeforeMs();
-      if (d.significant() && change > maxRegression && (worst == null || change > ratio(worst))) {
+      if (regresses(d) && (worst == null || ratio(worst) < ratio(d))) {
         worst = d;
       }
     }
@@ -162,6 +164,25 @@ public final class DecisionRule {
             best.meanBeforeMs(),
             best.meanAfterMs()),
         saved);
+  }
+
+  /**
+   * A regression must show in both measurements: JMH's mean significantly slower by more than
+   * {@code maxRegression}, and the EXPLAIN median slower by more than {@code maxRegression} and
+   * {@link #MIN_EXPLAIN_MS} (when EXPLAIN has numbers). JMH runs of two scenarios happen minutes
+   * apart, so machine drift alone can move a mean past its interval; EXPLAIN of the same statements
+   * confirms the work itself grew.
+   */
+  private boolean regresses(RouteDelta d) {
+    boolean jmh = d.significant() && ratio(d) > maxRegression;
+    if (!jmh) {
+      return false;
+    }
+    if (!(d.explainBeforeMs() > 0) || !Double.isFinite(d.explainAfterMs())) {
+      return true;
+    }
+    double grew = d.explainAfterMs() - d.explainBeforeMs();
+    return grew > MIN_EXPLAIN_MS && grew > maxRegression * d.explainBeforeMs();
   }
 
   private boolean improves(RouteDelta d) {

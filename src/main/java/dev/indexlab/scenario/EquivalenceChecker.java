@@ -73,6 +73,11 @@ public final class EquivalenceChecker {
           }
         };
     try {
+      // random() in a route (an ORDER BY random() ad pick) must draw the same values in both
+      // runs: seed the session's generator the same way before each.
+      try (PreparedStatement ps = c.prepareStatement("SELECT setseed(0.5)")) {
+        ps.execute();
+      }
       Invocation inv = new RouteRunner(route).run(c, params, false, capture, true);
       List<List<String>> rows = new ArrayList<>();
       for (Invocation.Outcome o : inv.outcomes()) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -74,6 +75,7 @@ final class BulkLoad {
       try {
         List<SqlWorkers.Job> jobs = new ArrayList<>();
         Map<String, Long> rowsByRelation = new LinkedHashMap<>();
+        AtomicInteger loading = new AtomicInteger(tables.size());
         for (TableGenerator g : tables) {
           String relation = state.relation(g.table());
           rowsByRelation.put(relation, g.rows());
@@ -91,6 +93,9 @@ final class BulkLoad {
                     tableNanos.put(g.table(), nanos);
                     busy.merge("copy and keys", nanos, Long::sum);
                     progress.tableFinished(g.table(), copied, nanos);
+                    if (loading.decrementAndGet() == 0) {
+                      progress.step("all rows loaded; validating foreign keys and analyzing");
+                    }
                   }));
         }
         for (String owner : keys.foreignKeyOwners()) {

@@ -23,6 +23,7 @@ final class CatalogTables {
   private static final long LINK_CHOICE = 106;
   private static final long LINK_URLS = 107;
   private static final long ADS = 108;
+  private static final PowerCurve ARTIST_SKEW = new PowerCurve(1.6);
 
   private final SongStackifyShape shape;
   private final long seed;
@@ -143,7 +144,7 @@ final class CatalogTables {
 
   private long artistOf(long song) {
     double u = RowRandom.unit(RowRandom.hash(seed, CREDITS, song));
-    return (long) (artists * StrictMath.pow(u, 1.6));
+    return (long) (artists * ARTIST_SKEW.at(u));
   }
 
   private String artistName(long artist) {

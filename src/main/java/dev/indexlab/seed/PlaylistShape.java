@@ -22,7 +22,7 @@ final class PlaylistShape {
   private static final long LENGTHS = 11;
   private static final long NEW_SONGS = 12;
   private static final long REPEATS = 13;
-  private static final double REPEAT_SKEW = 1.2;
+  private static final PowerCurve REPEAT_SKEW = new PowerCurve(1.2);
 
   private final long seed;
   private final int[] length;
@@ -141,7 +141,7 @@ final class PlaylistShape {
     }
     int pool = Math.max(1, (newBase[p] + newCount[p]) / 2);
     double u = RowRandom.unit(RowRandom.hash(seed, REPEATS, first[p] + j));
-    return 1 + (int) (pool * StrictMath.pow(u, REPEAT_SKEW));
+    return 1 + (int) (pool * REPEAT_SKEW.at(u));
   }
 
   static int[] identity(int n) {

@@ -107,9 +107,61 @@ public final class SqlScanner {
 
   /**
    * When a quoted construct or comment starts at {@code i}, returns the index just past it;
-   * otherwise returns {@code i}.
+   * otherwise returns {@code i}. An unterminated construct runs to the end of {@code s}.
    */
   static int skipQuoted(String s, int i) {
+    int end = constructEnd(s, i);
+    return end == OPEN ? s.length() : end;
+  }
+
+  /**
+   * The index of the first top-level {@code ;} at or after {@code from}, or -1 when {@code text}
+   * has none yet, also while a quote, dollar quote or block comment is still open at its end. A
+   * script reader calls it as lines arrive to find where a statement ends.
+   */
+  public static int statementEnd(String text, int from) {
+    int i = from;
+    while (i < text.length()) {
+      int end = constructEnd(text, i);
+      if (end == OPEN) {
+        return -1;
+      }
+      if (end > i) {
+        i = end;
+        continue;
+      }
+      if (text.charAt(i) == ';') {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  /** The offset of the first character that is neither white space nor part of a comment. */
+  public static int codeStart(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        i++;
+      } else if (text.startsWith("--", i) || text.startsWith("/*", i)) {
+        i = skipQuoted(text, i);
+      } else {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  /** Returned by {@link #constructEnd} for a construct that is still open at the end of text. */
+  private static final int OPEN = -1;
+
+  /**
+   * When a quoted construct or comment starts at {@code i}, the index just past it, or {@link
+   * #OPEN} when it is not closed before the end of {@code s} (a line comment closes at the end);
+   * otherwise {@code i}.
+   */
+  private static int constructEnd(String s, int i) {
     char c = s.charAt(i);
     if (c == '-' && s.startsWith("--", i)) {
       int nl = s.indexOf('\n', i);
@@ -132,7 +184,7 @@ public final class SqlScanner {
           j++;
         }
       }
-      return s.length();
+      return OPEN;
     }
     if (c == '\'') {
       boolean escapes =
@@ -155,7 +207,7 @@ public final class SqlScanner {
         }
         j++;
       }
-      return s.length();
+      return OPEN;
     }
     if (c == '"') {
       int j = i + 1;
@@ -169,7 +221,7 @@ public final class SqlScanner {
         }
         j++;
       }
-      return s.length();
+      return OPEN;
     }
     if (c == '$' && (i == 0 || !isIdentPart(s.charAt(i - 1)))) {
       int j = i + 1;
@@ -179,7 +231,7 @@ public final class SqlScanner {
       if (j < s.length() && s.charAt(j) == '$' && (j == i + 1 || isIdentStart(s.charAt(i + 1)))) {
         String tag = s.substring(i, j + 1);
         int end = s.indexOf(tag, j + 1);
-        return end < 0 ? s.length() : end + tag.length();
+        return end < 0 ? OPEN : end + tag.length();
       }
     }
     return i;

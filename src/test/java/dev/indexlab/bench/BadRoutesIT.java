@@ -31,6 +31,7 @@ class BadRoutesIT {
   static void workload() throws Exception {
     db = TinySongstackify.create("bad");
     Files.createDirectories(workloadDir.resolve("schema"));
+    Files.copy(Path.of("queries/workload.properties"), workloadDir.resolve("workload.properties"));
     Files.copy(Path.of("queries/song_get_library.sql"), workloadDir.resolve("good.sql"));
     write(
         "syntax_error",

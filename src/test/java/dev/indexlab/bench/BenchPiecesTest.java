@@ -46,7 +46,12 @@ class BenchPiecesTest {
           .isEqualTo("rw-------");
       assertThat(ConnectionFile.read(path)).isEqualTo(spec);
       Options o =
-          new JmhLauncher(BenchSettings.defaults(), QUERIES, path, System.out)
+          new JmhLauncher(
+                  BenchSettings.defaults(),
+                  QUERIES,
+                  path,
+                  System.out,
+                  new java.io.PrintWriter(System.err))
               .options("users_delete");
       assertThat(o.getParameter("route").get()).containsExactly("users_delete");
       assertThat(o.getParameter("connectionFile").get())
@@ -177,6 +182,10 @@ class BenchPiecesTest {
         .endsWith("LIMIT 1;\nROLLBACK;\n");
     assertThat(script.split("\\\\if", -1)).hasSize(3);
     assertThat(script.split("\\\\endif", -1)).hasSize(3);
+    Route library = RouteParser.parse(QUERIES.resolve("song_get_library.sql"));
+    assertThat(PgbenchExport.script(library, List.of(Map.of("offset", 5L)), false))
+        .contains("\\set offset 5\n\\startpipeline\nBEGIN;\nSELECT id, song_name")
+        .endsWith("OFFSET :offset;\n\\endpipeline\nROLLBACK;\n");
     Route link = RouteParser.parse(QUERIES.resolve("song_link_add.sql"));
     assertThatThrownBy(
             () -> PgbenchExport.script(link, List.of(Map.of("song_id", 1L, "url", "x")), false))

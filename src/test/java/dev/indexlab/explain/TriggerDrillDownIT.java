@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.schema.TableChecksums;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drill-downs on the SongStackify schema with a few hundred rows. Whether triggers dominate is a
@@ -212,6 +214,26 @@ class TriggerDrillDownIT {
           .isEqualTo("((\"Region\" = 'eu'::text) AND (\"order id\" = 3))");
       assertThat(scanOf(d.plan()).rowsRemovedByFilter()).isEqualTo(490.0);
       assertThat(TableChecksums.compute(c)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void captureAttachesTheDrillDownsAndSavesThemAsFiles(@TempDir Path dir) throws SQLException {
+    try (Connection c = db.open()) {
+      ExplainedStatement s =
+          ExplainedStatement.capture(
+              c, "DELETE FROM songs WHERE id = ?", List.of(11L), explainer, drill);
+      assertThat(s.result().succeeded()).isTrue();
+      assertThat(s.drillDowns()).hasSize(3);
+      List<Path> files = PlanFiles.save(dir, "1-delete-the-song", s);
+      assertThat(files).hasSize(5); // the statement, three cascades, one nested SET NULL
+      assertThat(files).allSatisfy(f -> assertThat(PlanFiles.load(f).analyzed()).isTrue());
+      assertThat(s.findings(new FindingDetector(), "songs_remove", 1))
+          .allSatisfy(f -> assertThat(f.routeId()).isEqualTo("songs_remove"));
+      ExplainedStatement failed =
+          ExplainedStatement.capture(c, "VACUUM songs", List.of(), explainer, drill);
+      assertThat(failed.result().succeeded()).isFalse();
+      assertThat(failed.drillDowns()).isEmpty();
     }
   }
 

@@ -48,7 +48,7 @@ class CapturedStatementsTest {
     StatementSnapshot s = CapturedStatements.of(deleteUser("writeup-song-history-bitmap", 40));
 
     assertThat(s.describe()).isEqualTo("statement 2 \"delete the user\"");
-    assertThat(s.medianSharedBuffers()).isEqualTo(45);
+    assertThat(s.medianSharedBuffers()).isEqualTo(5);
     assertThat(s.indexesUsed()).containsExactly("users_pkey", "song_history_user_id");
     assertThat(s.draws().get(0).sections())
         .extracting(PlanSection::title)

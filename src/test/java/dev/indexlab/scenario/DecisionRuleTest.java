@@ -112,4 +112,14 @@ class DecisionRuleTest {
             Map.of());
     assertThat(d.accepted()).isTrue();
   }
+
+  @Test
+  void aJmhSlowdownThatExplainDoesNotConfirmIsDrift() {
+    RouteDelta drift =
+        new RouteDelta(
+            "song_play", 0.5, 1.0, 0.5, 1.0, 0.40, 0.41, 10, 11, 0, 0, true, false, true);
+    var d =
+        rule.decide(false, null, null, List.of(delta("a", 10, 1, true, true), drift), 0, Map.of());
+    assertThat(d.accepted()).isTrue();
+  }
 }
