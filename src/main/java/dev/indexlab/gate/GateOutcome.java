@@ -28,6 +28,15 @@ public record GateOutcome(List<RouteVerdict> routes, List<String> notes, Double 
     return routes.stream().filter(RouteVerdict::regressed).toList();
   }
 
+  /** The ids of the routes that failed on time alone (plans and buffers unchanged). */
+  public List<String> timeOnlyRegressions() {
+    return routes.stream()
+        .filter(r -> r.status() == RouteVerdict.Status.FAIL)
+        .filter(r -> r.findings().stream().allMatch(f -> f.kind() == GateFinding.Kind.TIME))
+        .map(RouteVerdict::id)
+        .toList();
+  }
+
   /** How many routes have {@code status}. */
   public long count(RouteVerdict.Status status) {
     return routes.stream().filter(r -> r.status() == status).count();

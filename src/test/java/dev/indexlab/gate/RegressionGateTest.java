@@ -51,6 +51,7 @@ class RegressionGateTest {
     assertThat(r.findings()).extracting(GateFinding::kind).containsExactly(GateFinding.Kind.TIME);
     assertThat(r.headline()).matches("×1\\.[45]\\d slower");
     assertThat(r.findings().get(0).message()).startsWith("slower: median ×1.");
+    assertThat(o.timeOnlyRegressions()).containsExactly("users_delete");
   }
 
   @Test
@@ -102,6 +103,7 @@ class RegressionGateTest {
         .isEqualTo(
             "indexlab gate: FAIL 1 regression (users_delete: Bitmap Heap Scan → Seq Scan on"
                 + " song_history), 0 passed");
+    assertThat(o.timeOnlyRegressions()).isEmpty();
   }
 
   @Test
