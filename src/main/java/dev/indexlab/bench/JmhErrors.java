@@ -11,11 +11,11 @@ import java.util.Map;
  * BenchmarkException} whose causes and suppressed exceptions hold the benchmark's own failure (for
  * a route, a {@code RouteFailure} naming the file, line and server message).
  */
-final class JmhErrors {
+public final class JmhErrors {
   private JmhErrors() {}
 
   /** The deepest message in {@code t}'s causes and suppressed exceptions, on one line. */
-  static String describe(Throwable t) {
+  public static String describe(Throwable t) {
     Deque<Throwable> todo = new ArrayDeque<>();
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     todo.add(t);

@@ -43,6 +43,15 @@ public final class JmhStatistics {
     return SampleSummary.of(samples(run.getPrimaryResult().getStatistics()));
   }
 
+  /**
+   * Every sample of the route's primary result (in ms, all forks and iterations), expanded from
+   * JMH's (value, count) pairs in the order JMH keeps them. The gate keeps these to compare runs
+   * with a bootstrap.
+   */
+  public static double[] samples(RunResult run) {
+    return samples(run.getPrimaryResult().getStatistics());
+  }
+
   /** The samples of {@code s}, expanded from JMH's (value, count) pairs. */
   static double[] samples(Statistics s) {
     double[] values = new double[Math.toIntExact(s.getN())];

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       SeedBenchmarkCommand.class,
       ServeCommand.class,
       AdviseCommand.class,
+      BaselineCommand.class,
+      GateCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;

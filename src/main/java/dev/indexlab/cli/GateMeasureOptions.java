@@ -1,0 +1,58 @@
+package dev.indexlab.cli;
+
+import dev.indexlab.gate.GateSettings;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * How {@code baseline save} and {@code gate} measure: which routes, the JMH profile, the EXPLAIN
+ * draws. Options left out take the baseline's values when there is one, else the defaults.
+ */
+public final class GateMeasureOptions {
+  @Option(
+      names = "--routes",
+      split = ",",
+      paramLabel = "ID",
+      description = "Routes to measure, by file name without .sql (default: all).")
+  List<String> routes = List.of();
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description =
+          "JMH profile of one JMH run: gate (default for a baseline: 1 fork, 1x0.3 s warm-up,"
+              + " 3x0.4 s), gate-round (default per A/B round: 1 fork, 1x0.3 s, 2x0.4 s), quick,"
+              + " standard or thorough. A gate against a baseline uses the baseline's.")
+  String profile;
+
+  @Option(
+      names = "--explain-draws",
+      paramLabel = "N",
+      description = "Parameter draws explained per route (default: 3, or the baseline's).")
+  Integer explainDraws;
+
+  @Option(
+      names = "--parameter-sets",
+      paramLabel = "N",
+      description = "Parameter sets drawn per route for JMH (default: 1000, or the baseline's).")
+  Integer parameterSets;
+
+  /** {@code defaults} with the options that were given applied. */
+  GateSettings apply(GateSettings defaults) {
+    GateSettings s = defaults;
+    if (profile != null) {
+      s = s.withProfile(GateSettings.profile(profile));
+    }
+    if (explainDraws != null) {
+      s = s.withExplainDraws(explainDraws);
+    }
+    if (parameterSets != null) {
+      s = s.withParameterSets(parameterSets);
+    }
+    return s;
+  }
+
+  List<String> routes() {
+    return routes;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.indexlab.gate;
+
+import dev.indexlab.report.MarkdownTable;
+import dev.indexlab.report.MarkdownTable.Column;
+import dev.indexlab.report.ReportFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The gate's markdown summary, as GitHub shows it on a workflow run's page ({@code
+ * $GITHUB_STEP_SUMMARY}): the verdict, a table of every route, each regression with its plan lines
+ * before and after, improvements, notes, and how the gate decides.
+ */
+public final class GateSummary {
+  private GateSummary() {}
+
+  /**
+   * The summary of {@code outcome}.
+   *
+   * @param compared one sentence saying what was compared with what
+   */
+  public static String render(GateOutcome outcome, String compared) {
+    StringBuilder md = new StringBuilder();
+    md.append("## indexlab gate: ")
+        .append(outcome.exitCode() == GateOutcome.PASSED ? "PASS" : "FAIL")
+        .append("\n\n");
+    md.append('`').append(outcome.verdictLine()).append("`\n\n");
+    md.append(compared).append("\n\n");
+    MarkdownTable table =
+        new MarkdownTable(
+            Column.left("Route"),
+            Column.left("Verdict"),
+            Column.right("Median before (ms)"),
+            Column.right("Median now (ms)"),
+            Column.right("Time ratio (99% CI)"),
+            Column.right("Shared buffers before → now"));
+    for (RouteVerdict r : outcome.routes()) {
+      table.row(
+          "`" + r.id() + "`",
+          verdict(r),
+          ReportFormat.ms(r.medianBeforeMs()),
+          ReportFormat.ms(r.medianAfterMs()),
+          r.time() == null
+              ? ReportFormat.NOT_AVAILABLE
+              : String.format(
+                  Locale.ROOT,
+                  "×%.2f (×%.2f–×%.2f)",
+                  r.time().ratio(),
+                  r.time().ciLow(),
+                  r.time().ciHigh()),
+          r.buffersBefore() < 0 || r.buffersAfter() < 0
+              ? ReportFormat.NOT_AVAILABLE
+              : ReportFormat.grouped(r.buffersBefore())
+                  + " → "
+                  + ReportFormat.grouped(r.buffersAfter()));
+    }
+    md.append(table.render()).append('\n');
+    List<RouteVerdict> failed = outcome.regressions();
+    if (!failed.isEmpty()) {
+      md.append("### Regressions\n\n");
+      for (RouteVerdict r : failed) {
+        md.append("#### `").append(r.id()).append("` (").append(r.name()).append(")\n\n");
+        for (GateFinding f : r.findings()) {
+          md.append("- ")
+              .append(f.statement() == null ? "" : f.statement() + ": ")
+              .append(f.message())
+              .append('\n');
+          if (!f.before().isEmpty() || !f.after().isEmpty()) {
+            md.append("\n```text\nbefore:\n");
+            f.before().forEach(l -> md.append("  ").append(l).append('\n'));
+            md.append("after:\n");
+            f.after().forEach(l -> md.append("  ").append(l).append('\n'));
+            md.append("```\n\n");
+          }
+        }
+        md.append('\n');
+      }
+    }
+    StringBuilder better = new StringBuilder();
+    for (RouteVerdict r : outcome.routes()) {
+      r.improvements()
+          .forEach(i -> better.append("- `").append(r.id()).append("`: ").append(i).append('\n'));
+    }
+    if (better.length() > 0) {
+      md.append("### Improvements\n\n").append(better).append('\n');
+    }
+    StringBuilder notes = new StringBuilder();
+    outcome.notes().forEach(n -> notes.append("- ").append(n).append('\n'));
+    for (RouteVerdict r : outcome.routes()) {
+      r.notes()
+          .forEach(n -> notes.append("- `").append(r.id()).append("`: ").append(n).append('\n'));
+    }
+    if (notes.length() > 0) {
+      md.append("### Notes\n\n").append(notes).append('\n');
+    }
+    md.append(METHOD);
+    return md.toString();
+  }
+
+  private static String verdict(RouteVerdict r) {
+    return switch (r.status()) {
+      case PASS -> r.improvements().isEmpty() ? "pass" : "pass (improved)";
+      case FAIL -> "**FAIL**: " + r.headline();
+      case ERROR -> "**ERROR**: fails now";
+      case ADDED -> "added";
+      case REMOVED -> "removed";
+      case SKIPPED -> "not compared";
+    };
+  }
+
+  /** How the gate decides, for the reader of the summary. */
+  static final String METHOD =
+      "<details><summary>How the gate decides</summary>\n\n"
+          + "- **Plans** (deterministic for a fixed seed): each statement is explained with the"
+          + " same few parameter draws, foreign-key cascades included. A sequential scan of a"
+          + " large table that was not scanned sequentially before, an index no longer used, or a"
+          + " new sort/hash spilling to disk fails the route.\n"
+          + "- **Buffers** (deterministic for a fixed seed and plan): shared buffers (hit + read)"
+          + " per execution, median over the draws; a rise beyond the buffers threshold fails.\n"
+          + "- **Time** (statistical): ratio of median latencies now/before over the JMH"
+          + " samples. A route is slower only when (1) the 99% percentile-bootstrap interval of"
+          + " the ratio lies wholly beyond the threshold and a Mann-Whitney U test gives p < 0.01,"
+          + " and (2) the ratio also clears the threshold by 3.09 standard errors of the"
+          + " run-to-run noise this run shows (against a baseline: the spread of the unchanged"
+          + " routes' ratios, after dividing by their median, the machine factor; in an A/B run:"
+          + " the spread of the rounds). Improvements likewise.\n"
+          + "</details>\n";
+}

@@ -1,0 +1,154 @@
+package dev.indexlab.gate;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.DatabaseAdmin;
+import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.scenario.ScenarioDatabases;
+import dev.indexlab.schema.SchemaMigrator;
+import dev.indexlab.seed.Progress;
+import dev.indexlab.seed.SeedInfo;
+import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeedResult;
+import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.workload.Workload;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The interleaved A/B gate: base and head measured in one run on isolated copies of the same data,
+ * alternately, so the machine's drift hits both alike instead of becoming a false alarm.
+ *
+ * <ol>
+ *   <li>The data is seeded once into a template database; each side gets its own copy ({@link
+ *       ScenarioDatabases}, {@code CREATE DATABASE ... TEMPLATE}). How a side whose schema differs
+ *       gets it is {@link SideSchemas}'s decision: new migrations are applied by Flyway to that
+ *       side's copy only; diverged schemas are seeded separately.
+ *   <li>{@link GateRecorder} explains both sides, then runs JMH per route in rounds, alternating
+ *       the sides' order (A B, B A, ...), pooling each side's samples.
+ *   <li>{@link RegressionGate} compares head with base, without the machine-factor correction: it
+ *       is not needed when both sides share the drift.
+ * </ol>
+ *
+ * The copies are dropped at the end.
+ */
+public final class InterleavedGate {
+  private final GateSettings settings;
+  private final GateThresholds thresholds;
+  private final PrintWriter progress;
+
+  /** The outcome and a sentence saying what was compared. */
+  public record Result(GateOutcome outcome, String compared, Baseline base, Baseline head) {}
+
+  public InterleavedGate(GateSettings settings, GateThresholds thresholds, PrintWriter progress) {
+    this.settings = settings;
+    this.thresholds = thresholds.withNormalize(false);
+    this.progress = progress;
+  }
+
+  /** Runs the gate for {@code routes} (all when empty) on {@code target}. */
+  public Result run(
+      DatabaseTarget target,
+      WorkloadSource base,
+      WorkloadSource head,
+      SeedOptions options,
+      Progress seedProgress,
+      List<String> routes) {
+    Workload a = base.workload();
+    Workload b = head.workload();
+    if (!a.name().equals(b.name())) {
+      throw IndexlabException.usage(
+          "--base is workload "
+              + a.name()
+              + ", --head is "
+              + b.name()
+              + "; compare like with like");
+    }
+    SideSchemas.Relation relation = SideSchemas.compare(a, b);
+    List<ScenarioDatabases> copies = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    try {
+      Workload first = relation == SideSchemas.Relation.BASE_EXTENDS ? b : a;
+      SeedResult seeded = SeededDatabase.open(target, first, options, seedProgress);
+      progress.println("gate: " + seeded.note());
+      ScenarioDatabases one = new ScenarioDatabases(seeded.connection());
+      copies.add(one);
+      ConnectionSpec baseDb = one.copy("gate_base");
+      ConnectionSpec headDb;
+      switch (relation) {
+        case SAME -> headDb = one.copy("gate_head");
+        case HEAD_EXTENDS -> {
+          headDb = one.copy("gate_head");
+          int n = migrate(headDb, b);
+          notes.add("head's copy of the data got its " + n + " new migration(s)");
+        }
+        case BASE_EXTENDS -> {
+          headDb = one.copy("gate_head");
+          int n = migrate(baseDb, a);
+          notes.add("base's copy of the data got its " + n + " extra migration(s)");
+        }
+        default -> {
+          if (!target.ownsServer()) {
+            throw IndexlabException.usage(
+                "base and head schemas diverge (a migration both have was edited); on a server"
+                    + " given by JDBC URL the gate cannot seed each side; use --db embedded");
+          }
+          dropTemplate(seeded.connection());
+          SeedResult again = SeededDatabase.open(target, b, options, seedProgress);
+          ScenarioDatabases two = new ScenarioDatabases(again.connection());
+          copies.add(two);
+          headDb = two.copy("gate_head");
+          notes.add(
+              "base and head schemas diverge (an applied migration was edited): each side was"
+                  + " seeded on its own, with the same generator and seed");
+        }
+      }
+      Double scale = seeded.info().map(SeedInfo::scale).orElse(null);
+      long seed = seeded.info().map(SeedInfo::seed).orElse(options.seed());
+      List<GateSide> sides =
+          List.of(
+              new GateSide("base", baseDb, a, base.description(), scale, seed),
+              new GateSide("head", headDb, b, head.description(), scale, seed));
+      List<Baseline> measured = new GateRecorder(settings, progress).record(sides, routes);
+      GateOutcome outcome =
+          new RegressionGate(thresholds).compare(measured.get(0), measured.get(1), notes);
+      return new Result(
+          outcome, compared(base, head, scale, seed), measured.get(0), measured.get(1));
+    } finally {
+      copies.forEach(ScenarioDatabases::dropAll);
+    }
+  }
+
+  private String compared(WorkloadSource base, WorkloadSource head, Double scale, long seed) {
+    return String.format(
+        Locale.ROOT,
+        "Interleaved A/B run: base = %s, head = %s; %s at scale %s, seed %d; %d round(s) of JMH"
+            + " per route and side, alternating, profile %s.",
+        base.description(),
+        head.description(),
+        base.workload().name(),
+        MetaCheck.scale(scale),
+        seed,
+        settings.rounds(),
+        MetaCheck.describe(settings.metaProfile()));
+  }
+
+  private static int migrate(ConnectionSpec db, Workload w) {
+    return SchemaMigrator.migrate(
+        db,
+        w.migrations().orElseThrow(() -> IndexlabException.usage(w.directory() + ": no schema/")),
+        SeededDatabase.HISTORY_TABLE);
+  }
+
+  private static void dropTemplate(ConnectionSpec template) {
+    try {
+      new DatabaseAdmin(template).dropIfExists(template.database());
+    } catch (SQLException e) {
+      throw IndexlabException.failed(
+          "cannot drop " + template.database() + " to seed head's schema: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.indexlab.gate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the gate keeps of one statement of a route: its plans and buffer counts over a few parameter
+ * draws (the same draws on every run, from the same seed).
+ *
+ * @param index 0-based position in the route
+ * @param label the statement's {@code @statement} label
+ * @param sql the statement as written in the route file
+ * @param draws one entry per parameter draw, in draw order
+ */
+public record StatementSnapshot(int index, String label, String sql, List<StatementDraw> draws) {
+
+  public StatementSnapshot {
+    draws = List.copyOf(draws);
+  }
+
+  /** The draws that were explained. */
+  public List<StatementDraw> explained() {
+    return draws.stream().filter(d -> d.error() == null).toList();
+  }
+
+  /**
+   * The median over explained draws of shared buffers touched per execution (hit + read, cascades
+   * included); -1 when no draw was explained. With an even count, the lower middle value, so the
+   * figure is always one that was measured.
+   */
+  public long medianSharedBuffers() {
+    long[] values = explained().stream().mapToLong(StatementDraw::sharedBuffers).toArray();
+    if (values.length == 0) {
+      return -1;
+    }
+    Arrays.sort(values);
+    return values[(values.length - 1) / 2];
+  }
+
+  /** Every plan node of every explained draw, cascades included. */
+  public List<ShapeNode> nodes() {
+    List<ShapeNode> out = new ArrayList<>();
+    for (StatementDraw d : explained()) {
+      d.sections().forEach(s -> out.addAll(s.nodes()));
+    }
+    return out;
+  }
+
+  /** The indexes any draw read, in first-seen order. */
+  public Set<String> indexesUsed() {
+    Set<String> out = new LinkedHashSet<>();
+    nodes().stream().filter(n -> n.index() != null).forEach(n -> out.add(n.index()));
+    return out;
+  }
+
+  /** The distinct node types of every draw, in first-seen order. */
+  public Set<String> nodeTypes() {
+    Set<String> out = new LinkedHashSet<>();
+    nodes().forEach(n -> out.add(n.nodeType()));
+    return out;
+  }
+
+  /** The first explanation failure, or null when some draw was explained. */
+  public String error() {
+    if (!explained().isEmpty() || draws.isEmpty()) {
+      return null;
+    }
+    return draws.get(0).error();
+  }
+
+  /** A one-line name for messages: {@code statement 2 "delete the user"}. */
+  public String describe() {
+    return "statement " + (index + 1) + " \"" + label + "\"";
+  }
+}

@@ -1,0 +1,212 @@
+package dev.indexlab.gate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether a route got slower or faster, at two levels.
+ *
+ * <ol>
+ *   <li><b>Samples</b>: {@link RatioOfMedians} on the JMH samples (99% bootstrap interval of the
+ *       ratio of medians wholly beyond the threshold, Mann-Whitney p < 0.01). This sees the noise
+ *       between invocations, not the noise between JMH runs: two forks of the same code on a busy
+ *       machine differ by more than their samples suggest.
+ *   <li><b>Runs</b>: the effect must also clear the threshold by {@value #Z} standard errors of the
+ *       run-to-run noise this very run shows (one-sided 0.1%):
+ *       <ul>
+ *         <li>against a stored baseline: each route's log ratio of medians, less the machine factor
+ *             (their median over the routes whose plans and buffers did not change); the noise is
+ *             the robust spread (1.4826 × MAD) of those routes' log ratios, at least {@value
+ *             GateThresholds#MIN_ROUTES_FOR_FACTOR} of them;
+ *         <li>interleaved A/B: each round pairs one JMH run per side, back to back; the effect is
+ *             the mean of the rounds' log ratios and its standard error σ/√rounds, σ being the
+ *             larger of the robust spread of the rounds around their route's mean, pooled over the
+ *             routes, and the route's own standard deviation over its rounds (a route whose rounds
+ *             disagree is not trusted on the pooled figure).
+ *       </ul>
+ *       Without enough data for the noise (few routes, one round), the sample level decides alone
+ *       and a note says so.
+ * </ol>
+ */
+final class TimeRule {
+  /** Standard errors of run noise an effect must clear: one-sided 0.1%. */
+  static final double Z = 3.09;
+
+  /** Fewest degrees of freedom of round residuals to estimate the A/B noise from. */
+  static final int MIN_ROUND_DOF = 4;
+
+  private static final double MAD_TO_SIGMA = 1.4826;
+
+  private final GateThresholds thresholds;
+  private final RatioOfMedians ratio;
+  private double logFactor;
+  private Double sigma;
+  private boolean paired;
+  private final List<String> notes = new ArrayList<>();
+
+  /** The time verdict of one route. {@code floor} is the ratio the effect had to exceed, or NaN. */
+  record Judgement(
+      TimeVerdict samples, double effect, double floor, boolean regression, boolean improvement) {}
+
+  TimeRule(GateThresholds thresholds) {
+    this.thresholds = thresholds;
+    this.ratio = new RatioOfMedians().withThreshold(thresholds.time());
+  }
+
+  /** Run-level remarks: the machine factor and the noise, or why there are none. */
+  List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  /** The machine factor, or null when times are not normalized. */
+  Double factor() {
+    return thresholds.normalize() && sigma != null ? Math.exp(logFactor) : null;
+  }
+
+  /**
+   * Studies the run before judging routes.
+   *
+   * @param controls routes measured on both sides whose plans and buffers did not change
+   * @param comparable every route measured and timed on both sides
+   */
+  void calibrate(List<RouteSnapshot[]> controls, List<RouteSnapshot[]> comparable) {
+    double threshold = Math.log1p(thresholds.time());
+    if (thresholds.normalize()) {
+      double[] logs =
+          controls.stream().mapToDouble(p -> Math.log(median(p[1]) / median(p[0]))).toArray();
+      if (logs.length < GateThresholds.MIN_ROUTES_FOR_FACTOR) {
+        notes.add(
+            "only "
+                + logs.length
+                + " route(s) with unchanged plans and buffers: too few for the machine factor"
+                + " and the run-to-run noise; times were compared on their samples alone");
+        return;
+      }
+      logFactor = median(logs);
+      sigma =
+          MAD_TO_SIGMA * median(Arrays.stream(logs).map(x -> Math.abs(x - logFactor)).toArray());
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "machine factor ×%.2f (median time ratio of the %d routes with unchanged plans and"
+                  + " buffers; current times were divided by it); run-to-run noise σ = %.2f (log):"
+                  + " a route counts as slower beyond ×%.2f, faster below ×%.2f",
+              Math.exp(logFactor),
+              logs.length,
+              sigma,
+              Math.exp(threshold + Z * sigma),
+              Math.exp(-threshold - Z * sigma)));
+      return;
+    }
+    List<Double> residuals = new ArrayList<>();
+    int dof = 0;
+    int rounds = Integer.MAX_VALUE;
+    for (RouteSnapshot[] p : comparable) {
+      double[] d = roundLogs(p[0], p[1]);
+      if (d.length < 2) {
+        continue;
+      }
+      double mean = Arrays.stream(d).average().orElse(0);
+      double scale = Math.sqrt(d.length / (d.length - 1.0));
+      for (double x : d) {
+        residuals.add(Math.abs(x - mean) * scale);
+      }
+      dof += d.length - 1;
+      rounds = Math.min(rounds, d.length);
+    }
+    if (dof < MIN_ROUND_DOF) {
+      notes.add(
+          "too few rounds to estimate the noise between JMH runs; times were compared on their"
+              + " samples alone");
+      return;
+    }
+    paired = true;
+    sigma = MAD_TO_SIGMA * median(residuals.stream().mapToDouble(Double::doubleValue).toArray());
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "noise between JMH runs σ = %.2f (log, from %d round residuals); with %d rounds a"
+                + " route counts as slower beyond ×%.2f, faster below ×%.2f",
+            sigma,
+            residuals.size(),
+            rounds,
+            Math.exp(threshold + Z * sigma / Math.sqrt(rounds)),
+            Math.exp(-threshold - Z * sigma / Math.sqrt(rounds))));
+  }
+
+  /** Judges one route measured and timed on both sides. */
+  Judgement judge(RouteSnapshot before, RouteSnapshot after) {
+    double[] b = positive(before.samples());
+    double[] a = positive(after.samples());
+    Double factor = factor();
+    if (factor != null) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] /= factor;
+      }
+    }
+    TimeVerdict v = ratio.compare(b, a);
+    double effect;
+    Double se = null;
+    double[] d = roundLogs(before, after);
+    if (paired && d.length >= 2) {
+      double mean = mean(d);
+      effect = mean;
+      double own =
+          Math.sqrt(Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / (d.length - 1));
+      se = Math.max(sigma, own) / Math.sqrt(d.length);
+    } else if (thresholds.normalize() && sigma != null) {
+      effect = Math.log(median(after) / median(before)) - logFactor;
+      se = sigma;
+    } else {
+      effect = Math.log(v.ratio());
+    }
+    double floor = Math.log1p(thresholds.time()) + (se == null ? 0 : Z * se);
+    boolean slower = v.regression() && (se == null || effect > floor);
+    boolean faster = v.improvement() && (se == null || effect < -floor);
+    return new Judgement(
+        v, Math.exp(effect), se == null ? Double.NaN : Math.exp(floor), slower, faster);
+  }
+
+  private static double mean(double[] d) {
+    return Arrays.stream(d).average().orElse(0);
+  }
+
+  /** Log ratios of the paired runs (round by round), as many as both sides have. */
+  private static double[] roundLogs(RouteSnapshot before, RouteSnapshot after) {
+    double[] b = before.runMedians();
+    double[] a = after.runMedians();
+    int k = Math.min(a.length, b.length);
+    double[] out = new double[k];
+    for (int i = 0; i < k; i++) {
+      if (!(a[i] > 0 && b[i] > 0)) {
+        return new double[0];
+      }
+      out[i] = Math.log(a[i] / b[i]);
+    }
+    return k >= 2 ? out : new double[0];
+  }
+
+  static double median(RouteSnapshot r) {
+    return r.time() == null ? Double.NaN : r.time().p50();
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return SampleSummary.quantile(sorted, 0.5);
+  }
+
+  private static double[] positive(double[] samples) {
+    return Arrays.stream(samples).filter(v -> v > 0 && Double.isFinite(v)).toArray();
+  }
+
+  /** Whether a route has what {@link #judge} needs on both sides. */
+  static boolean comparable(RouteSnapshot before, RouteSnapshot after) {
+    return before.samples().length > 0
+        && after.samples().length > 0
+        && median(before) > 0
+        && median(after) > 0;
+  }
+}
