@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --workload} selects a workload without a generator (a Flyway schema/ folder with CSV and
- * SQL data files) for every command that takes one: seed, checksum, explain, bench, advise and
- * check, each through the real command line against one database of the shared test server.
+ * SQL data files) for every command that takes one: seed, checksum, explain, bench, advise, check,
+ * baseline save and gate, each through the real command line against one database of the shared
+ * test server ({@code run} is RunCommandIT's).
  */
 class WorkloadCommandsIT {
   static final String WORKLOAD = "src/test/resources/workloads/shop-migrations";
@@ -33,11 +34,10 @@ class WorkloadCommandsIT {
 
   private record Run(int status, String out, String err) {}
 
-  private static Run indexlab(ConnectionSpec db, String command, String... more) {
-    List<String> args =
-        new ArrayList<>(List.of(command, "--workload", WORKLOAD, "--db", db.jdbcUrl()));
+  private static Run indexlab(ConnectionSpec db, String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of("--workload", WORKLOAD, "--db", db.jdbcUrl()));
     args.addAll(List.of("--user", db.user()));
-    args.addAll(List.of(more));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status =
@@ -66,10 +66,11 @@ class WorkloadCommandsIT {
 
     List<String> bench =
         new ArrayList<>(
-            List.of("--results", dir.resolve("results").toString(), "--parameter-sets", "20"));
+            List.of(
+                "bench", "--results", dir.resolve("results").toString(), "--parameter-sets", "20"));
     bench.addAll(FastRuns.CLI_PROFILE);
     bench.addAll(List.of("--iteration-time", "0.1"));
-    Run measured = indexlab(db, "bench", bench.toArray(String[]::new));
+    Run measured = indexlab(db, bench.toArray(String[]::new));
     assertThat(measured.status()).as(measured.err()).isZero();
     assertThat(dir.resolve("results/baseline/bench.json")).isRegularFile();
     assertThat(measured.out()).contains("book_page", "order_lines");
@@ -83,5 +84,24 @@ class WorkloadCommandsIT {
 
     Run check = indexlab(db, "check");
     assertThat(check.status()).as(check.err()).isZero();
+
+    // the gate forks a JVM per route (its profiles have one fork): one route keeps it short
+    Path baseline = dir.resolve("baseline.json");
+    Run saved =
+        indexlab(db, "baseline", "save", baseline.toString(), "--routes", "order_lines", "-q");
+    assertThat(saved.status()).as(saved.err()).isZero();
+    assertThat(saved.out()).contains("baseline: wrote");
+    Run gate =
+        indexlab(
+            db,
+            "gate",
+            "--baseline",
+            baseline.toString(),
+            "--routes",
+            "order_lines",
+            "--threshold",
+            "1000%",
+            "-q");
+    assertThat(gate.status()).as(gate.out() + gate.err()).isZero();
   }
 }
