@@ -154,6 +154,11 @@ public final class DecisionRule {
     if (isDrop) {
       return new Decision(true, "no route got significantly slower without it", saved);
     }
+    // an index no plan uses cannot have made anything slower but its writes; its timing changes
+    // are noise, so the plain fact is the reason
+    if (deltas.stream().noneMatch(RouteDelta::usesCandidate)) {
+      return new Decision(false, "the planner did not use it for any affected route", saved);
+    }
     if (saved < 0) {
       return new Decision(
           false,
@@ -162,9 +167,6 @@ public final class DecisionRule {
               "the weighted workload got slower: %.3f ms more per minute of traffic",
               -saved),
           saved);
-    }
-    if (deltas.stream().noneMatch(RouteDelta::usesCandidate)) {
-      return new Decision(false, "the planner did not use it for any affected route", saved);
     }
     RouteDelta best = null;
     for (RouteDelta d : deltas) {
