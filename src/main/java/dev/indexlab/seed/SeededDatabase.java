@@ -9,6 +9,7 @@ import dev.indexlab.workload.Workload;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -168,7 +169,7 @@ public final class SeededDatabase {
         + info.seed()
         + ", "
         + String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%,d rows",
             info.rowCounts().values().stream().mapToLong(Long::longValue).sum());
   }
