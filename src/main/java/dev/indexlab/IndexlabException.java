@@ -5,7 +5,7 @@ package dev.indexlab;
  * and a one-line message that never contains a password; the CLI prints the message alone, and the
  * stack trace only with {@code --verbose}.
  */
-public final class IndexlabException extends RuntimeException {
+public class IndexlabException extends RuntimeException {
   /** Exit status: the job ran and found a failure (a failed route, a regression). */
   public static final int JOB_FAILED = 1;
 

@@ -11,7 +11,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Measures which indexes and query rewrites make a PostgreSQL application fast.",
-    subcommands = {SeedCommand.class, ChecksumCommand.class, SeedBenchmarkCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SeedCommand.class,
+      ChecksumCommand.class,
+      CheckCommand.class,
+      BenchCommand.class,
+      ExplainCommand.class,
+      ReportCommand.class,
+      SeedBenchmarkCommand.class,
+      ServeCommand.class,
+      AdviseCommand.class,
+    })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -10,7 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL 17 server from zonky's embedded binaries, with its data directory in a fresh temp
@@ -22,10 +29,16 @@ public final class EmbeddedTarget implements DatabaseTarget {
   private final Path dataDirectory;
   private final Map<String, String> settings;
   private final Thread shutdownHook;
+  private final List<ProcessHandle> postmasters;
   private boolean closed;
 
-  private EmbeddedTarget(EmbeddedPostgres postgres, Path dataDirectory, Map<String, String> s) {
+  private EmbeddedTarget(
+      EmbeddedPostgres postgres,
+      Path dataDirectory,
+      Map<String, String> s,
+      List<ProcessHandle> postmasters) {
     this.postgres = postgres;
+    this.postmasters = postmasters;
     this.dataDirectory = dataDirectory;
     this.settings = s;
     this.shutdownHook = new Thread(this::stop, "indexlab-embedded-stop");
@@ -53,11 +66,20 @@ public final class EmbeddedTarget implements DatabaseTarget {
               .setOverrideWorkingDirectory(binariesCache())
               .setPGStartupWait(java.time.Duration.ofSeconds(60));
       settings.forEach(builder::setServerConfig);
-      return new EmbeddedTarget(builder.start(), dir, settings);
+      Set<Long> before = postgresChildren().map(ProcessHandle::pid).collect(Collectors.toSet());
+      EmbeddedPostgres started = builder.start();
+      List<ProcessHandle> ours = postgresChildren().filter(h -> !before.contains(h.pid())).toList();
+      return new EmbeddedTarget(started, dir, settings, ours);
     } catch (IOException | RuntimeException e) {
       deleteTree(dir);
       throw new IndexlabException(1, "embedded PostgreSQL did not start: " + e.getMessage(), e);
     }
+  }
+
+  private static Stream<ProcessHandle> postgresChildren() {
+    return ProcessHandle.current()
+        .children()
+        .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
   }
 
   private static File binariesCache() {
@@ -116,8 +138,16 @@ public final class EmbeddedTarget implements DatabaseTarget {
     closed = true;
     try {
       postgres.close();
+      for (ProcessHandle h : postmasters) {
+        // the server has shut down; wait until its process is gone (reaped), not just stopping
+        h.onExit().get(30, TimeUnit.SECONDS);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      postmasters.forEach(ProcessHandle::destroyForcibly);
     } finally {
       deleteTree(dataDirectory);
     }

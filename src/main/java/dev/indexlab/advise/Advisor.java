@@ -1,0 +1,53 @@
+package dev.indexlab.advise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs every rule over a catalog (and, when given, plan findings and measured index usage) and
+ * returns named candidates. Proposals for the same change from several rules become one candidate
+ * with all the reasons; changes an existing index already makes are not proposed.
+ *
+ * <pre>{@code
+ * Advice advice = Advisor.advise(CatalogReader.read(c), findings, Optional.of(usage));
+ * advice.candidates().forEach(cand -> System.out.println(cand.name()));
+ * }</pre>
+ *
+ * <p>Order: foreign keys (writing actions first, larger child tables first), then plan findings in
+ * the order given, then drops.
+ */
+public final class Advisor {
+  private Advisor() {}
+
+  /** Advises from the catalog alone: foreign keys and redundant indexes. */
+  public static Advice advise(Catalog catalog) {
+    return advise(catalog, List.of(), Optional.empty());
+  }
+
+  /**
+   * Advises from the catalog, plan findings, and (when present) the index usage of a measured
+   * workload; without usage, no UNUSED_INDEX proposal is made (every index of a fresh database
+   * would look unused).
+   */
+  public static Advice advise(
+      Catalog catalog, List<PlanFinding> findings, Optional<IndexUsage> usage) {
+    List<AdviceNote> notes = new ArrayList<>();
+    List<Proposal> proposals = new ArrayList<>(ForeignKeyRule.propose(catalog, notes));
+    proposals.addAll(FindingRules.propose(catalog, findings, notes));
+    proposals.addAll(DropRules.redundant(catalog, notes));
+    usage.ifPresent(u -> proposals.addAll(DropRules.unused(catalog, u, notes)));
+    Map<String, Proposal> merged = new LinkedHashMap<>();
+    for (Proposal p : proposals) {
+      merged.merge(p.identity(), p, Proposal::merge);
+    }
+    CandidateFactory factory = new CandidateFactory(catalog);
+    List<Candidate> candidates = new ArrayList<>();
+    for (Proposal p : merged.values()) {
+      candidates.add(factory.build(p));
+    }
+    return new Advice(candidates, notes);
+  }
+}

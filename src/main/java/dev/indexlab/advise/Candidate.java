@@ -1,0 +1,46 @@
+package dev.indexlab.advise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A change worth measuring: indexes to create or drop, or route rewrites. {@code name} is the
+ * candidate's name ({@code idx_song_history_user_id}, {@code drop_orders_code_idx}); {@code
+ * statements} are the SQL statements of its test migration (plain {@code CREATE INDEX}, run in a
+ * transaction on a copy), without trailing semicolons. {@code indexes} describe what it creates or
+ * drops (empty for a pure rewrite or a hand-written migration the reader could not parse). {@code
+ * rewrites} are replacement route files, one per rewritten route (empty for index candidates).
+ */
+public record Candidate(
+    String name,
+    CandidateKind kind,
+    List<IndexSpec> indexes,
+    List<String> statements,
+    List<Reason> reasons,
+    String description,
+    List<RouteRewrite> rewrites) {
+  public Candidate {
+    indexes = List.copyOf(indexes);
+    statements = List.copyOf(statements);
+    reasons = List.copyOf(reasons);
+    rewrites = List.copyOf(rewrites);
+  }
+
+  /** The table of the first index, {@code schema.table}, if the candidate touches one. */
+  public Optional<String> tableKey() {
+    return indexes.isEmpty() ? Optional.empty() : Optional.of(indexes.get(0).tableKey());
+  }
+
+  /** The same candidate with more reasons. */
+  public Candidate withReasons(List<Reason> more) {
+    List<Reason> all = new ArrayList<>(reasons);
+    all.addAll(more);
+    return new Candidate(name, kind, indexes, statements, all, description, rewrites);
+  }
+
+  /** The rules behind this candidate, in the order of its reasons, without repeats. */
+  public List<Rule> rules() {
+    return reasons.stream().map(Reason::rule).distinct().toList();
+  }
+}

@@ -1,0 +1,197 @@
+package dev.indexlab.advise;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.workload.SqlScanner;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a workload's candidates folder: one folder per candidate, holding one or more {@code
+ * V*.sql} migrations, optionally {@code rewrite/<route_id>.sql} (replacement route files), {@code
+ * production/} (the migration to ship) and {@code candidate.properties} (see {@link
+ * CandidateProperties}; for a hand-written candidate {@code description} is enough). What the
+ * properties do not say is read from the SQL: the kind, and the indexes a {@code CREATE INDEX}
+ * creates.
+ */
+public final class CandidateReader {
+  private static final Pattern FOLDER = Pattern.compile("^(\\d+)_(.+)$");
+  private static final Pattern MIGRATION = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__.+\\.sql$");
+  private static final Pattern EXTENSION = Pattern.compile("(?is)^CREATE\\s+EXTENSION\\b.*");
+  private static final Pattern DROP_INDEX = Pattern.compile("(?is)^DROP\\s+INDEX\\b.*");
+
+  private CandidateReader() {}
+
+  /** Every candidate folder in {@code directory}, by folder name; empty when it does not exist. */
+  public static List<CandidateFolder> read(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    List<CandidateFolder> folders = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path p : entries.sorted().toList()) {
+        if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
+          folders.add(readFolder(p));
+        }
+      }
+    }
+    return folders;
+  }
+
+  /** One candidate folder. */
+  public static CandidateFolder readFolder(Path folder) throws IOException {
+    String folderName = folder.getFileName().toString();
+    Matcher fm = FOLDER.matcher(folderName);
+    int number = fm.matches() ? Integer.parseInt(fm.group(1)) : -1;
+    Properties props = properties(folder.resolve(CandidateProperties.FILE));
+    List<Path> migrations = migrations(folder);
+    List<Path> production = migrations(folder.resolve(CandidateWriter.PRODUCTION_DIR));
+    List<String> statements = new ArrayList<>();
+    for (Path m : migrations) {
+      for (SqlScanner.Piece piece : SqlScanner.split(Files.readString(m, StandardCharsets.UTF_8))) {
+        String s = SqlScanner.stripComments(piece.sql()).strip();
+        if (!s.isEmpty()) {
+          statements.add(s);
+        }
+      }
+    }
+    List<RouteRewrite> rewrites = rewrites(folder);
+    String name = props.getProperty("name", fm.matches() ? fm.group(2) : folderName);
+    String description =
+        props.getProperty(
+            "description", migrations.isEmpty() ? name : headerText(migrations.get(0), name));
+    List<IndexSpec> indexes = CandidateProperties.indexes(props);
+    if (indexes.isEmpty()) {
+      statements.stream()
+          .map(IndexStatementParser::create)
+          .flatMap(Optional::stream)
+          .forEach(indexes::add);
+    }
+    List<Reason> reasons = CandidateProperties.reasons(props);
+    if (reasons.isEmpty()) {
+      reasons.add(new Reason(Rule.HAND_WRITTEN, null, null, null, null, Map.of(), description));
+    }
+    Candidate candidate =
+        new Candidate(
+            name,
+            kind(props, statements, rewrites),
+            indexes,
+            statements,
+            reasons,
+            description,
+            rewrites);
+    Optional<WhatIfVerdict> verdict =
+        Optional.ofNullable(props.getProperty("whatif.verdict")).map(WhatIfVerdict::valueOf);
+    return new CandidateFolder(
+        folder,
+        number,
+        candidate,
+        migrations,
+        production,
+        verdict,
+        Optional.ofNullable(props.getProperty("whatif.summary")));
+  }
+
+  private static CandidateKind kind(
+      Properties props, List<String> statements, List<RouteRewrite> rewrites) {
+    String declared = props.getProperty("kind");
+    if (declared != null) {
+      return CandidateKind.valueOf(declared.trim());
+    }
+    if (!rewrites.isEmpty()) {
+      return CandidateKind.REWRITE;
+    }
+    if (statements.stream().anyMatch(s -> EXTENSION.matcher(s).matches())) {
+      return CandidateKind.EXTENSION_INDEX;
+    }
+    if (!statements.isEmpty()
+        && statements.stream().allMatch(s -> DROP_INDEX.matcher(s).matches())) {
+      return CandidateKind.DROP_INDEX;
+    }
+    return CandidateKind.CREATE_INDEX;
+  }
+
+  private static List<Path> migrations(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> MIGRATION.matcher(f.getFileName().toString()).matches())
+          .sorted(Comparator.comparing(CandidateReader::version, CandidateReader::compareVersions))
+          .toList();
+    }
+  }
+
+  private static List<RouteRewrite> rewrites(Path folder) throws IOException {
+    Path dir = folder.resolve("rewrite");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(f -> f.getFileName().toString().endsWith(".sql"))
+          .sorted()
+          .map(f -> new RouteRewrite(f.getFileName().toString().replaceFirst("\\.sql$", ""), f))
+          .toList();
+    }
+  }
+
+  private static Properties properties(Path file) throws IOException {
+    Properties p = new Properties();
+    if (Files.isRegularFile(file)) {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (IllegalArgumentException e) {
+        throw IndexlabException.usage(file + ": " + e.getMessage());
+      }
+    }
+    return p;
+  }
+
+  /** The first comment line of a migration, as a description. */
+  private static String headerText(Path migration, String fallback) throws IOException {
+    for (String line : Files.readAllLines(migration, StandardCharsets.UTF_8)) {
+      String t = line.strip();
+      if (t.startsWith("--")) {
+        String text = t.substring(2).strip();
+        if (!text.isEmpty()) {
+          return text;
+        }
+      } else if (!t.isEmpty()) {
+        break;
+      }
+    }
+    return fallback;
+  }
+
+  private static String version(Path file) {
+    Matcher m = MIGRATION.matcher(file.getFileName().toString());
+    m.matches();
+    return m.group(1);
+  }
+
+  private static int compareVersions(String a, String b) {
+    String[] x = a.split("[._]");
+    String[] y = b.split("[._]");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      long p = i < x.length ? Long.parseLong(x[i]) : 0;
+      long q = i < y.length ? Long.parseLong(y[i]) : 0;
+      if (p != q) {
+        return Long.compare(p, q);
+      }
+    }
+    return 0;
+  }
+}

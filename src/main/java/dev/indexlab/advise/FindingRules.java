@@ -1,0 +1,251 @@
+package dev.indexlab.advise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules that read plan findings: SEQ_SCAN_FILTER (an index on the equality columns, then the
+ * range columns), FILTER_ORDER_LIMIT (the equality columns, then the sort keys in the sort's
+ * direction, so the index returns rows already in order and the LIMIT stops early) and
+ * LEADING_WILDCARD_LIKE (pg_trgm GIN indexes, one per matched column, in one candidate: an {@code a
+ * LIKE x OR b LIKE x} needs both to turn into a BitmapOr). A finding on a table or column the
+ * catalog does not have, or one that an existing index already serves, becomes a note.
+ */
+final class FindingRules {
+  static final String TRIGRAM_EXTENSION = "pg_trgm";
+
+  private FindingRules() {}
+
+  static List<Proposal> propose(
+      Catalog catalog, List<PlanFinding> findings, List<AdviceNote> notes) {
+    List<Proposal> proposals = new ArrayList<>();
+    for (PlanFinding f : findings) {
+      Optional<CatalogTable> table = catalog.resolve(f.schema(), f.table());
+      Rule rule = ruleOf(f.kind());
+      if (rule == null) {
+        continue;
+      }
+      if (table.isEmpty()) {
+        notes.add(
+            new AdviceNote(rule, name(f), "no such table in the catalog (" + f.where() + ")"));
+        continue;
+      }
+      Optional<Proposal> p =
+          switch (f.kind()) {
+            case SEQ_SCAN_REMOVES_MOST_ROWS -> seqScan(catalog, table.get(), f, notes);
+            case FILTER_ORDER_LIMIT -> orderLimit(catalog, table.get(), f, notes);
+            case LEADING_WILDCARD_LIKE -> trigram(catalog, table.get(), f, notes);
+            case OTHER -> Optional.empty();
+          };
+      p.ifPresent(proposals::add);
+    }
+    return proposals;
+  }
+
+  private static Rule ruleOf(FindingKind kind) {
+    return switch (kind) {
+      case SEQ_SCAN_REMOVES_MOST_ROWS -> Rule.SEQ_SCAN_FILTER;
+      case FILTER_ORDER_LIMIT -> Rule.FILTER_ORDER_LIMIT;
+      case LEADING_WILDCARD_LIKE -> Rule.LEADING_WILDCARD_LIKE;
+      case OTHER -> null;
+    };
+  }
+
+  private static Optional<Proposal> seqScan(
+      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+    List<String> eq = known(table, f.equalityColumns(), Rule.SEQ_SCAN_FILTER, f, notes);
+    List<String> range = known(table, f.rangeColumns(), Rule.SEQ_SCAN_FILTER, f, notes);
+    range.removeAll(eq);
+    if (eq.isEmpty() && range.isEmpty()) {
+      notes.add(new AdviceNote(Rule.SEQ_SCAN_FILTER, name(f), "no indexable filter column"));
+      return Optional.empty();
+    }
+    List<IndexKey> then = range.stream().map(IndexKey::asc).toList();
+    Optional<CatalogIndex> serving = served(catalog, table, eq, then);
+    if (serving.isPresent()) {
+      notes.add(servedNote(Rule.SEQ_SCAN_FILTER, f, serving.get()));
+      return Optional.empty();
+    }
+    List<IndexKey> keys = new ArrayList<>(eq.stream().map(IndexKey::asc).toList());
+    keys.addAll(then);
+    String comment =
+        "Seq Scan on "
+            + table.name()
+            + " in "
+            + f.where()
+            + " filters on "
+            + filterText(eq, range)
+            + removed(f.numbers())
+            + "; an index on ("
+            + keys.stream().map(IndexKey::describe).collect(Collectors.joining(", "))
+            + ") reads only the matching rows.";
+    return Optional.of(
+        create(CandidateKind.CREATE_INDEX, table, "btree", keys, reason(f, comment)));
+  }
+
+  private static Optional<Proposal> orderLimit(
+      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+    List<String> eq = known(table, f.equalityColumns(), Rule.FILTER_ORDER_LIMIT, f, notes);
+    List<IndexKey> sort = new ArrayList<>();
+    for (IndexKey k : f.sortKeys()) {
+      if (!table.hasColumn(k.column())) {
+        notes.add(
+            new AdviceNote(
+                Rule.FILTER_ORDER_LIMIT,
+                name(f),
+                "sort key " + k.column() + " is not a column of " + table.name() + "; skipped"));
+        return Optional.empty();
+      }
+      if (!eq.contains(k.column())) {
+        sort.add(k);
+      }
+    }
+    if (sort.isEmpty()) {
+      notes.add(new AdviceNote(Rule.FILTER_ORDER_LIMIT, name(f), "no sort key to index"));
+      return Optional.empty();
+    }
+    Optional<CatalogIndex> serving = served(catalog, table, eq, sort);
+    if (serving.isPresent()) {
+      notes.add(servedNote(Rule.FILTER_ORDER_LIMIT, f, serving.get()));
+      return Optional.empty();
+    }
+    List<IndexKey> keys = new ArrayList<>(eq.stream().map(IndexKey::asc).toList());
+    keys.addAll(sort);
+    String comment =
+        "In "
+            + f.where()
+            + ", rows of "
+            + table.name()
+            + (eq.isEmpty() ? "" : " filtered on " + filterText(eq, List.of()))
+            + " are sorted by "
+            + sort.stream().map(IndexKey::describe).collect(Collectors.joining(", "))
+            + " under a LIMIT"
+            + removed(f.numbers())
+            + "; an index on ("
+            + keys.stream().map(IndexKey::describe).collect(Collectors.joining(", "))
+            + ") returns them in order and stops at the limit.";
+    return Optional.of(
+        create(CandidateKind.CREATE_INDEX, table, "btree", keys, reason(f, comment)));
+  }
+
+  private static Optional<Proposal> trigram(
+      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+    if (!catalog.extensionAvailable(TRIGRAM_EXTENSION)) {
+      notes.add(
+          new AdviceNote(
+              Rule.LEADING_WILDCARD_LIKE,
+              name(f),
+              "the server does not offer the pg_trgm extension (pg_available_extensions)"));
+      return Optional.empty();
+    }
+    List<String> columns = known(table, f.likeColumns(), Rule.LEADING_WILDCARD_LIKE, f, notes);
+    List<Proposal.Part> parts = new ArrayList<>();
+    for (String column : columns) {
+      Optional<CatalogIndex> serving =
+          catalog.indexesOf(table).stream()
+              .filter(i -> IndexCoverage.servesTrigram(i, column))
+              .findFirst();
+      if (serving.isPresent()) {
+        notes.add(servedNote(Rule.LEADING_WILDCARD_LIKE, f, serving.get()));
+        continue;
+      }
+      parts.add(
+          new Proposal.Part(table, "gin", List.of(new IndexKey(column, false, "gin_trgm_ops"))));
+    }
+    if (parts.isEmpty()) {
+      return Optional.empty();
+    }
+    String comment =
+        "In "
+            + f.where()
+            + ", LIKE with a leading wildcard on "
+            + table.name()
+            + " ("
+            + String.join(", ", columns)
+            + ") cannot use a btree index and reads every row"
+            + removed(f.numbers())
+            + "; pg_trgm GIN indexes answer it from trigrams.";
+    return Optional.of(
+        Proposal.create(CandidateKind.EXTENSION_INDEX, parts, reason(f, comment.toString())));
+  }
+
+  private static Optional<CatalogIndex> served(
+      Catalog catalog, CatalogTable table, List<String> eq, List<IndexKey> then) {
+    return catalog.indexesOf(table).stream()
+        .filter(
+            i ->
+                then.isEmpty()
+                    ? IndexCoverage.leadsWith(i, eq)
+                    : IndexCoverage.servesOrdered(i, eq, then))
+        .findFirst();
+  }
+
+  /** The given columns that the table has, in order without repeats; the others become notes. */
+  private static List<String> known(
+      CatalogTable table, List<String> columns, Rule rule, PlanFinding f, List<AdviceNote> notes) {
+    Set<String> kept = new LinkedHashSet<>();
+    for (String c : columns) {
+      if (table.hasColumn(c)) {
+        kept.add(c);
+      } else {
+        notes.add(
+            new AdviceNote(
+                rule,
+                name(f),
+                c + " is not a column of " + table.key() + "; left out of the index"));
+      }
+    }
+    return new ArrayList<>(kept);
+  }
+
+  private static Proposal create(
+      CandidateKind kind, CatalogTable table, String method, List<IndexKey> keys, Reason reason) {
+    return Proposal.create(kind, List.of(new Proposal.Part(table, method, keys)), reason);
+  }
+
+  private static Reason reason(PlanFinding f, String comment) {
+    return new Reason(
+        ruleOf(f.kind()), f.trigger(), f.route(), f.statement(), f.node(), f.numbers(), comment);
+  }
+
+  private static AdviceNote servedNote(Rule rule, PlanFinding f, CatalogIndex index) {
+    return new AdviceNote(
+        rule,
+        name(f),
+        "already served by index "
+            + index.name()
+            + " ("
+            + f.where()
+            + "); the planner chose not to use it, so another one would not help");
+  }
+
+  private static String name(PlanFinding f) {
+    return f.schema() == null ? f.table() : f.schema() + "." + f.table();
+  }
+
+  private static String filterText(List<String> eq, List<String> range) {
+    List<String> parts = new ArrayList<>();
+    eq.forEach(c -> parts.add(c + " = ?"));
+    range.forEach(c -> parts.add("a range of " + c));
+    return String.join(", ", parts);
+  }
+
+  private static String removed(Map<String, Double> numbers) {
+    Double removed = numbers.get("rowsRemoved");
+    if (removed == null) {
+      return "";
+    }
+    Double kept = numbers.get("rowsReturned");
+    String text = String.format(Locale.ROOT, " and removes %,d rows", removed.longValue());
+    if (kept != null) {
+      text += String.format(Locale.ROOT, " to keep %,d", kept.longValue());
+    }
+    return text;
+  }
+}

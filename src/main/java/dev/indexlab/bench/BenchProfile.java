@@ -1,0 +1,63 @@
+package dev.indexlab.bench;
+
+import dev.indexlab.IndexlabException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long JMH measures each route: forks, warm-up and measurement iterations. The named profiles
+ * trade time for confidence:
+ *
+ * <ul>
+ *   <li>{@code quick}: 1 fork, 1 × 1 s warm-up, 2 × 1 s measured (about 1.5 minutes for the 16
+ *       bundled routes);
+ *   <li>{@code standard}: 1 fork, 2 × 2 s warm-up, 5 × 2 s measured;
+ *   <li>{@code thorough}: 2 forks, 3 × 5 s warm-up, 10 × 5 s measured.
+ * </ul>
+ *
+ * @param forks forked JVMs per route; 0 runs in the calling JVM (tests only: no isolation)
+ */
+public record BenchProfile(
+    String name,
+    int forks,
+    int warmupIterations,
+    Duration warmupTime,
+    int measurementIterations,
+    Duration measurementTime) {
+
+  public static final BenchProfile QUICK =
+      new BenchProfile("quick", 1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1));
+  public static final BenchProfile STANDARD =
+      new BenchProfile("standard", 1, 2, Duration.ofSeconds(2), 5, Duration.ofSeconds(2));
+  public static final BenchProfile THOROUGH =
+      new BenchProfile("thorough", 2, 3, Duration.ofSeconds(5), 10, Duration.ofSeconds(5));
+
+  public BenchProfile {
+    if (forks < 0 || warmupIterations < 0 || measurementIterations < 1) {
+      throw new IllegalArgumentException("bad profile " + name);
+    }
+  }
+
+  /** The named profiles, in order of duration. */
+  public static List<BenchProfile> named() {
+    return List.of(QUICK, STANDARD, THOROUGH);
+  }
+
+  /** The profile called {@code name}; a usage error naming the known ones otherwise. */
+  public static BenchProfile of(String name) {
+    String key = name.trim().toLowerCase(Locale.ROOT);
+    return named().stream()
+        .filter(p -> p.name().equals(key))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                IndexlabException.usage(
+                    "--profile " + name + ": unknown; use quick, standard or thorough"));
+  }
+
+  /** Seconds of measurement per fork, warm-up excluded. */
+  public double measuredSeconds() {
+    return measurementIterations * measurementTime.toMillis() / 1000.0;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.indexlab.cli;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.bench.BenchProfile;
+import dev.indexlab.bench.BenchRunner;
+import dev.indexlab.bench.BenchSettings;
+import dev.indexlab.bench.PgbenchExport;
+import dev.indexlab.bench.ResultTable;
+import dev.indexlab.bench.RouteSelection;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.seed.SeedInfo;
+import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeedResult;
+import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.Workload;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code indexlab bench}: measures every route (or the chosen ones) under JMH. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures each route's latency under JMH against the seeded database and prints a table.",
+      "Each invocation runs the route's statements in one transaction, rolled back unless"
+          + " --commit. Results: RESULTS/SCENARIO/bench.json (indexlab's), jmh.json (JMH's),"
+          + " jmh.log (JMH's console output).",
+      "Exit status: 0 all measured, 1 a route failed, 2 usage (an unknown --routes name)."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin WorkloadOptions workload;
+  @Mixin SeedingOptions seeding;
+
+  @Option(
+      names = "--routes",
+      split = ",",
+      paramLabel = "ID",
+      description = "Routes to measure, by file name without .sql (default: all).")
+  List<String> routes = List.of();
+
+  @Option(
+      names = "--profile",
+      defaultValue = "quick",
+      paramLabel = "NAME",
+      description =
+          "quick (1 fork, 1x1 s warm-up, 2x1 s), standard (1 fork, 2x2 s, 5x2 s) or thorough"
+              + " (2 forks, 3x5 s, 10x5 s). Default: ${DEFAULT-VALUE}.")
+  String profile;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Concurrent clients (JMH threads), one connection each. Default: 1.")
+  int threads;
+
+  @Option(
+      names = "--commit",
+      description = "Commit every invocation instead of rolling it back: CHANGES THE DATA.")
+  boolean commit;
+
+  @Option(
+      names = "--parameter-sets",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description = "Parameter sets drawn per route before measuring. Default: ${DEFAULT-VALUE}.")
+  int parameterSets;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "baseline",
+      paramLabel = "NAME",
+      description = "Scenario name: results go to RESULTS/NAME/. Default: ${DEFAULT-VALUE}.")
+  String scenario;
+
+  @Option(
+      names = "--results",
+      defaultValue = "results",
+      paramLabel = "DIR",
+      description = "Results folder. Default: ${DEFAULT-VALUE}.")
+  Path results;
+
+  @Option(names = "--forks", paramLabel = "N", description = "Override the profile's forks.")
+  Integer forks;
+
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Override the profile's measurement iterations.")
+  Integer iterations;
+
+  @Option(
+      names = "--iteration-time",
+      paramLabel = "SECONDS",
+      description = "Override the profile's iteration time (warm-up and measurement).")
+  Double iterationSeconds;
+
+  @Option(
+      names = "--warmup-iterations",
+      paramLabel = "N",
+      description = "Override the profile's warm-up iterations.")
+  Integer warmupIterations;
+
+  @Option(
+      names = "--export-pgbench",
+      paramLabel = "DIR",
+      description =
+          "Do not measure: write each chosen route as a pgbench script over the same parameter"
+              + " sets (DIR/ROUTE.pgbench.sql, DIR/ROUTE.parameters.json).")
+  Path exportPgbench;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Workload w = workload.open();
+    RouteCatalog catalog = RouteCatalog.load(w);
+    RouteSelection chosen = RouteSelection.of(catalog, routes);
+    if (!routes.isEmpty() && chosen.routes().isEmpty() && chosen.hasUnknownIds()) {
+      throw IndexlabException.usage(chosen.problems().get(0).message());
+    }
+    SeedOptions data = seeding.toOptions();
+    BenchSettings settings =
+        new BenchSettings(
+            profile(), threads, commit, data.seed(), parameterSets, null, scenario, results);
+    long start = System.nanoTime();
+    try (DatabaseTarget t = target.open()) {
+      SeedResult seeded = SeededDatabase.open(t, w, data, seeding.progress());
+      err.println("bench: " + seeded.note());
+      ConnectionSpec db = seeded.connection();
+      settings = settings.withScale(seeded.info().map(SeedInfo::scale).orElse(null));
+      if (exportPgbench != null) {
+        return export(db, chosen, data.seed(), out);
+      }
+      BenchRunner.Outcome o =
+          new BenchRunner(db, t.description(), t.appliedSettings(), w, settings, err).run(routes);
+      out.print(ResultTable.render(o.results()));
+      out.printf(
+          Locale.ROOT,
+          "results: %s, %s; wall time %.1f s (measuring %.1f s)%n",
+          o.benchJson(),
+          o.jmhJson(),
+          (System.nanoTime() - start) / 1e9,
+          o.results().wallSeconds());
+      out.flush();
+      return o.exitCode();
+    }
+  }
+
+  private BenchProfile profile() {
+    BenchProfile p = BenchProfile.of(profile);
+    if (forks == null
+        && iterations == null
+        && iterationSeconds == null
+        && warmupIterations == null) {
+      return p;
+    }
+    Duration time =
+        iterationSeconds == null ? null : Duration.ofMillis(Math.round(iterationSeconds * 1000));
+    try {
+      return new BenchProfile(
+          p.name() + "+custom",
+          forks == null ? p.forks() : forks,
+          warmupIterations == null ? p.warmupIterations() : warmupIterations,
+          time == null ? p.warmupTime() : time,
+          iterations == null ? p.measurementIterations() : iterations,
+          time == null ? p.measurementTime() : time);
+    } catch (IllegalArgumentException e) {
+      throw IndexlabException.usage(
+          "--forks/--iterations/--warmup-iterations: must be >= 0 (iterations >= 1)");
+    }
+  }
+
+  private int export(ConnectionSpec db, RouteSelection chosen, long seed, PrintWriter out) {
+    chosen.problems().forEach(p -> out.println("skipped " + p.route() + ": " + p.message()));
+    try (Connection c = db.open()) {
+      for (Route r : chosen.routes()) {
+        PgbenchExport.Written w =
+            PgbenchExport.write(c, r, seed, parameterSets, commit, exportPgbench);
+        out.println("wrote " + w.script() + " and " + w.parameters());
+      }
+    } catch (SQLException | IOException e) {
+      throw IndexlabException.failed("--export-pgbench " + exportPgbench + ": " + e, e);
+    }
+    return chosen.problems().isEmpty() ? 0 : IndexlabException.JOB_FAILED;
+  }
+}

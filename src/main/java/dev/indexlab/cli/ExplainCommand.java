@@ -1,0 +1,165 @@
+package dev.indexlab.cli;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.explain.Finding;
+import dev.indexlab.explain.FindingsFile;
+import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.scenario.RunResults;
+import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.Workload;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code indexlab explain}: EXPLAIN (ANALYZE, BUFFERS) of every route statement, with findings. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Captures EXPLAIN (ANALYZE, BUFFERS, SETTINGS, WAL) of every statement of every route with"
+          + " sampled parameters, each inside a transaction that is rolled back: no row changes.",
+      "Foreign-key triggers that dominate a statement are drilled into: the statement their"
+          + " action runs is explained with the real key value.",
+      "Writes PLANS/SCENARIO/ROUTE/NN-statement.json (pev2-loadable) and .txt, and"
+          + " PLANS/SCENARIO/findings.json and findings.md.",
+      "Exit status: 0 all captured, 1 a route or statement failed, 2 usage."
+    })
+public final class ExplainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin WorkloadOptions workload;
+  @Mixin SeedingOptions seeding;
+
+  @Option(
+      names = "--routes",
+      split = ",",
+      paramLabel = "ID",
+      description = "Routes to capture, by file name without .sql (default: all).")
+  List<String> routes = List.of();
+
+  @Option(
+      names = "--draws",
+      defaultValue = "5",
+      paramLabel = "N",
+      description = "Parameter draws per route; the median is kept. Default: ${DEFAULT-VALUE}.")
+  int draws;
+
+  @Option(
+      names = "--plans",
+      defaultValue = "plans",
+      paramLabel = "DIR",
+      description = "Where plans go. Default: ${DEFAULT-VALUE}.")
+  Path plans;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "baseline",
+      paramLabel = "NAME",
+      description = "Scenario name (a folder under --plans). Default: ${DEFAULT-VALUE}.")
+  String scenario;
+
+  @Override
+  public Integer call() throws SQLException {
+    if (draws < 1) {
+      throw IndexlabException.usage("--draws must be at least 1, was " + draws);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Workload w = workload.open();
+    RouteCatalog catalog = RouteCatalog.load(w).select(routes);
+    catalog.errors().forEach(e -> err.println("indexlab: " + e));
+    Path dir = plans.resolve(scenario);
+    int failed = catalog.errors().size();
+    List<Finding> findings = new ArrayList<>();
+    try (DatabaseTarget t = target.open()) {
+      ConnectionSpec db = SeededDatabase.prepare(t, w, seeding.toOptions(), seeding.progress());
+      RouteCapture capture = new RouteCapture(draws, seeding.toOptions().seed());
+      try (Connection c = db.open()) {
+        for (Route r : catalog.routes()) {
+          RouteCapture.Result result;
+          try {
+            result = capture.capture(c, r, dir, null);
+          } catch (IndexlabException e) {
+            err.println("indexlab: " + e.getMessage());
+            failed++;
+            continue;
+          }
+          print(out, r, result);
+          findings.addAll(result.planFindings());
+          if (result.error() != null
+              || result.statements().stream().anyMatch(s -> s.error() != null)) {
+            failed++;
+          }
+        }
+      }
+    }
+    Path file = FindingsFile.write(dir, scenario, findings);
+    out.printf(Locale.ROOT, "plans: %s; findings: %s (%d)%n", dir, file, findings.size());
+    out.flush();
+    return failed == 0 ? 0 : IndexlabException.JOB_FAILED;
+  }
+
+  private static void print(PrintWriter out, Route r, RouteCapture.Result result) {
+    out.printf(Locale.ROOT, "%s  %s%n", r.id(), r.name());
+    for (RunResults.StatementCapture s : result.statements()) {
+      if (s.error() != null) {
+        out.printf(Locale.ROOT, "  %d. %s: FAILED %s%n", s.index() + 1, s.label(), s.error());
+        continue;
+      }
+      out.printf(
+          Locale.ROOT,
+          "  %d. %-44s %9.3f ms (%.3f–%.3f)  buffers %,d%n",
+          s.index() + 1,
+          s.label(),
+          s.medianExecutionMs(),
+          s.minExecutionMs(),
+          s.maxExecutionMs(),
+          s.sharedBuffers());
+      for (RunResults.Trigger tr : s.triggers()) {
+        out.printf(
+            Locale.ROOT,
+            "       trigger %s on %s: %.3f ms, %d calls%n",
+            tr.name(),
+            tr.relation(),
+            tr.timeMs(),
+            tr.calls());
+      }
+      for (RunResults.DrillDown d : s.drillDowns()) {
+        printDrill(out, d, "       ");
+      }
+    }
+    for (RunResults.Finding f : result.findings()) {
+      out.println("  ! " + f.kind() + ": " + f.message());
+    }
+    if (result.error() != null) {
+      out.println("  FAILED: " + result.error());
+    }
+  }
+
+  private static void printDrill(PrintWriter out, RunResults.DrillDown d, String indent) {
+    out.printf(
+        Locale.ROOT,
+        "%s↳ %s: %s  %.3f ms%n",
+        indent,
+        d.constraint(),
+        d.sql() == null ? "" : d.sql().replaceAll("\\s+", " "),
+        d.executionMs());
+    for (RunResults.DrillDown n : d.nested()) {
+      printDrill(out, n, indent + "  ");
+    }
+  }
+}

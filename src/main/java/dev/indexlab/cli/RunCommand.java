@@ -1,0 +1,169 @@
+package dev.indexlab.cli;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.bench.BenchProfile;
+import dev.indexlab.bench.BenchSettings;
+import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.report.ReportWriter;
+import dev.indexlab.report.RunResultsJson;
+import dev.indexlab.scenario.DecisionRule;
+import dev.indexlab.scenario.RunPipeline;
+import dev.indexlab.scenario.RunResults;
+import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.workload.ParameterSampler;
+import dev.indexlab.workload.Workload;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code indexlab run}: the whole pipeline, from seed to report. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The whole pipeline: seed (or reuse) the data, measure every route (JMH + EXPLAIN) on a"
+          + " copy, advise, evaluate each candidate on its own copy against the baseline, measure"
+          + " the accepted set together, and write the reports.",
+      "Results: RESULTS/results.json, plans and JMH files; reports: REPORTS/README.md and one"
+          + " page per candidate.",
+      "Exit status: 0 done, 1 a route or candidate failed, 2 usage."
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin WorkloadOptions workload;
+  @Mixin SeedingOptions seeding;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "quick",
+      paramLabel = "NAME",
+      description = "JMH profile: quick, standard or thorough. Default: ${DEFAULT-VALUE}.")
+  String profile;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Concurrent clients per route. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(
+      names = "--commit",
+      description = "Commit every measured invocation instead of rolling it back.")
+  boolean commit;
+
+  @Option(
+      names = "--draws",
+      defaultValue = "5",
+      paramLabel = "N",
+      description = "EXPLAIN parameter draws per route (median kept). Default: ${DEFAULT-VALUE}.")
+  int draws;
+
+  @Option(
+      names = "--routes",
+      split = ",",
+      paramLabel = "ID",
+      description = "Routes to include (default: all).")
+  List<String> routes = List.of();
+
+  @Option(
+      names = "--results",
+      defaultValue = "results/run",
+      paramLabel = "DIR",
+      description = "Where results, plans and candidates go. Default: ${DEFAULT-VALUE}.")
+  Path results;
+
+  @Option(
+      names = "--reports",
+      defaultValue = "reports",
+      paramLabel = "DIR",
+      description = "Where the markdown reports go. Default: ${DEFAULT-VALUE}.")
+  Path reports;
+
+  @Option(names = "--no-advise", description = "Evaluate only the workload's own candidates.")
+  boolean noAdvise;
+
+  @Option(
+      names = "--min-gain",
+      defaultValue = "20",
+      paramLabel = "PERCENT",
+      description =
+          "A candidate must make some route this much faster. Default: ${DEFAULT-VALUE}%.")
+  double minGain;
+
+  @Option(
+      names = "--max-regression",
+      defaultValue = "10",
+      paramLabel = "PERCENT",
+      description =
+          "No route may get significantly slower by more than this. Default: ${DEFAULT-VALUE}%.")
+  double maxRegression;
+
+  @Option(
+      names = "--index-budget",
+      paramLabel = "MB",
+      description = "Total size of the accepted indexes, in MB (default: no limit).")
+  Double indexBudgetMb;
+
+  @Override
+  public Integer call() throws Exception {
+    if (draws < 1) {
+      throw IndexlabException.usage("--draws must be at least 1, was " + draws);
+    }
+    if (minGain <= 0 || minGain >= 100 || maxRegression < 0) {
+      throw IndexlabException.usage("--min-gain must be in (0, 100) and --max-regression >= 0");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Workload w = workload.open();
+    SeedOptions seed = seeding.toOptions();
+    SeededDatabase.expectedRows(w, seed);
+    long budget = indexBudgetMb == null ? Long.MAX_VALUE : (long) (indexBudgetMb * 1024 * 1024);
+    DecisionRule rule = new DecisionRule(minGain / 100, maxRegression / 100, budget);
+    BenchSettings bench =
+        new BenchSettings(
+            BenchProfile.of(profile),
+            threads,
+            commit,
+            seed.seed(),
+            ParameterSampler.DEFAULT_POOL_SIZE,
+            seed.scale(),
+            "baseline",
+            results);
+    long start = System.nanoTime();
+    RunResults r;
+    try (DatabaseTarget t = target.open()) {
+      RunPipeline.Settings settings =
+          new RunPipeline.Settings(seed, bench, draws, results, !noAdvise, rule, routes);
+      r = new RunPipeline(t, w, settings, err, seeding.progress()).run();
+    }
+    RunResultsJson.write(r, results.resolve(RunResultsJson.FILE_NAME));
+    List<String> files = new ReportWriter(r, results).writeTo(reports);
+    long accepted = r.candidates().stream().filter(c -> c.decision().accepted()).count();
+    long failedRoutes =
+        r.scenarios().stream()
+            .flatMap(s -> s.routes().stream())
+            .filter(x -> x.error() != null)
+            .count();
+    out.printf(
+        Locale.ROOT,
+        "indexlab run: %d candidates, %d accepted; results %s; reports %s (%d files); %.0f s%n",
+        r.candidates().size(),
+        accepted,
+        results.resolve(RunResultsJson.FILE_NAME),
+        reports.resolve(ReportWriter.SUMMARY),
+        files.size(),
+        (System.nanoTime() - start) / 1e9);
+    out.flush();
+    return failedRoutes == 0 ? 0 : IndexlabException.JOB_FAILED;
+  }
+}

@@ -1,0 +1,255 @@
+package dev.indexlab.explain;
+
+import dev.indexlab.scenario.RunResults;
+import dev.indexlab.workload.ParameterSampler;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteFailure;
+import dev.indexlab.workload.RouteRunner;
+import dev.indexlab.workload.RouteStatement;
+import dev.indexlab.workload.StatementObserver;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Captures EXPLAIN (ANALYZE, BUFFERS, SETTINGS, WAL) of every statement of a route as the route
+ * really runs: statement by statement inside the route's transaction, with sampled parameters and
+ * the values earlier statements returned, each EXPLAIN in a savepoint that is rolled back and the
+ * whole route rolled back at the end, so not a single row changes. One warm-up run, then {@code
+ * draws} parameter draws; per statement it keeps the median execution time, the spread, and the
+ * plan of the median draw (with its foreign-key drill-downs and findings).
+ *
+ * <p>A statement's shared buffers and WAL include its drill-downs' (the cascade's work), since
+ * PostgreSQL reports a trigger's time but not its buffers.
+ */
+public final class RouteCapture {
+  private final int draws;
+  private final long seed;
+  private final StatementExplainer explainer = new StatementExplainer();
+  private final TriggerDrillDown drillDown = new TriggerDrillDown();
+  private final FindingDetector detector = new FindingDetector();
+
+  public RouteCapture(int draws, long seed) {
+    this.draws = Math.max(1, draws);
+    this.seed = seed;
+  }
+
+  /** A route's capture: one entry per statement that was reached, and the failure if any. */
+  public record Result(
+      List<RunResults.StatementCapture> statements,
+      List<RunResults.Finding> findings,
+      List<Finding> planFindings,
+      String error) {}
+
+  /**
+   * Captures {@code route} on {@code c}; plan files go under {@code planDir} (null: none), named
+   * relative to {@code filesRoot} in the result.
+   */
+  public Result capture(Connection c, Route route, Path planDir, Path filesRoot)
+      throws SQLException {
+    List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, draws + 1);
+    RouteRunner runner = new RouteRunner(route);
+    String error = null;
+    try {
+      runner.run(c, pool.get(0), false, StatementObserver.NONE);
+    } catch (RouteFailure e) {
+      error = e.getMessage();
+    }
+    List<List<ExplainedStatement>> perStatement = new ArrayList<>();
+    for (int i = 0; i < route.statements().size(); i++) {
+      perStatement.add(new ArrayList<>());
+    }
+    for (int d = 1; d <= draws && error == null; d++) {
+      StatementObserver observer =
+          (conn, s, values) ->
+              perStatement
+                  .get(s.index())
+                  .add(ExplainedStatement.capture(conn, s.jdbcSql(), values, explainer, drillDown));
+      try {
+        runner.run(c, pool.get(d), false, observer);
+      } catch (RouteFailure e) {
+        error = e.getMessage();
+      }
+    }
+    List<RunResults.StatementCapture> out = new ArrayList<>();
+    List<RunResults.Finding> findings = new ArrayList<>();
+    List<Finding> planFindings = new ArrayList<>();
+    for (RouteStatement s : route.statements()) {
+      List<ExplainedStatement> captured = perStatement.get(s.index());
+      if (captured.isEmpty()) {
+        continue;
+      }
+      out.add(summarize(route, s, captured, planDir, filesRoot, findings, planFindings));
+    }
+    return new Result(out, findings, planFindings, error);
+  }
+
+  private RunResults.StatementCapture summarize(
+      Route route,
+      RouteStatement s,
+      List<ExplainedStatement> captured,
+      Path planDir,
+      Path filesRoot,
+      List<RunResults.Finding> findings,
+      List<Finding> planFindings) {
+    List<ExplainedStatement> ok = captured.stream().filter(e -> e.result().succeeded()).toList();
+    if (ok.isEmpty()) {
+      String why = captured.get(0).result().failureSummary();
+      return new RunResults.StatementCapture(
+          s.index(),
+          s.label(),
+          s.sql(),
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          0,
+          0,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          why);
+    }
+    List<ExplainedStatement> sorted = new ArrayList<>(ok);
+    sorted.sort(Comparator.comparingDouble(RouteCapture::executionMs));
+    ExplainedStatement median = sorted.get((sorted.size() - 1) / 2);
+    double medianMs = median(sorted);
+    Plan plan = median.result().plan();
+    String jsonFile = null;
+    if (planDir != null) {
+      String name = String.format(Locale.ROOT, "%02d-%s", s.index() + 1, slug(s.label()));
+      Path json = PlanFiles.save(planDir.resolve(route.id()), name, median).get(0);
+      jsonFile = filesRoot == null ? json.toString() : filesRoot.relativize(json).toString();
+    }
+    long hit = 0;
+    long read = 0;
+    long wal = 0;
+    List<String> indexes = new ArrayList<>();
+    List<String> nodes = new ArrayList<>();
+    List<Plan> plans = new ArrayList<>();
+    plans.add(plan);
+    for (DrillDown d : median.drillDowns()) {
+      for (DrillDown f : d.flatten()) {
+        if (f.plan() != null) {
+          plans.add(f.plan());
+        }
+      }
+    }
+    for (Plan p : plans) {
+      Buffers b = p.root().buffers();
+      if (b != null) {
+        hit += b.sharedHit();
+        read += b.sharedRead();
+      }
+      WalUsage w = p.walTotals();
+      if (w != null) {
+        wal += w.bytes();
+      }
+      p.root()
+          .walk()
+          .forEach(
+              n -> {
+                if (n.indexName() != null && !indexes.contains(n.indexName())) {
+                  indexes.add(n.indexName());
+                }
+                String rel = n.relationName();
+                String schema = n.schema();
+                nodes.add(
+                    rel == null
+                        ? n.nodeType()
+                        : n.nodeType() + " on " + (schema == null ? "" : schema + ".") + rel);
+              });
+    }
+    List<RunResults.Finding> mine = new ArrayList<>();
+    for (Finding f : median.findings(detector, route.id(), s.index())) {
+      planFindings.add(f);
+      mine.add(
+          new RunResults.Finding(
+              f.kind().name(),
+              route.id(),
+              s.index(),
+              f.nodePath() + (f.drillDown() == null ? "" : " via " + f.drillDown()),
+              f.relation(),
+              f.columns(),
+              f.message(),
+              doubles(f.numbers())));
+    }
+    findings.addAll(mine);
+    List<RunResults.Trigger> triggers = new ArrayList<>();
+    for (TriggerTime t : plan.triggers()) {
+      triggers.add(
+          new RunResults.Trigger(t.name(), t.relation(), t.timeOrZero(), (long) t.calls()));
+    }
+    return new RunResults.StatementCapture(
+        s.index(),
+        s.label(),
+        s.sql(),
+        medianMs,
+        executionMs(sorted.get(0)),
+        executionMs(sorted.get(sorted.size() - 1)),
+        plan.planningTimeMs() == null ? Double.NaN : plan.planningTimeMs(),
+        hit,
+        read,
+        wal,
+        PlanTextRenderer.render(plan, PlanTextRenderer.Options.ANALYZE_BUFFERS),
+        jsonFile,
+        triggers,
+        median.drillDowns().stream().map(RouteCapture::drill).toList(),
+        mine,
+        indexes,
+        nodes,
+        null);
+  }
+
+  private static RunResults.DrillDown drill(DrillDown d) {
+    Plan p = d.plan();
+    long buffers = 0;
+    if (p != null && p.root().buffers() != null) {
+      buffers = p.root().buffers().sharedTotal();
+    }
+    return new RunResults.DrillDown(
+        d.constraintName(),
+        d.referencingTable(),
+        d.referencingColumns(),
+        d.action() == null ? null : d.action().name(),
+        d.derivedSql(),
+        p == null || p.executionTimeMs() == null ? Double.NaN : p.executionTimeMs(),
+        buffers,
+        p == null ? d.note() : PlanTextRenderer.render(p, PlanTextRenderer.Options.ANALYZE_BUFFERS),
+        d.nested().stream().map(RouteCapture::drill).toList());
+  }
+
+  private static Map<String, Double> doubles(Map<String, Number> numbers) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    numbers.forEach((k, v) -> out.put(k, v == null ? null : v.doubleValue()));
+    return out;
+  }
+
+  private static double executionMs(ExplainedStatement e) {
+    Double ms = e.result().plan().executionTimeMs();
+    return ms == null ? Double.NaN : ms;
+  }
+
+  private static double median(List<ExplainedStatement> sorted) {
+    int n = sorted.size();
+    if (n % 2 == 1) {
+      return executionMs(sorted.get(n / 2));
+    }
+    return (executionMs(sorted.get(n / 2 - 1)) + executionMs(sorted.get(n / 2))) / 2;
+  }
+
+  static String slug(String label) {
+    String s = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return s.isEmpty() ? "statement" : (s.length() > 40 ? s.substring(0, 40) : s);
+  }
+}

@@ -1,0 +1,273 @@
+package dev.indexlab.explain;
+
+import dev.indexlab.db.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Looks behind foreign-key triggers that dominate a statement's time, as an engineer would by hand:
+ * finds each trigger's constraint in the catalog, writes the statement its referential action runs
+ * ({@link ReferentialStatement}), gets the key of an affected parent row by re-running the
+ * statement with {@code RETURNING} the key columns (rolled back), and explains the derived
+ * statement with that key, analyzed and rolled back. Cascades that themselves fire dominating
+ * foreign-key triggers are followed, up to a depth limit.
+ *
+ * <pre>{@code
+ * List<DrillDown> d = new TriggerDrillDown()
+ *     .drillDown(connection, "DELETE FROM users WHERE id = ?", List.of(300L), plan);
+ * }</pre>
+ *
+ * <p>Nothing changes in the database. Failures (a constraint not found, a statement that already
+ * has RETURNING, a derived statement that errors) become a drill-down with a note, not an
+ * exception. An action fired by an UPDATE matches on the key before the update, which RETURNING
+ * gives only from PostgreSQL 18 on; on older servers such a drill-down carries the generic plan.
+ */
+public final class TriggerDrillDown {
+  /** Default share of execution time the foreign-key triggers must take to be drilled into. */
+  public static final double DEFAULT_MIN_TRIGGER_SHARE = 0.5;
+
+  /** Default number of cascade levels followed. */
+  public static final int DEFAULT_MAX_DEPTH = 3;
+
+  private static final int MAX_KEYS = 10_000;
+
+  private final StatementExplainer explainer;
+  private final double minTriggerShare;
+  private final int maxDepth;
+
+  /** With the defaults: triggers at 50% of execution time or more, three levels deep. */
+  public TriggerDrillDown() {
+    this(new StatementExplainer(), DEFAULT_MIN_TRIGGER_SHARE, DEFAULT_MAX_DEPTH);
+  }
+
+  /**
+   * @param minTriggerShare the share (0..1) of a statement's execution time its own foreign-key
+   *     triggers must reach, at every level, before they are drilled into (0 drills into all)
+   * @param maxDepth how many levels of cascades to follow (1 = only the statement's own triggers)
+   */
+  public TriggerDrillDown(StatementExplainer explainer, double minTriggerShare, int maxDepth) {
+    this.explainer = explainer;
+    this.minTriggerShare = minTriggerShare;
+    this.maxDepth = maxDepth;
+  }
+
+  /**
+   * The drill-downs of {@code plan}, the analyzed plan of {@code jdbcSql} run with {@code params};
+   * empty when its foreign-key triggers do not dominate.
+   */
+  public List<DrillDown> drillDown(Connection c, String jdbcSql, List<Object> params, Plan plan) {
+    return drillDown(c, jdbcSql, params, plan, 0);
+  }
+
+  private List<DrillDown> drillDown(
+      Connection c, String sql, List<Object> params, Plan plan, int depth) {
+    List<DrillDown> out = new ArrayList<>();
+    Optional<PlanNode> target = plan.modifyTable();
+    if (depth >= maxDepth || !plan.analyzed() || target.isEmpty()) {
+      return out;
+    }
+    String relation = target.get().relationName();
+    List<TriggerTime> own =
+        plan.triggers().stream()
+            .filter(t -> t.isForeignKeyTrigger() && t.relation().equals(relation))
+            .toList();
+    double execution = plan.executionTimeMs() == null ? 0.0 : plan.executionTimeMs();
+    double triggerTime = own.stream().mapToDouble(TriggerTime::timeOrZero).sum();
+    if (own.isEmpty() || execution <= 0.0 || triggerTime < minTriggerShare * execution) {
+      return out;
+    }
+    for (TriggerTime trigger : own) {
+      out.add(one(c, sql, params, target.get().operation(), trigger, depth));
+    }
+    return out;
+  }
+
+  private DrillDown one(
+      Connection c,
+      String sql,
+      List<Object> params,
+      String operation,
+      TriggerTime trigger,
+      int depth) {
+    Optional<ForeignKeyTrigger> found;
+    try {
+      found = ForeignKeyCatalog.find(c, trigger);
+    } catch (SQLException e) {
+      return skipped(trigger, "catalog lookup failed: " + StatementExplainer.message(e));
+    }
+    if (found.isEmpty()) {
+      return skipped(trigger, "no foreign key trigger " + trigger.triggerName() + " found");
+    }
+    ForeignKeyTrigger fk = found.get();
+    ReferentialStatement derived = ReferentialStatement.derive(fk);
+    boolean needsOld =
+        "Update".equals(operation) && derived.bindings().stream().anyMatch(b -> b.old());
+    int major = serverMajor(c);
+    if (needsOld && major < 18) {
+      ExplainResult generic = explainer.explainGeneric(c, derived.numberedSql());
+      return result(
+          trigger,
+          fk,
+          derived,
+          List.of(),
+          0,
+          generic,
+          "an action fired by UPDATE matches the key before the update, which RETURNING gives"
+              + " only from PostgreSQL 18 on: generic plan (estimates only)",
+          List.of());
+    }
+    if ("Merge".equals(operation)) {
+      return result(
+          trigger,
+          fk,
+          derived,
+          List.of(),
+          0,
+          null,
+          "drill-down of MERGE statements is not supported",
+          List.of());
+    }
+    if (StatementText.hasReturning(sql)) {
+      return result(
+          trigger,
+          fk,
+          derived,
+          List.of(),
+          0,
+          null,
+          "the statement already has a RETURNING clause, so its keys cannot be read",
+          List.of());
+    }
+    List<List<Object>> keys;
+    try {
+      boolean oldAndNew = "Update".equals(operation) && major >= 18;
+      keys = parentKeys(c, sql, params, derived.bindings(), oldAndNew);
+    } catch (SQLException e) {
+      return result(
+          trigger,
+          fk,
+          derived,
+          List.of(),
+          0,
+          null,
+          "re-running the statement with RETURNING failed: " + StatementExplainer.message(e),
+          List.of());
+    }
+    if (keys.isEmpty()) {
+      return result(
+          trigger,
+          fk,
+          derived,
+          List.of(),
+          0,
+          null,
+          "the statement changed no row when re-run",
+          List.of());
+    }
+    List<Object> values = keys.get(0);
+    ExplainResult r = explainer.explain(c, derived.jdbcSql(), values, true);
+    List<DrillDown> nested =
+        r.succeeded() ? drillDown(c, derived.jdbcSql(), values, r.plan(), depth + 1) : List.of();
+    return result(trigger, fk, derived, values, keys.size(), r, null, nested);
+  }
+
+  private static DrillDown result(
+      TriggerTime trigger,
+      ForeignKeyTrigger fk,
+      ReferentialStatement derived,
+      List<Object> values,
+      int affected,
+      ExplainResult r,
+      String note,
+      List<DrillDown> nested) {
+    String why = note;
+    if (r != null && !r.succeeded()) {
+      why = "explaining the derived statement failed: " + r.failureSummary();
+    }
+    return new DrillDown(
+        fk.constraintName(),
+        trigger.relation(),
+        fk,
+        derived.jdbcSql(),
+        values,
+        affected,
+        r == null ? null : r.plan(),
+        why,
+        nested);
+  }
+
+  private static DrillDown skipped(TriggerTime trigger, String why) {
+    return new DrillDown(
+        trigger.constraintName(),
+        trigger.relation(),
+        null,
+        null,
+        List.of(),
+        0,
+        null,
+        why,
+        List.of());
+  }
+
+  /**
+   * The distinct values of the bound columns over the rows the statement changes: the statement
+   * runs with RETURNING appended, and is rolled back.
+   */
+  private static List<List<Object>> parentKeys(
+      Connection c,
+      String sql,
+      List<Object> params,
+      List<ReferentialStatement.Binding> bindings,
+      boolean oldAndNew)
+      throws SQLException {
+    StringBuilder returning = new StringBuilder();
+    for (ReferentialStatement.Binding b : bindings) {
+      returning.append(returning.length() == 0 ? "" : ", ");
+      if (oldAndNew) {
+        returning.append(b.old() ? "old." : "new.");
+      }
+      returning.append(Identifiers.quote(b.column()));
+    }
+    String withReturning = StatementText.withoutTerminator(sql) + "\nRETURNING " + returning;
+    return StatementExplainer.inRolledBackScope(
+        c,
+        () -> {
+          Set<List<Object>> keys = new LinkedHashSet<>();
+          try (PreparedStatement ps = c.prepareStatement(withReturning)) {
+            for (int i = 0; i < params.size(); i++) {
+              if (params.get(i) == null) {
+                ps.setNull(i + 1, Types.NULL);
+              } else {
+                ps.setObject(i + 1, params.get(i));
+              }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next() && keys.size() < MAX_KEYS) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= bindings.size(); i++) {
+                  row.add(rs.getObject(i));
+                }
+                keys.add(row);
+              }
+            }
+          }
+          return new ArrayList<>(keys);
+        });
+  }
+
+  private static int serverMajor(Connection c) {
+    try {
+      return c.getMetaData().getDatabaseMajorVersion();
+    } catch (SQLException e) {
+      return 0;
+    }
+  }
+}

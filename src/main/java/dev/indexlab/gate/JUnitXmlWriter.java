@@ -1,0 +1,168 @@
+package dev.indexlab.gate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes the gate's results as a JUnit XML report, the format CI systems (GitHub Actions test
+ * reporters, GitLab, Jenkins) show as a test list. One {@code <testsuite>} root, the shape Maven
+ * Surefire writes:
+ *
+ * <pre>{@code
+ * <testsuite name="indexlab" tests="2" failures="1" errors="0" skipped="0" time="1.500">
+ *   <testcase name="delete user" classname="indexlab.gate" time="1.000">
+ *     <failure message="..." type="regression">details</failure>
+ *   </testcase>
+ *   <testcase name="get library" classname="indexlab.gate" time="0.500"/>
+ * </testsuite>
+ * }</pre>
+ *
+ * <p>The JDK's {@link XMLStreamWriter} does the escaping; characters XML 1.0 cannot carry (control
+ * characters such as a terminal's ESC) are replaced by U+FFFD first. Output is UTF-8 and
+ * deterministic: no timestamp or host name.
+ */
+public final class JUnitXmlWriter {
+  /** Default suite name. */
+  public static final String DEFAULT_SUITE = "indexlab";
+
+  /** Default {@code classname} of every case. */
+  public static final String DEFAULT_CLASS_NAME = "indexlab.gate";
+
+  private final String suiteName;
+  private final String className;
+
+  public JUnitXmlWriter() {
+    this(DEFAULT_SUITE, DEFAULT_CLASS_NAME);
+  }
+
+  public JUnitXmlWriter(String suiteName, String className) {
+    this.suiteName = suiteName;
+    this.className = className;
+  }
+
+  /** Writes the report to {@code file}, replacing it. */
+  public void write(List<GateCase> cases, Path file) {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      write(cases, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** The report as a string. */
+  public String toXml(List<GateCase> cases) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(cases, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Writes the report to {@code out} as UTF-8; {@code out} is flushed, not closed. */
+  public void write(List<GateCase> cases, OutputStream out) {
+    try {
+      XMLStreamWriter xml =
+          XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", clean(suiteName));
+      xml.writeAttribute("tests", Integer.toString(cases.size()));
+      xml.writeAttribute("failures", Long.toString(count(cases, GateCase.Status.FAIL)));
+      xml.writeAttribute("errors", Long.toString(count(cases, GateCase.Status.ERROR)));
+      xml.writeAttribute("skipped", Long.toString(count(cases, GateCase.Status.SKIPPED)));
+      xml.writeAttribute("time", seconds(cases.stream().mapToDouble(GateCase::seconds).sum()));
+      for (GateCase c : cases) {
+        xml.writeCharacters("\n  ");
+        writeCase(xml, c);
+      }
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.flush();
+      xml.close();
+      out.flush();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write the JUnit report", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JUnit report", e);
+    }
+  }
+
+  private void writeCase(XMLStreamWriter xml, GateCase c) throws XMLStreamException {
+    String child =
+        switch (c.status()) {
+          case PASS -> null;
+          case FAIL -> "failure";
+          case ERROR -> "error";
+          case SKIPPED -> "skipped";
+        };
+    if (child == null) {
+      xml.writeEmptyElement("testcase");
+      writeCaseAttributes(xml, c);
+      return;
+    }
+    xml.writeStartElement("testcase");
+    writeCaseAttributes(xml, c);
+    xml.writeCharacters("\n    ");
+    boolean hasDetails = c.details() != null && !c.details().isEmpty();
+    if (hasDetails) {
+      xml.writeStartElement(child);
+    } else {
+      xml.writeEmptyElement(child);
+    }
+    if (c.message() != null) {
+      xml.writeAttribute("message", clean(c.message()));
+    }
+    if (c.status() != GateCase.Status.SKIPPED) {
+      xml.writeAttribute("type", c.status() == GateCase.Status.FAIL ? "regression" : "error");
+    }
+    if (hasDetails) {
+      xml.writeCharacters(clean(c.details()));
+      xml.writeEndElement();
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  private void writeCaseAttributes(XMLStreamWriter xml, GateCase c) throws XMLStreamException {
+    xml.writeAttribute("name", clean(c.name()));
+    xml.writeAttribute("classname", clean(className));
+    xml.writeAttribute("time", seconds(c.seconds()));
+  }
+
+  private static long count(List<GateCase> cases, GateCase.Status status) {
+    return cases.stream().filter(c -> c.status() == status).count();
+  }
+
+  private static String seconds(double seconds) {
+    return String.format(Locale.ROOT, "%.3f", seconds);
+  }
+
+  /** Replaces characters XML 1.0 cannot represent, escaped or not, with U+FFFD. */
+  static String clean(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      boolean allowed =
+          cp == 0x9
+              || cp == 0xA
+              || cp == 0xD
+              || (cp >= 0x20 && cp <= 0xD7FF)
+              || (cp >= 0xE000 && cp <= 0xFFFD)
+              || (cp >= 0x10000 && cp <= 0x10FFFF);
+      out.appendCodePoint(allowed ? cp : 0xFFFD);
+      i += Character.charCount(cp);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,243 @@
+package dev.indexlab.report;
+
+import dev.indexlab.report.ChangeWording.Verdict;
+import dev.indexlab.report.MarkdownTable.Column;
+import dev.indexlab.scenario.RunResults.Build;
+import dev.indexlab.scenario.RunResults.CandidateResult;
+import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.scenario.RunResults.WhatIf;
+import java.util.List;
+
+/**
+ * One candidate's write-up ({@code <candidate-id>.md}): its decision and reasons, the story of
+ * every route it made faster, every route it was measured on, the write overhead it puts on the
+ * routes that write the indexed table, and what it costs to build and keep.
+ */
+final class CandidatePage {
+  private final RunIndex run;
+  private final CandidateResult candidate;
+  private final PlanFiles plans;
+
+  CandidatePage(RunIndex run, CandidateResult candidate, PlanFiles plans) {
+    this.run = run;
+    this.candidate = candidate;
+    this.plans = plans;
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("# ")
+        .append(MarkdownText.text(SummaryPage.nonBlank(candidate.description(), candidate.id())))
+        .append("\n\n");
+    out.append(decision()).append("\n\n");
+    out.append(reasons());
+    RouteAnalysis analysis = new RouteAnalysis(run, candidate, plans);
+    List<RouteDelta> stories = analysis.routes();
+    if (stories.isEmpty()) {
+      out.append("## The candidate\n\n")
+          .append(new CandidateSql(candidate).render(null, null))
+          .append(
+              "No route got measurably faster with this candidate, so there is no before and after"
+                  + " plan to show; the table below has every route it was measured on.\n\n");
+    }
+    for (int i = 0; i < stories.size(); i++) {
+      out.append(analysis.render(stories.get(i), i == 0));
+    }
+    out.append(deltas());
+    out.append(writeOverhead());
+    out.append(costs());
+    out.append("---\n\n")
+        .append(MarkdownText.link("Back to the summary", "README.md"))
+        .append('\n');
+    return out.toString();
+  }
+
+  private String decision() {
+    String kind = MarkdownText.code(SummaryPage.nonBlank(candidate.kind(), "candidate"));
+    String id = MarkdownText.code(candidate.id());
+    if (candidate.decision() == null) {
+      return "Candidate " + id + " (" + kind + "): no decision was recorded.";
+    }
+    String reason = SummaryPage.text(candidate.decision().reason());
+    if (RunIndex.accepted(candidate)) {
+      return "**Accepted.** Candidate "
+          + id
+          + " ("
+          + kind
+          + "): "
+          + reason
+          + ". It saves "
+          + ReportFormat.msWithUnit(RunIndex.saved(candidate))
+          + " per minute of the weighted workload (route weight × mean time saved per call).";
+    }
+    return "**Rejected.** Candidate " + id + " (" + kind + "): " + reason + ".";
+  }
+
+  private String reasons() {
+    List<String> reasons = candidate.reasons() == null ? List.of() : candidate.reasons();
+    if (reasons.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("Why indexlab proposed it:\n\n");
+    for (String r : reasons) {
+      out.append("- ").append(MarkdownText.text(r.strip())).append('\n');
+    }
+    return out.append('\n').toString();
+  }
+
+  private String deltas() {
+    List<RouteDelta> deltas = RunIndex.deltas(candidate);
+    StringBuilder out = new StringBuilder("## Every route it was measured on\n\n");
+    if (deltas.isEmpty()) {
+      return out.append("No route was measured with this candidate.\n\n").toString();
+    }
+    out.append(
+        "EXPLAIN is the median EXPLAIN ANALYZE execution time of the route's statements; JMH is the"
+            + " mean time per call of the whole route. The verdict is JMH's.\n\n");
+    MarkdownTable table =
+        new MarkdownTable(
+            Column.left("Route"),
+            Column.right("EXPLAIN before (ms)"),
+            Column.right("EXPLAIN after (ms)"),
+            Column.right("JMH before (ms)"),
+            Column.right("JMH after (ms)"),
+            Column.right("JMH change"),
+            Column.right("Buffers before"),
+            Column.right("Buffers after"),
+            Column.left("Uses it"),
+            Column.left("Verdict"));
+    for (RouteDelta d : deltas) {
+      Verdict v = ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant());
+      table.row(
+          MarkdownText.text(run.routeName(d.route())),
+          ms(d.explainBeforeMs()),
+          ms(d.explainAfterMs()),
+          ms(d.meanBeforeMs()),
+          ms(d.meanAfterMs()),
+          ChangeWording.signedPercent(d.meanBeforeMs(), d.meanAfterMs()),
+          ReportFormat.grouped(d.buffersBefore()),
+          ReportFormat.grouped(d.buffersAfter()),
+          d.usesCandidate() ? "yes" : "no",
+          v.words());
+    }
+    return out.append(table.render()).append('\n').toString();
+  }
+
+  private String writeOverhead() {
+    StringBuilder out = new StringBuilder("## Write overhead\n\n");
+    List<RouteDelta> writers =
+        RunIndex.deltas(candidate).stream().filter(RouteDelta::writesIndexedTable).toList();
+    if (writers.isEmpty()) {
+      boolean noDdl = candidate.ddl() == null || candidate.ddl().isEmpty();
+      return out.append(
+              noDdl
+                  ? "The candidate changes no schema, so it adds no write overhead.\n\n"
+                  : "No measured route writes a table this candidate indexes, so it adds no write"
+                      + " overhead to the workload.\n\n")
+          .toString();
+    }
+    long slower =
+        writers.stream()
+            .filter(
+                d ->
+                    ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant())
+                        .regressed())
+            .count();
+    long moreWal = writers.stream().filter(d -> d.walBytesAfter() > d.walBytesBefore()).count();
+    out.append(
+            "An index costs every write of its table: each insert adds an entry, each update that")
+        .append(
+            " is not HOT adds one to every index, and VACUUM removes the entries of deleted rows.")
+        .append(" Of the ")
+        .append(SummaryPage.count(writers.size(), "route", "routes"))
+        .append(" that write the indexed table, ")
+        .append(slower)
+        .append(" got measurably slower and ")
+        .append(moreWal)
+        .append(" wrote more WAL per execution.\n\n");
+    MarkdownTable table =
+        new MarkdownTable(
+            Column.left("Route"),
+            Column.right("JMH before (ms)"),
+            Column.right("JMH after (ms)"),
+            Column.right("Change"),
+            Column.right("WAL per execution before"),
+            Column.right("WAL per execution after"),
+            Column.left("HOT updates"),
+            Column.left("Verdict"));
+    for (RouteDelta d : writers) {
+      table.row(
+          MarkdownText.text(run.routeName(d.route())),
+          ms(d.meanBeforeMs()),
+          ms(d.meanAfterMs()),
+          ChangeWording.signedMs(d.meanBeforeMs(), d.meanAfterMs()),
+          ReportFormat.bytes(d.walBytesBefore()),
+          ReportFormat.bytes(d.walBytesAfter()),
+          hot(d),
+          ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).words());
+    }
+    return out.append(table.render()).append('\n').toString();
+  }
+
+  static String hot(RouteDelta d) {
+    Double before = d.hotUpdateShareBefore();
+    Double after = d.hotUpdateShareAfter();
+    if (before == null || after == null || !Double.isFinite(before) || !Double.isFinite(after)) {
+      return "not measured";
+    }
+    String range =
+        ChangeWording.unsignedPercent(before) + " → " + ChangeWording.unsignedPercent(after);
+    if (after < before) {
+      return "fewer HOT: " + range;
+    }
+    return "stayed HOT: " + range;
+  }
+
+  private String costs() {
+    StringBuilder out = new StringBuilder("## What it costs\n\n");
+    Build build = candidate.build();
+    if (build == null) {
+      out.append("- Build: not recorded.\n");
+    } else if (build.error() != null) {
+      out.append("- Build: failed: ").append(MarkdownText.text(build.error())).append(".\n");
+    } else {
+      out.append("- Build: ")
+          .append(seconds(build.millis()))
+          .append(" on the seeded copy; size on disk ")
+          .append(build.bytes() >= 0 ? ReportFormat.bytes(build.bytes()) : "not recorded");
+      if (build.indexes() != null && !build.indexes().isEmpty()) {
+        out.append(" (")
+            .append(String.join(", ", build.indexes().stream().map(MarkdownText::code).toList()))
+            .append(')');
+      }
+      out.append(".\n");
+    }
+    WhatIf whatIf = candidate.whatIf();
+    if (whatIf == null) {
+      out.append("- Planner check before building: not recorded.\n");
+    } else {
+      out.append("- Planner check before building (hypothetical index, EXPLAIN without ANALYZE): ")
+          .append(
+              whatIf.plannerWouldUse()
+                  ? "the planner would use it"
+                  : "the planner would not use it");
+      List<String> details = whatIf.details() == null ? List.of() : whatIf.details();
+      out.append(details.isEmpty() ? ".\n" : ":\n");
+      for (String d : details) {
+        out.append("  - ").append(MarkdownText.text(d.strip())).append('\n');
+      }
+    }
+    return out.append('\n').toString();
+  }
+
+  private static String seconds(long millis) {
+    if (millis < 0) {
+      return "time not recorded";
+    }
+    return millis < 1000 ? millis + " ms" : ReportFormat.ms(millis / 1000.0) + " s";
+  }
+
+  private static String ms(double v) {
+    return ChangeWording.present(v) ? ReportFormat.ms(v) : "not measured";
+  }
+}

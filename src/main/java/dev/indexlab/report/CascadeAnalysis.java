@@ -1,0 +1,220 @@
+package dev.indexlab.report;
+
+import dev.indexlab.report.ChangeWording.Verdict;
+import dev.indexlab.report.MarkdownTable.Column;
+import dev.indexlab.scenario.RunResults.DrillDown;
+import dev.indexlab.scenario.RunResults.StatementCapture;
+import dev.indexlab.scenario.RunResults.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The trigger drill-down of a write-up: which foreign-key action of a statement to look at, the
+ * statement that action runs with its plan before and after, and every cascade of the statement
+ * (nested ones included) before and after.
+ */
+final class CascadeAnalysis {
+  private final StatementCapture before;
+  private final StatementCapture after;
+
+  /**
+   * @param before the statement in the baseline
+   * @param after the same statement with the candidate, or null when it was not captured
+   */
+  CascadeAnalysis(StatementCapture before, StatementCapture after) {
+    this.before = before;
+    this.after = after;
+  }
+
+  /** Drill-downs of a statement and their nested ones, depth first. */
+  static List<DrillDown> flatten(StatementCapture s) {
+    List<DrillDown> out = new ArrayList<>();
+    if (s != null && s.drillDowns() != null) {
+      s.drillDowns().forEach(d -> add(d, out));
+    }
+    return out;
+  }
+
+  private static void add(DrillDown d, List<DrillDown> out) {
+    out.add(d);
+    if (d.nested() != null) {
+      d.nested().forEach(n -> add(n, out));
+    }
+  }
+
+  /** The drill-down with the same constraint and table after the candidate; null if absent. */
+  DrillDown afterOf(DrillDown d) {
+    for (DrillDown a : flatten(after)) {
+      if (a.constraint() != null
+          && a.constraint().equals(d.constraint())
+          && same(a.referencingTable(), d.referencingTable())) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The drill-down to discuss: the one the candidate sped up most, else the slowest; null when the
+   * statement has none.
+   */
+  DrillDown focus() {
+    DrillDown best = null;
+    double bestGain = 0;
+    for (DrillDown d : flatten(before)) {
+      DrillDown a = afterOf(d);
+      if (a != null
+          && ChangeWording.present(d.executionMs())
+          && ChangeWording.present(a.executionMs())) {
+        double gain = d.executionMs() - a.executionMs();
+        if (gain > bestGain) {
+          best = d;
+          bestGain = gain;
+        }
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    for (DrillDown d : flatten(before)) {
+      if (ChangeWording.present(d.executionMs())
+          && (best == null || d.executionMs() > best.executionMs())) {
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  /** The drill-down before: why this one, its statement and its plan. */
+  String renderBefore(DrillDown d) {
+    StringBuilder out = new StringBuilder();
+    Trigger trigger = triggerOf(d);
+    out.append("Since ").append(MarkdownText.code(d.referencingTable()));
+    if (trigger != null && isSlowestTrigger(trigger)) {
+      out.append(" takes the longest (its trigger took ")
+          .append(ReportFormat.msWithUnit(trigger.timeMs()))
+          .append(")");
+    } else if (trigger != null) {
+      out.append(" is where the candidate acts (its trigger took ")
+          .append(ReportFormat.msWithUnit(trigger.timeMs()))
+          .append(")");
+    } else {
+      out.append(" is where the candidate acts");
+    }
+    out.append(", indexlab drilled down: this is the statement the ")
+        .append(MarkdownText.text(SummaryPage.nonBlank(d.action(), "action")))
+        .append(" of ")
+        .append(MarkdownText.code(d.constraint()))
+        .append(" runs, explained with the same key value in a transaction that was rolled back")
+        .append(
+            d.columns() == null || d.columns().isEmpty()
+                ? ""
+                : " (it looks rows up by " + columns(d) + ")")
+        .append(":\n\n");
+    out.append(MarkdownText.codeBlock("sql", d.sql())).append('\n');
+    out.append(PlanTable.render(d.planText())).append('\n');
+    PlanText.mostFiltering(d.planText())
+        .ifPresent(
+            scan -> out.append("Here ").append(StatementFacts.filterSentence(scan)).append("\n\n"));
+    return out.toString();
+  }
+
+  /** The drill-down after: its plan and "from X to Y" for it; empty when not captured. */
+  String renderAfter(DrillDown d) {
+    DrillDown a = afterOf(d);
+    if (a == null) {
+      return "The drill-down of "
+          + MarkdownText.code(d.constraint())
+          + " was not captured with the candidate in place.\n\n";
+    }
+    Verdict v = ChangeWording.explainVerdict(d.executionMs(), a.executionMs());
+    return "The statement behind "
+        + MarkdownText.code(d.constraint())
+        + " with the candidate in place:\n\n"
+        + PlanTable.render(a.planText())
+        + "\n"
+        + capitalized(ChangeWording.fromTo(d.executionMs(), a.executionMs(), v))
+        + " for this cascade"
+        + buffers(d.sharedBuffers(), a.sharedBuffers())
+        + ".\n\n";
+  }
+
+  /** Every cascade of the statement before and after, when it has at least {@code minimum}. */
+  String renderAll(int minimum) {
+    List<DrillDown> all = flatten(before);
+    if (all.isEmpty() || all.size() < minimum) {
+      return "";
+    }
+    MarkdownTable table =
+        new MarkdownTable(
+            Column.left("Constraint"),
+            Column.left("Table (columns)"),
+            Column.left("Action"),
+            Column.right("Before (ms)"),
+            Column.right("After (ms)"),
+            Column.right("Buffers before"),
+            Column.right("Buffers after"),
+            Column.left("Verdict"));
+    for (DrillDown d : all) {
+      DrillDown a = afterOf(d);
+      boolean nested = before.drillDowns() == null || !before.drillDowns().contains(d);
+      table.row(
+          (nested ? "↳ " : "") + MarkdownText.text(d.constraint()),
+          MarkdownText.text(d.referencingTable())
+              + " ("
+              + String.join(", ", d.columns() == null ? List.of() : d.columns())
+              + ")",
+          MarkdownText.text(SummaryPage.nonBlank(d.action(), "n/a")),
+          ms(d.executionMs()),
+          a == null ? "not captured" : ms(a.executionMs()),
+          ReportFormat.grouped(d.sharedBuffers()),
+          a == null ? "not captured" : ReportFormat.grouped(a.sharedBuffers()),
+          a == null
+              ? "not measured"
+              : ChangeWording.explainVerdict(d.executionMs(), a.executionMs()).words());
+    }
+    return "Every foreign-key action this statement sets off (↳ marks one set off by another), each"
+        + " explained on its own:\n\n"
+        + table.render()
+        + "\n";
+  }
+
+  private Trigger triggerOf(DrillDown d) {
+    for (Trigger t : StatementFacts.triggers(before)) {
+      if (t.name() != null && t.name().equals(d.constraint())) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private boolean isSlowestTrigger(Trigger t) {
+    List<Trigger> triggers = StatementFacts.triggers(before);
+    return !triggers.isEmpty() && triggers.get(0).equals(t);
+  }
+
+  private static String columns(DrillDown d) {
+    List<String> codes = new ArrayList<>();
+    d.columns().forEach(c -> codes.add(MarkdownText.code(c)));
+    return String.join(", ", codes);
+  }
+
+  static String buffers(long before, long after) {
+    return ", shared buffers from "
+        + ReportFormat.grouped(before)
+        + " to "
+        + ReportFormat.grouped(after);
+  }
+
+  static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String ms(double v) {
+    return ChangeWording.present(v) ? ReportFormat.ms(v) : "not measured";
+  }
+
+  private static boolean same(String a, String b) {
+    return a == null ? b == null : a.equals(b);
+  }
+}

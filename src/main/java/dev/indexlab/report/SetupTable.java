@@ -1,0 +1,62 @@
+package dev.indexlab.report;
+
+import dev.indexlab.db.Secrets;
+import dev.indexlab.report.MarkdownTable.Column;
+import dev.indexlab.scenario.RunResults.Meta;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reproducibility header of the summary: when, with which versions, on which server and
+ * machine, and with which workload, scale, seed, JMH profile and transaction mode the run was
+ * measured. The database target is shown with its password masked.
+ */
+final class SetupTable {
+  private SetupTable() {}
+
+  static String render(Meta meta) {
+    MarkdownTable table = new MarkdownTable(Column.left("Setting"), Column.left("Value"));
+    table.row("Date", SummaryPage.text(meta.date()));
+    table.row("indexlab", SummaryPage.text(meta.indexlabVersion()));
+    table.row("PostgreSQL", SummaryPage.text(meta.postgresVersion()));
+    table.row("Server settings", settings(meta.settings()));
+    table.row(
+        "Database target",
+        meta.target() == null || meta.target().isBlank()
+            ? "not recorded"
+            : MarkdownText.code(Secrets.maskUrl(meta.target())));
+    table.row("Workload", SummaryPage.text(meta.workload()));
+    table.row(
+        "Scale and seed", "scale " + SummaryPage.plain(meta.scale()) + ", seed " + meta.seed());
+    table.row(
+        "JMH profile",
+        SummaryPage.text(meta.profile())
+            + ", "
+            + SummaryPage.count(meta.threads(), "thread", "threads"));
+    table.row(
+        "Transactions",
+        meta.commit()
+            ? "committed (commit mode: writes change the data as the run goes)"
+            : "rolled back after every call (rollback mode: the data never changes)");
+    table.row(
+        "Machine",
+        SummaryPage.count(meta.cores(), "core", "cores")
+            + ", "
+            + (meta.memoryBytes() > 0 ? ReportFormat.bytes(meta.memoryBytes()) : "unknown")
+            + " memory, "
+            + SummaryPage.text(meta.os()));
+    table.row("Java", SummaryPage.text(meta.javaVersion()));
+    return table.render();
+  }
+
+  private static String settings(Map<String, String> settings) {
+    if (settings == null || settings.isEmpty()) {
+      return "not recorded";
+    }
+    List<String> parts = new ArrayList<>();
+    new TreeMap<>(settings).forEach((k, v) -> parts.add(MarkdownText.code(k + " = " + v)));
+    return String.join(", ", parts);
+  }
+}

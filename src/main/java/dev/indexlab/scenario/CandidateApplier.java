@@ -1,0 +1,83 @@
+package dev.indexlab.scenario;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.schema.SchemaMigrator;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a candidate's Flyway migrations to a scenario's database copy and records what they did:
+ * the wall time of the migration (the index build), the indexes added and dropped, and their sizes.
+ * A failing migration (syntax, a missing column, a lock timeout) is recorded as the result's error,
+ * not thrown, so the other candidates are still evaluated.
+ */
+public final class CandidateApplier {
+  /** Flyway's history table for candidate migrations (separate from the schema's). */
+  public static final String HISTORY_TABLE = "indexlab_candidate_history";
+
+  private CandidateApplier() {}
+
+  /** What applying one candidate did. {@code error} is null on success. */
+  public record Applied(
+      String candidate,
+      long buildMillis,
+      List<IndexInventory.IndexInfo> added,
+      List<IndexInventory.IndexInfo> dropped,
+      String error) {
+
+    /** Total size of the indexes the candidate added, in bytes. */
+    public long addedBytes() {
+      return added.stream().mapToLong(IndexInventory.IndexInfo::bytes).sum();
+    }
+
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  /** Applies every migration folder in {@code folders} to {@code db}, in order. */
+  public static Applied apply(ConnectionSpec db, String candidate, List<Path> folders) {
+    Map<String, IndexInventory.IndexInfo> before;
+    try (Connection c = db.open()) {
+      before = IndexInventory.read(c);
+    } catch (SQLException e) {
+      throw IndexlabException.failed("cannot read indexes of " + db.database() + ": " + e, e);
+    }
+    long start = System.nanoTime();
+    String error = null;
+    for (Path folder : folders) {
+      try {
+        SchemaMigrator.migrate(db, folder, HISTORY_TABLE);
+      } catch (IndexlabException e) {
+        error = e.getMessage();
+        break;
+      }
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    try (Connection c = db.open()) {
+      Map<String, IndexInventory.IndexInfo> after = IndexInventory.read(c);
+      List<IndexInventory.IndexInfo> added = new ArrayList<>();
+      List<IndexInventory.IndexInfo> dropped = new ArrayList<>();
+      after.forEach(
+          (k, v) -> {
+            if (!before.containsKey(k)) {
+              added.add(v);
+            }
+          });
+      before.forEach(
+          (k, v) -> {
+            if (!after.containsKey(k)) {
+              dropped.add(v);
+            }
+          });
+      return new Applied(candidate, millis, added, dropped, error);
+    } catch (SQLException e) {
+      throw IndexlabException.failed("cannot read indexes of " + db.database() + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,365 @@
+package dev.indexlab.scenario;
+
+import dev.indexlab.advise.CandidateFolder;
+import dev.indexlab.advise.CandidateKind;
+import dev.indexlab.advise.ProductionMigration;
+import dev.indexlab.advise.Reason;
+import dev.indexlab.advise.RouteRewrite;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.workload.ParameterSampler;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates one candidate on its own database copy against the baseline: applies its migrations,
+ * checks a rewrite's equivalence, re-measures only the routes it can affect (plus every route that
+ * writes the indexed tables, for the write overhead), and decides with the {@link DecisionRule}.
+ * Also builds the "optimized" scenario from the accepted candidates.
+ */
+final class CandidateEvaluator {
+  private static final int EQUIVALENCE_SETS = 20;
+
+  private final ScenarioDatabases copies;
+  private final ScenarioMeasurer measurer;
+  private final RunPipeline.Settings settings;
+  private final RunResults.ScenarioResult baseline;
+  private final Map<String, Route> routes;
+  private final PrintWriter log;
+
+  CandidateEvaluator(
+      ScenarioDatabases copies,
+      ScenarioMeasurer measurer,
+      RunPipeline.Settings settings,
+      RunResults.ScenarioResult baseline,
+      Map<String, Route> routes,
+      PrintWriter log) {
+    this.copies = copies;
+    this.measurer = measurer;
+    this.settings = settings;
+    this.baseline = baseline;
+    this.routes = routes;
+    this.log = log;
+  }
+
+  /** A candidate's result and, when it was measured, its scenario. */
+  record Evaluated(RunResults.CandidateResult result, RunResults.ScenarioResult scenario) {}
+
+  Evaluated evaluate(CandidateFolder folder) throws IOException, SQLException {
+    var cand = folder.candidate();
+    String id = cand.name();
+    boolean planned = folder.whatIfVerdict().map(v -> v.measure()).orElse(true);
+    RunResults.WhatIf whatIf =
+        new RunResults.WhatIf(
+            planned,
+            folder
+                .whatIfSummary()
+                .map(List::of)
+                .orElse(List.of("hand-written: measured directly")));
+    List<String> ddl = migrationsText(folder);
+    List<String> reasons = cand.reasons().stream().map(Reason::comment).toList();
+    String production = production(folder);
+    if (!planned) {
+      return new Evaluated(
+          result(
+              folder,
+              ddl,
+              reasons,
+              production,
+              whatIf,
+              null,
+              List.of(),
+              List.of(),
+              null,
+              new RunResults.Decision(
+                  false,
+                  "the planner would not use it (what-if: "
+                      + folder.whatIfVerdict().orElseThrow()
+                      + ")",
+                  0)),
+          null);
+    }
+    ConnectionSpec db = copies.copy(id);
+    try {
+      Path staged = folder.stageMigrations(Files.createTempDirectory("indexlab-candidate-"));
+      CandidateApplier.Applied applied;
+      try {
+        applied = CandidateApplier.apply(db, id, List.of(staged));
+      } finally {
+        deleteTree(staged);
+      }
+      RunResults.Build build =
+          new RunResults.Build(
+              applied.buildMillis(),
+              applied.addedBytes(),
+              applied.added().stream().map(IndexInventory.IndexInfo::name).toList(),
+              applied.error());
+      if (!applied.ok()) {
+        return new Evaluated(
+            result(
+                folder,
+                ddl,
+                reasons,
+                production,
+                whatIf,
+                build,
+                List.of(),
+                List.of(),
+                null,
+                settings.rule().decide(false, applied.error(), null, List.of(), 0, Map.of())),
+            null);
+      }
+      List<Route> rewrites = rewrites(folder);
+      String equivalence = null;
+      String failure = null;
+      if (!rewrites.isEmpty()) {
+        try (Connection c = db.open()) {
+          List<String> verdicts = new ArrayList<>();
+          for (Route rw : rewrites) {
+            Route original = routes.get(rw.id());
+            var params =
+                ParameterSampler.pool(c, original, settings.bench().seed(), EQUIVALENCE_SETS);
+            EquivalenceChecker.Result r = EquivalenceChecker.check(c, original, rw, params);
+            verdicts.add(
+                rw.id()
+                    + ": "
+                    + (r.equivalent()
+                        ? "same rows and changes for "
+                            + r.parameterSetsChecked()
+                            + " parameter sets"
+                        : "differs — " + r.firstDifference()));
+            if (!r.equivalent() && failure == null) {
+              failure = rw.id() + ": " + r.firstDifference();
+            }
+          }
+          equivalence = String.join("; ", verdicts);
+        }
+      }
+      if (failure != null) {
+        return new Evaluated(
+            result(
+                folder,
+                ddl,
+                reasons,
+                production,
+                whatIf,
+                build,
+                List.of(),
+                List.of(),
+                equivalence,
+                settings.rule().decide(false, null, failure, List.of(), 0, Map.of())),
+            null);
+      }
+      Set<String> tables = new LinkedHashSet<>();
+      applied.added().forEach(i -> tables.add(i.table()));
+      applied.dropped().forEach(i -> tables.add(i.table()));
+      Set<String> affected = new LinkedHashSet<>(AffectedRoutes.touching(baseline, routes, tables));
+      rewrites.forEach(r -> affected.add(r.id()));
+      List<String> writers = AffectedRoutes.writing(baseline, routes, tables);
+      List<Route> toMeasure = new ArrayList<>();
+      for (String rid : affected) {
+        Route rw = rewrites.stream().filter(r -> r.id().equals(rid)).findFirst().orElse(null);
+        toMeasure.add(rw != null ? rw : routes.get(rid));
+      }
+      RunResults.ScenarioResult scenario = measurer.measure(id, List.of(id), db, toMeasure);
+      List<String> indexNames = new ArrayList<>(build.indexes());
+      List<RunResults.RouteDelta> deltas =
+          settings.rule().deltas(byId(baseline), byId(scenario), writers, indexNames);
+      if (!rewrites.isEmpty()) {
+        deltas = markRewritesUsed(deltas, rewrites);
+      }
+      Map<String, Double> weights = new LinkedHashMap<>();
+      routes.values().forEach(r -> weights.put(r.id(), r.weight()));
+      boolean drop = cand.kind() == CandidateKind.DROP_INDEX;
+      RunResults.Decision decision =
+          settings.rule().decide(drop, null, null, deltas, applied.addedBytes(), weights);
+      log.println(
+          "   "
+              + id
+              + ": "
+              + (decision.accepted() ? "accepted" : "rejected")
+              + " — "
+              + decision.reason());
+      return new Evaluated(
+          result(
+              folder,
+              ddl,
+              reasons,
+              production,
+              whatIf,
+              build,
+              List.copyOf(affected),
+              deltas,
+              equivalence,
+              decision),
+          scenario);
+    } finally {
+      copies.drop(id);
+    }
+  }
+
+  /** The accepted candidates applied together on one copy, every route measured. */
+  RunResults.ScenarioResult optimized(
+      List<CandidateFolder> folders, List<RunResults.CandidateResult> results) throws IOException {
+    Map<String, CandidateFolder> byName = new LinkedHashMap<>();
+    folders.forEach(f -> byName.put(f.candidate().name(), f));
+    List<RunResults.CandidateResult> accepted =
+        results.stream()
+            .filter(r -> r.decision().accepted())
+            .sorted(
+                Comparator.comparingDouble(
+                    (RunResults.CandidateResult r) -> -r.decision().weightedMsSavedPerMinute()))
+            .toList();
+    List<String> chosen = new ArrayList<>();
+    long bytes = 0;
+    Path staged = Files.createTempDirectory("indexlab-optimized-");
+    Map<String, Route> measured = new LinkedHashMap<>(routes);
+    Set<String> rewritten = new LinkedHashSet<>();
+    ConnectionSpec db = copies.copy("optimized");
+    try {
+      for (RunResults.CandidateResult r : accepted) {
+        long size = r.build() == null ? 0 : r.build().bytes();
+        if (bytes + size > settings.rule().indexBudgetBytes()) {
+          log.println("   " + r.id() + ": left out of optimized, over the index budget");
+          continue;
+        }
+        bytes += size;
+        chosen.add(r.id());
+        CandidateFolder f = byName.get(r.id());
+        f.stageMigrations(staged);
+        for (Route rw : rewrites(f)) {
+          if (rewritten.add(rw.id())) {
+            measured.put(rw.id(), rw);
+          }
+        }
+      }
+      CandidateApplier.Applied applied = CandidateApplier.apply(db, "optimized", List.of(staged));
+      List<String> errors = new ArrayList<>();
+      if (!applied.ok()) {
+        errors.add("applying the accepted candidates failed: " + applied.error());
+      }
+      RunResults.ScenarioResult s =
+          measurer.measure("optimized", chosen, db, List.copyOf(measured.values()));
+      if (errors.isEmpty()) {
+        return s;
+      }
+      errors.addAll(s.errors());
+      return new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors);
+    } finally {
+      deleteTree(staged);
+      copies.drop("optimized");
+    }
+  }
+
+  private List<Route> rewrites(CandidateFolder folder) {
+    List<Route> out = new ArrayList<>();
+    for (RouteRewrite rw : folder.candidate().rewrites()) {
+      if (routes.containsKey(rw.routeId())) {
+        out.add(RouteParser.parse(rw.file()));
+      }
+    }
+    return out;
+  }
+
+  private static List<RunResults.RouteDelta> markRewritesUsed(
+      List<RunResults.RouteDelta> deltas, List<Route> rewrites) {
+    List<RunResults.RouteDelta> out = new ArrayList<>();
+    for (RunResults.RouteDelta d : deltas) {
+      boolean rewritten = rewrites.stream().anyMatch(r -> r.id().equals(d.route()));
+      out.add(
+          rewritten && !d.usesCandidate()
+              ? new RunResults.RouteDelta(
+                  d.route(),
+                  d.meanBeforeMs(),
+                  d.meanAfterMs(),
+                  d.p95BeforeMs(),
+                  d.p95AfterMs(),
+                  d.explainBeforeMs(),
+                  d.explainAfterMs(),
+                  d.buffersBefore(),
+                  d.buffersAfter(),
+                  d.walBytesBefore(),
+                  d.walBytesAfter(),
+                  d.writesIndexedTable(),
+                  true,
+                  d.significant())
+              : d);
+    }
+    return out;
+  }
+
+  private static Map<String, RunResults.RouteResult> byId(RunResults.ScenarioResult s) {
+    Map<String, RunResults.RouteResult> m = new LinkedHashMap<>();
+    s.routes().forEach(r -> m.put(r.id(), r));
+    return m;
+  }
+
+  private static RunResults.CandidateResult result(
+      CandidateFolder folder,
+      List<String> ddl,
+      List<String> reasons,
+      String production,
+      RunResults.WhatIf whatIf,
+      RunResults.Build build,
+      List<String> affected,
+      List<RunResults.RouteDelta> deltas,
+      String equivalence,
+      RunResults.Decision decision) {
+    var cand = folder.candidate();
+    return new RunResults.CandidateResult(
+        cand.name(),
+        cand.kind().name(),
+        cand.description(),
+        ddl,
+        reasons,
+        production,
+        whatIf,
+        build,
+        affected,
+        deltas,
+        equivalence,
+        decision);
+  }
+
+  private static List<String> migrationsText(CandidateFolder folder) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Path m : folder.migrations()) {
+      out.add(Files.readString(m, StandardCharsets.UTF_8).strip());
+    }
+    return out;
+  }
+
+  private static String production(CandidateFolder folder) throws IOException {
+    List<String> parts = new ArrayList<>();
+    for (Path p : folder.productionMigrations()) {
+      parts.add(Files.readString(p, StandardCharsets.UTF_8).strip());
+    }
+    if (!parts.isEmpty()) {
+      return String.join("\n\n", parts);
+    }
+    return ProductionMigration.statements(folder.candidate())
+        .map(s -> String.join(";\n", s) + ";")
+        .orElse(null);
+  }
+
+  private static void deleteTree(Path root) {
+    try (var walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp folder; best effort
+    }
+  }
+}

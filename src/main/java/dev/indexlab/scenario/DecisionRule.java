@@ -1,0 +1,250 @@
+package dev.indexlab.scenario;
+
+import dev.indexlab.scenario.RunResults.Decision;
+import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.scenario.RunResults.RouteResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The documented rule that accepts or rejects a candidate (README "How candidates are decided"). A
+ * candidate is accepted when
+ *
+ * <ol>
+ *   <li>it applied cleanly and (for a rewrite) passed the equivalence check;
+ *   <li>the planner uses it for at least one affected route (for a drop: always true);
+ *   <li>some route improves significantly: its JMH mean falls by at least {@code minGain} and the
+ *       two means' 99.9% confidence intervals (mean ± JMH error) do not overlap, or its EXPLAIN
+ *       median execution time falls by at least {@code minGain} with fewer shared buffers (a drop
+ *       candidate instead needs no route to regress);
+ *   <li>no route regresses by more than {@code maxRegression} in both JMH (significantly) and
+ *       EXPLAIN (write overhead included), and the index size fits the budget.
+ * </ol>
+ *
+ * Accepted candidates are ranked by weighted time saved: the sum over routes of weight × (mean
+ * before − mean after), in ms per minute of production traffic when weights are calls per minute.
+ */
+public final class DecisionRule {
+  /** An EXPLAIN change smaller than this (ms) is noise, never a regression. */
+  static final double MIN_EXPLAIN_MS = 0.02;
+
+  private final double minGain;
+  private final double maxRegression;
+  private final long indexBudgetBytes;
+
+  /** {@code minGain} and {@code maxRegression} are fractions (0.2 = 20%). */
+  public DecisionRule(double minGain, double maxRegression, long indexBudgetBytes) {
+    this.minGain = minGain;
+    this.maxRegression = maxRegression;
+    this.indexBudgetBytes = indexBudgetBytes;
+  }
+
+  /** The defaults: 20% gain, 10% regression allowed, no size budget. */
+  public static DecisionRule defaults() {
+    return new DecisionRule(0.20, 0.10, Long.MAX_VALUE);
+  }
+
+  public double minGain() {
+    return minGain;
+  }
+
+  public double maxRegression() {
+    return maxRegression;
+  }
+
+  public long indexBudgetBytes() {
+    return indexBudgetBytes;
+  }
+
+  /** Before/after for every route measured in both scenarios. */
+  public List<RouteDelta> deltas(
+      Map<String, RouteResult> baseline,
+      Map<String, RouteResult> candidate,
+      List<String> writersOfIndexedTable,
+      List<String> indexNames) {
+    List<RouteDelta> out = new ArrayList<>();
+    for (RouteResult after : candidate.values()) {
+      RouteResult before = baseline.get(after.id());
+      if (before == null || before.timing() == null || after.timing() == null) {
+        continue;
+      }
+      boolean uses = usesAny(after, indexNames);
+      out.add(
+          new RouteDelta(
+              after.id(),
+              before.timing().mean(),
+              after.timing().mean(),
+              before.timing().p95(),
+              after.timing().p95(),
+              explainMs(before),
+              explainMs(after),
+              buffers(before),
+              buffers(after),
+              wal(before),
+              wal(after),
+              writersOfIndexedTable.contains(after.id()),
+              uses,
+              significant(before, after)));
+    }
+    return out;
+  }
+
+  /** Decides one candidate from its deltas and what building it cost. */
+  public Decision decide(
+      boolean isDrop,
+      String applyError,
+      String equivalenceFailure,
+      List<RouteDelta> deltas,
+      long addedBytes,
+      Map<String, Double> weights) {
+    if (applyError != null) {
+      return new Decision(false, "its migration failed: " + applyError, 0);
+    }
+    if (equivalenceFailure != null) {
+      return new Decision(false, "the rewrite is not equivalent: " + equivalenceFailure, 0);
+    }
+    if (addedBytes > indexBudgetBytes) {
+      return new Decision(
+          false,
+          String.format(Locale.ROOT, "its %,d bytes exceed the index budget", addedBytes),
+          0);
+    }
+    double saved = 0;
+    for (RouteDelta d : deltas) {
+      saved += weights.getOrDefault(d.route(), 1.0) * (d.meanBeforeMs() - d.meanAfterMs());
+    }
+    RouteDelta worst = null;
+    for (RouteDelta d : deltas) {
+      if (regresses(d) && (worst == null || ratio(worst) < ratio(d))) {
+        worst = d;
+      }
+    }
+    if (worst != null) {
+      return new Decision(
+          false,
+          String.format(
+              Locale.ROOT,
+              "%s got %.0f%% slower (%.3f → %.3f ms)",
+              worst.route(),
+              100 * ratio(worst),
+              worst.meanBeforeMs(),
+              worst.meanAfterMs()),
+          saved);
+    }
+    if (isDrop) {
+      return new Decision(true, "no route got significantly slower without it", saved);
+    }
+    if (deltas.stream().noneMatch(RouteDelta::usesCandidate)) {
+      return new Decision(false, "the planner did not use it for any affected route", saved);
+    }
+    RouteDelta best = null;
+    for (RouteDelta d : deltas) {
+      if (improves(d) && (best == null || gain(d) > gain(best))) {
+        best = d;
+      }
+    }
+    if (best == null) {
+      return new Decision(
+          false,
+          String.format(
+              Locale.ROOT, "no route improved by %.0f%% or more, significantly", 100 * minGain),
+          saved);
+    }
+    return new Decision(
+        true,
+        String.format(
+            Locale.ROOT,
+            "%s %.0f%% faster (EXPLAIN %.3f → %.3f ms, JMH mean %.3f → %.3f ms)",
+            best.route(),
+            100 * gain(best),
+            best.explainBeforeMs(),
+            best.explainAfterMs(),
+            best.meanBeforeMs(),
+            best.meanAfterMs()),
+        saved);
+  }
+
+  /**
+   * A regression must show in both measurements: JMH's mean significantly slower by more than
+   * {@code maxRegression}, and the EXPLAIN median slower by more than {@code maxRegression} and
+   * {@link #MIN_EXPLAIN_MS} (when EXPLAIN has numbers). JMH runs of two scenarios happen minutes
+   * apart, so machine drift alone can move a mean past its interval; EXPLAIN of the same statements
+   * confirms the work itself grew.
+   */
+  private boolean regresses(RouteDelta d) {
+    boolean jmh = d.significant() && ratio(d) > maxRegression;
+    if (!jmh) {
+      return false;
+    }
+    if (!(d.explainBeforeMs() > 0) || !Double.isFinite(d.explainAfterMs())) {
+      return true;
+    }
+    double grew = d.explainAfterMs() - d.explainBeforeMs();
+    return grew > MIN_EXPLAIN_MS && grew > maxRegression * d.explainBeforeMs();
+  }
+
+  private boolean improves(RouteDelta d) {
+    boolean jmh = d.significant() && d.meanAfterMs() <= d.meanBeforeMs() * (1 - minGain);
+    boolean explain =
+        d.explainBeforeMs() > 0
+            && d.explainAfterMs() <= d.explainBeforeMs() * (1 - minGain)
+            && d.buffersAfter() < d.buffersBefore();
+    return jmh || explain;
+  }
+
+  private static double gain(RouteDelta d) {
+    double jmh = 1 - d.meanAfterMs() / d.meanBeforeMs();
+    double explain = d.explainBeforeMs() > 0 ? 1 - d.explainAfterMs() / d.explainBeforeMs() : 0;
+    return Math.max(jmh, explain);
+  }
+
+  private static double ratio(RouteDelta d) {
+    return (d.meanAfterMs() - d.meanBeforeMs()) / d.meanBeforeMs();
+  }
+
+  /** True when the two JMH means' confidence intervals do not overlap. */
+  public static boolean significant(RouteResult before, RouteResult after) {
+    RunResults.Timing a = before.timing();
+    RunResults.Timing b = after.timing();
+    double ea = Double.isFinite(a.error()) ? a.error() : 0;
+    double eb = Double.isFinite(b.error()) ? b.error() : 0;
+    return Math.abs(a.mean() - b.mean()) > ea + eb;
+  }
+
+  /** Sum of the statements' median EXPLAIN execution times (triggers included). */
+  public static double explainMs(RouteResult r) {
+    return r.statements() == null
+        ? 0
+        : r.statements().stream().mapToDouble(RunResults.StatementCapture::medianExecutionMs).sum();
+  }
+
+  private static long buffers(RouteResult r) {
+    return r.statements() == null
+        ? 0
+        : r.statements().stream().mapToLong(RunResults.StatementCapture::sharedBuffers).sum();
+  }
+
+  private static long wal(RouteResult r) {
+    return r.statements() == null
+        ? 0
+        : r.statements().stream().mapToLong(RunResults.StatementCapture::walBytes).sum();
+  }
+
+  private static boolean usesAny(RouteResult r, List<String> indexNames) {
+    if (r.statements() == null) {
+      return false;
+    }
+    for (RunResults.StatementCapture s : r.statements()) {
+      for (String used : s.indexesUsed()) {
+        for (String name : indexNames) {
+          if (name.equals(used) || name.endsWith("." + used)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.indexlab.scenario;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.advise.AdviseRun;
+import dev.indexlab.advise.CandidateFolder;
+import dev.indexlab.advise.CandidateReader;
+import dev.indexlab.advise.CandidateWriter;
+import dev.indexlab.advise.FindingsFile;
+import dev.indexlab.advise.PlanFinding;
+import dev.indexlab.bench.BenchSettings;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.DatabaseAdmin;
+import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.seed.Progress;
+import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeedResult;
+import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.Workload;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code indexlab run}: seed (or reuse) a template database, measure the baseline on a copy,
+ * advise, evaluate every candidate on its own copy against the baseline, measure the accepted set
+ * together as "optimized", and return everything as {@link RunResults} for the reports. The seeded
+ * template is never altered: every scenario runs on a {@code CREATE DATABASE ... TEMPLATE} copy
+ * that is dropped afterwards.
+ */
+public final class RunPipeline {
+  /** What to run. */
+  public record Settings(
+      SeedOptions seed,
+      BenchSettings bench,
+      int draws,
+      Path resultsDir,
+      boolean advise,
+      DecisionRule rule,
+      List<String> routes) {}
+
+  private final DatabaseTarget target;
+  private final Workload workload;
+  private final Settings settings;
+  private final PrintWriter log;
+  private final Progress progress;
+
+  public RunPipeline(
+      DatabaseTarget target,
+      Workload workload,
+      Settings settings,
+      PrintWriter log,
+      Progress progress) {
+    this.target = target;
+    this.workload = workload;
+    this.settings = settings;
+    this.log = log;
+    this.progress = progress;
+  }
+
+  /** Runs the whole pipeline. */
+  public RunResults run() throws IOException, SQLException {
+    SeedResult seeded = SeededDatabase.open(target, workload, settings.seed(), progress);
+    ConnectionSpec template = seeded.connection();
+    try (Connection c = template.open()) {
+      if (!target.ownsServer() && !DatabaseAdmin.canCreateDatabases(c)) {
+        throw IndexlabException.usage(
+            "indexlab run needs to copy the seeded database for each scenario (CREATE DATABASE"
+                + " ... TEMPLATE); role "
+                + template.user()
+                + " may not create databases on "
+                + template.maskedUrl());
+      }
+    }
+    RouteCatalog catalog = RouteCatalog.load(workload).select(settings.routes());
+    catalog.errors().forEach(e -> log.println("indexlab: " + e));
+    Map<String, Route> routes = new LinkedHashMap<>();
+    catalog.routes().forEach(r -> routes.put(r.id(), r));
+    Files.createDirectories(settings.resultsDir());
+    ScenarioDatabases copies = new ScenarioDatabases(template);
+    ScenarioMeasurer measurer =
+        new ScenarioMeasurer(
+            target, workload, settings.bench(), settings.draws(), settings.resultsDir(), log);
+    try {
+      step("baseline: all routes");
+      ConnectionSpec baselineDb = copies.copy("baseline");
+      RunResults.ScenarioResult baseline =
+          measurer.measure("baseline", List.of(), baselineDb, List.copyOf(routes.values()));
+      List<CandidateFolder> candidates = candidates(baselineDb, routes);
+      copies.drop("baseline");
+      CandidateEvaluator evaluator =
+          new CandidateEvaluator(copies, measurer, settings, baseline, routes, log);
+      List<RunResults.ScenarioResult> scenarios = new ArrayList<>();
+      scenarios.add(baseline);
+      List<RunResults.CandidateResult> results = new ArrayList<>();
+      for (CandidateFolder folder : candidates) {
+        step("candidate " + folder.candidate().name());
+        CandidateEvaluator.Evaluated e = evaluator.evaluate(folder);
+        results.add(e.result());
+        if (e.scenario() != null) {
+          scenarios.add(e.scenario());
+        }
+      }
+      step("optimized: the accepted candidates together");
+      scenarios.add(evaluator.optimized(candidates, results));
+      return new RunResults(RunMeta.read(target, template, workload, settings), scenarios, results);
+    } finally {
+      copies.dropAll();
+    }
+  }
+
+  private List<CandidateFolder> candidates(ConnectionSpec baselineDb, Map<String, Route> routes)
+      throws IOException, SQLException {
+    List<CandidateFolder> all = new ArrayList<>();
+    if (Files.isDirectory(workload.candidates())) {
+      all.addAll(CandidateReader.read(workload.candidates()));
+    }
+    if (settings.advise()) {
+      step("advise");
+      Path dir = settings.resultsDir().resolve("candidates");
+      Path findingsFile =
+          settings.resultsDir().resolve("plans").resolve("baseline").resolve("findings.json");
+      List<PlanFinding> findings =
+          Files.isRegularFile(findingsFile) ? FindingsFile.read(findingsFile) : List.of();
+      int base =
+          Math.max(
+              CandidateWriter.versionBase(workload.migrations()),
+              highestVersion(all) / 1000 * 1000 + 1000);
+      AdviseRun.Settings advise =
+          new AdviseRun.Settings(dir, base, settings.bench().seed(), 20, 2, true);
+      AdviseRun.run(baselineDb, List.copyOf(routes.values()), findings, advise);
+      List<String> handWritten = all.stream().map(f -> f.candidate().name()).toList();
+      for (CandidateFolder f : CandidateReader.read(dir)) {
+        if (!handWritten.contains(f.candidate().name())) {
+          all.add(f);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static int highestVersion(List<CandidateFolder> folders) {
+    int max = 0;
+    for (CandidateFolder f : folders) {
+      for (Path m : f.migrations()) {
+        String name = m.getFileName().toString();
+        String digits = name.replaceAll("^V(\\d+).*$", "$1");
+        if (digits.matches("\\d{1,9}")) {
+          max = Math.max(max, Integer.parseInt(digits));
+        }
+      }
+    }
+    return max;
+  }
+
+  private void step(String what) {
+    log.println("== " + what);
+    log.flush();
+  }
+}

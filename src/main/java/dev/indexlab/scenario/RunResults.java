@@ -1,0 +1,200 @@
+package dev.indexlab.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one {@code indexlab run} measured, as written to {@code results.json}: the
+ * reproducibility header, every scenario's route timings and plans, and every candidate's
+ * evaluation and decision. Reports and the gate read only this (and the plan files it names), so
+ * {@code indexlab report --from} can rebuild them without touching a database.
+ */
+public record RunResults(
+    Meta meta, List<ScenarioResult> scenarios, List<CandidateResult> candidates) {
+
+  /** What was run, where and how. */
+  public record Meta(
+      String date,
+      String indexlabVersion,
+      String postgresVersion,
+      Map<String, String> settings,
+      String target,
+      String workload,
+      double scale,
+      long seed,
+      String profile,
+      boolean commit,
+      int threads,
+      int cores,
+      long memoryBytes,
+      String javaVersion,
+      String os) {}
+
+  /** One isolated database copy: baseline, a candidate, or the accepted set ("optimized"). */
+  public record ScenarioResult(
+      String name, List<String> candidates, List<RouteResult> routes, List<String> errors) {}
+
+  /** One route in one scenario: JMH timing and the EXPLAIN capture of each statement. */
+  public record RouteResult(
+      String id,
+      String name,
+      String file,
+      double weight,
+      boolean writes,
+      Timing timing,
+      List<StatementCapture> statements,
+      String error) {}
+
+  /**
+   * JMH SampleTime statistics in milliseconds. Each {@code histogram} entry is either {@code
+   * {fromMs, toMs, count}} (a bucket) or {@code {valueMs, count}} (a raw value), in ascending
+   * order; reports interpolate the percentiles that are not stored here (p5, p25, p75) from it.
+   */
+  public record Timing(
+      double mean,
+      double error,
+      double p50,
+      double p90,
+      double p95,
+      double p99,
+      double max,
+      long samples,
+      List<double[]> histogram) {}
+
+  /** EXPLAIN (ANALYZE, BUFFERS, WAL) of one statement over several parameter draws. */
+  public record StatementCapture(
+      int index,
+      String label,
+      String sql,
+      double medianExecutionMs,
+      double minExecutionMs,
+      double maxExecutionMs,
+      double planningMs,
+      long sharedHit,
+      long sharedRead,
+      long walBytes,
+      String planText,
+      String planJsonFile,
+      List<Trigger> triggers,
+      List<DrillDown> drillDowns,
+      List<Finding> findings,
+      List<String> indexesUsed,
+      List<String> nodeTypes,
+      String error) {
+
+    /** Shared buffers touched per execution (hit + read). */
+    public long sharedBuffers() {
+      return sharedHit + sharedRead;
+    }
+  }
+
+  /** A constraint trigger's time in one execution. */
+  public record Trigger(String name, String relation, double timeMs, long calls) {}
+
+  /** The statement a foreign key's action runs, explained with the real key value. */
+  public record DrillDown(
+      String constraint,
+      String referencingTable,
+      List<String> columns,
+      String action,
+      String sql,
+      double executionMs,
+      long sharedBuffers,
+      String planText,
+      List<DrillDown> nested) {}
+
+  /** Something a tuning engineer would flag, with its numbers. */
+  public record Finding(
+      String kind,
+      String route,
+      int statement,
+      String node,
+      String relation,
+      List<String> columns,
+      String message,
+      Map<String, Double> numbers) {}
+
+  /** One candidate's evaluation against the baseline. */
+  public record CandidateResult(
+      String id,
+      String kind,
+      String description,
+      List<String> ddl,
+      List<String> reasons,
+      String productionMigration,
+      WhatIf whatIf,
+      Build build,
+      List<String> affectedRoutes,
+      List<RouteDelta> deltas,
+      String equivalence,
+      Decision decision) {}
+
+  /** The cheap planner check before building anything. */
+  public record WhatIf(boolean plannerWouldUse, List<String> details) {}
+
+  /** What building the candidate cost. */
+  public record Build(long millis, long bytes, List<String> indexes, String error) {}
+
+  /** One route before and after a candidate. */
+  public record RouteDelta(
+      String route,
+      double meanBeforeMs,
+      double meanAfterMs,
+      double p95BeforeMs,
+      double p95AfterMs,
+      double explainBeforeMs,
+      double explainAfterMs,
+      long buffersBefore,
+      long buffersAfter,
+      long walBytesBefore,
+      long walBytesAfter,
+      boolean writesIndexedTable,
+      boolean usesCandidate,
+      boolean significant,
+      Double hotUpdateShareBefore,
+      Double hotUpdateShareAfter) {
+
+    /**
+     * A delta without HOT figures. {@code hotUpdateShareBefore/After} are the share (0..1) of the
+     * route's updates of the indexed table that were heap-only tuple updates, from {@code
+     * pg_stat_user_tables.n_tup_hot_upd / n_tup_upd}; null when not measured or the route updates
+     * nothing.
+     */
+    public RouteDelta(
+        String route,
+        double meanBeforeMs,
+        double meanAfterMs,
+        double p95BeforeMs,
+        double p95AfterMs,
+        double explainBeforeMs,
+        double explainAfterMs,
+        long buffersBefore,
+        long buffersAfter,
+        long walBytesBefore,
+        long walBytesAfter,
+        boolean writesIndexedTable,
+        boolean usesCandidate,
+        boolean significant) {
+      this(
+          route,
+          meanBeforeMs,
+          meanAfterMs,
+          p95BeforeMs,
+          p95AfterMs,
+          explainBeforeMs,
+          explainAfterMs,
+          buffersBefore,
+          buffersAfter,
+          walBytesBefore,
+          walBytesAfter,
+          writesIndexedTable,
+          usesCandidate,
+          significant,
+          null,
+          null);
+    }
+  }
+
+  /** Accepted or rejected, and the rule that decided. */
+  public record Decision(boolean accepted, String reason, double weightedMsSavedPerMinute) {}
+}

@@ -1,0 +1,148 @@
+package dev.indexlab.scenario;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.bench.BenchResults;
+import dev.indexlab.bench.BenchRunner;
+import dev.indexlab.bench.BenchSettings;
+import dev.indexlab.bench.RouteProblem;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.explain.Finding;
+import dev.indexlab.explain.FindingsFile;
+import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.gate.LogHistogram;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteTables;
+import dev.indexlab.workload.Workload;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures a set of routes on one scenario's database: EXPLAIN capture first (rolled back, with
+ * drill-downs and findings), then JMH. Rewritten routes replace the workload's routes of the same
+ * id. Plans go to {@code resultsDir/plans/<scenario>/}, JMH files to {@code
+ * resultsDir/<scenario>/}.
+ */
+public final class ScenarioMeasurer {
+  private final DatabaseTarget target;
+  private final Workload workload;
+  private final BenchSettings bench;
+  private final int draws;
+  private final Path resultsDir;
+  private final PrintWriter progress;
+
+  public ScenarioMeasurer(
+      DatabaseTarget target,
+      Workload workload,
+      BenchSettings bench,
+      int draws,
+      Path resultsDir,
+      PrintWriter progress) {
+    this.target = target;
+    this.workload = workload;
+    this.bench = bench;
+    this.draws = draws;
+    this.resultsDir = resultsDir;
+    this.progress = progress;
+  }
+
+  /** Captures and benchmarks {@code routes} (already with any rewrites) on {@code db}. */
+  public RunResults.ScenarioResult measure(
+      String scenario, List<String> candidates, ConnectionSpec db, List<Route> routes) {
+    Path planDir = resultsDir.resolve("plans").resolve(scenario);
+    RouteCapture capture = new RouteCapture(draws, bench.seed());
+    Map<String, RouteCapture.Result> captures = new LinkedHashMap<>();
+    List<String> errors = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    try (Connection c = db.open()) {
+      for (Route r : routes) {
+        progress.println("explain: " + scenario + " " + r.id());
+        progress.flush();
+        try {
+          RouteCapture.Result result = capture.capture(c, r, planDir, resultsDir);
+          captures.put(r.id(), result);
+          findings.addAll(result.planFindings());
+        } catch (IndexlabException e) {
+          captures.put(
+              r.id(), new RouteCapture.Result(List.of(), List.of(), List.of(), e.getMessage()));
+        }
+      }
+    } catch (SQLException e) {
+      throw IndexlabException.failed(
+          "cannot connect to scenario " + scenario + ": " + e.getMessage(), e);
+    }
+    FindingsFile.write(planDir, scenario, findings);
+    List<Route> rewrites =
+        routes.stream().filter(r -> !r.file().getParent().equals(workload.directory())).toList();
+    BenchSettings settings =
+        new BenchSettings(
+            bench.profile(),
+            bench.threads(),
+            bench.commit(),
+            bench.seed(),
+            bench.parameterSets(),
+            bench.scale(),
+            scenario,
+            resultsDir);
+    BenchRunner.Outcome outcome =
+        new BenchRunner(
+                db, target.description(), target.appliedSettings(), workload, settings, progress)
+            .withRewrites(rewrites)
+            .run(routes.stream().map(Route::id).toList());
+    List<RunResults.RouteResult> results = new ArrayList<>();
+    for (Route r : routes) {
+      RouteCapture.Result cap = captures.get(r.id());
+      RunResults.Timing timing =
+          outcome.results().route(r.id()).map(ScenarioMeasurer::timing).orElse(null);
+      String error = cap.error();
+      for (RouteProblem p : outcome.results().failures()) {
+        if (p.route().equals(r.id())) {
+          error = error == null ? p.message() : error;
+        }
+      }
+      if (error != null) {
+        errors.add(r.id() + ": " + error);
+      }
+      results.add(
+          new RunResults.RouteResult(
+              r.id(),
+              r.name(),
+              workload.directory().relativize(r.file().toAbsolutePath()).toString(),
+              r.weight(),
+              !RouteTables.written(r).isEmpty(),
+              timing,
+              cap.statements(),
+              error));
+    }
+    return new RunResults.ScenarioResult(scenario, candidates, results, errors);
+  }
+
+  static RunResults.Timing timing(BenchResults.RouteResult r) {
+    BenchResults.Stats s = r.stats();
+    List<double[]> histogram = new ArrayList<>();
+    if (r.samples() != null && r.samples().histogram() != null) {
+      LogHistogram h = r.samples().histogram();
+      for (int i = 0; i < h.size(); i++) {
+        if (h.count(i) > 0) {
+          histogram.add(new double[] {h.lowerEdge(i), h.upperEdge(i), h.count(i)});
+        }
+      }
+    }
+    return new RunResults.Timing(
+        s.mean(),
+        s.error() == null ? Double.NaN : s.error(),
+        s.p50(),
+        s.p90(),
+        s.p95(),
+        s.p99(),
+        s.max(),
+        s.n(),
+        histogram);
+  }
+}

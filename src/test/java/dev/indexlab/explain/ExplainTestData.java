@@ -1,0 +1,34 @@
+package dev.indexlab.explain;
+
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Databases for the explain integration tests: SongStackify with rows, and two shape tables. */
+final class ExplainTestData {
+  private ExplainTestData() {}
+
+  /** A fresh SongStackify database holding songstackify-rows.sql, vacuumed and analyzed. */
+  static ConnectionSpec songstackifyWithRows(String prefix) throws SQLException {
+    ConnectionSpec spec = TestDatabases.songstackifySchema(prefix);
+    load(spec, "songstackify-rows.sql");
+    return spec;
+  }
+
+  /** A fresh database holding the customers and orders of shapes-tables.sql. */
+  static ConnectionSpec shapes(String prefix) throws SQLException {
+    ConnectionSpec spec = TestDatabases.empty(prefix);
+    load(spec, "shapes-tables.sql");
+    return spec;
+  }
+
+  private static void load(ConnectionSpec spec, String script) throws SQLException {
+    try (Connection c = spec.open();
+        Statement st = c.createStatement()) {
+      st.execute(Fixtures.read("/dev/indexlab/explain/" + script));
+      st.execute("VACUUM ANALYZE");
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.indexlab.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FindingReportTest {
+  private final List<Finding> findings =
+      new FindingDetector(FindingThresholds.DEFAULTS, RelationNames.fixed("public"))
+          .detect(Fixtures.plan("sort-limit"), List.of(), "song_search", 0);
+
+  @Test
+  void jsonRoundTrips() {
+    String json = FindingReport.json(findings);
+    assertThat(json).contains("\"kind\" : \"FILTER_ORDER_LIMIT\"", "\"routeId\" : \"song_search\"");
+    assertThat(FindingReport.fromJson(json)).isEqualTo(findings);
+  }
+
+  @Test
+  void markdownIsOneLinePerFinding() {
+    String md = FindingReport.markdown(findings);
+    assertThat(md.lines()).hasSize(findings.size());
+    assertThat(md)
+        .contains(
+            "- **FILTER_ORDER_LIMIT** public.orders (customer_id, amount), route song_search #0: ");
+    assertThat(FindingReport.text(findings)).doesNotContain("**");
+    assertThat(FindingReport.markdown(List.of())).isEqualTo("No findings.\n");
+  }
+}

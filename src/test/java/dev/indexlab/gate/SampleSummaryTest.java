@@ -1,0 +1,87 @@
+package dev.indexlab.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class SampleSummaryTest {
+  @Test
+  void quantilesInterpolateBetweenClosestRanks() {
+    double[] sorted = {1, 2, 3, 4};
+    assertThat(SampleSummary.quantile(sorted, 0.0)).isEqualTo(1);
+    assertThat(SampleSummary.quantile(sorted, 0.25)).isEqualTo(1.75);
+    assertThat(SampleSummary.quantile(sorted, 0.5)).isEqualTo(2.5);
+    assertThat(SampleSummary.quantile(sorted, 1.0)).isEqualTo(4);
+    assertThat(SampleSummary.quantile(new double[] {7}, 0.99)).isEqualTo(7);
+  }
+
+  @Test
+  void summarizesOneToAHundred() {
+    double[] samples = new double[100];
+    for (int i = 0; i < 100; i++) {
+      samples[99 - i] = i + 1; // unsorted on purpose
+    }
+    SampleSummary s = SampleSummary.of(samples);
+    assertThat(s.n()).isEqualTo(100);
+    assertThat(s.mean()).isEqualTo(50.5);
+    assertThat(s.stddev()).isCloseTo(Math.sqrt(100 * 101 / 12.0), within(1e-9));
+    assertThat(s.min()).isEqualTo(1);
+    assertThat(s.p5()).isCloseTo(5.95, within(1e-9));
+    assertThat(s.p50()).isEqualTo(50.5);
+    assertThat(s.p90()).isCloseTo(90.1, within(1e-9));
+    assertThat(s.p95()).isCloseTo(95.05, within(1e-9));
+    assertThat(s.p99()).isCloseTo(99.01, within(1e-9));
+    assertThat(s.max()).isEqualTo(100);
+    assertThat(s.histogram().total()).isEqualTo(100);
+    assertThat(samples[0]).isEqualTo(100); // input untouched
+  }
+
+  @Test
+  void aSingleSampleHasNoSpread() {
+    SampleSummary s = SampleSummary.of(new double[] {3.5});
+    assertThat(s.stddev()).isZero();
+    assertThat(s.p5()).isEqualTo(3.5);
+    assertThat(s.p99()).isEqualTo(3.5);
+  }
+
+  @Test
+  void histogramBinsAreAnchoredAtPowersOfTen() {
+    LogHistogram h = LogHistogram.of(new double[] {1, 1.5, 10, 0.1, 0.1}, 10);
+    assertThat(h.firstBin()).isEqualTo(-10);
+    assertThat(h.size()).isEqualTo(21);
+    assertThat(h.count(0)).isEqualTo(2); // 0.1
+    assertThat(h.count(10)).isEqualTo(1); // 1
+    assertThat(h.count(11)).isEqualTo(1); // 1.5
+    assertThat(h.count(20)).isEqualTo(1); // 10
+    assertThat(h.total()).isEqualTo(5);
+    assertThat(h.lowerEdge(10)).isEqualTo(1.0);
+    assertThat(h.upperEdge(10)).isCloseTo(Math.pow(10, 0.1), within(1e-12));
+    assertThat(LogHistogram.of(new double[] {0}, 10).firstBin()).isEqualTo(-60);
+  }
+
+  @Test
+  void roundTripsThroughJson() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    SampleSummary s = SampleSummary.of(new double[] {0.5, 1, 2, 4, 8}, 2);
+    String text = json.writeValueAsString(s);
+    assertThat(text)
+        .startsWith("{\"n\":5,\"mean\":3.1,")
+        .endsWith(",\"histogram\":{\"binsPerDecade\":2,\"firstBin\":-1,\"counts\":[1,2,2]}}");
+    SampleSummary back = json.readValue(text, SampleSummary.class);
+    assertThat(back).isEqualTo(s);
+  }
+
+  @Test
+  void rejectsEmptyAndInvalidSamples() {
+    assertThatThrownBy(() -> SampleSummary.of(new double[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SampleSummary.of(new double[] {1, -2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-2");
+    assertThatThrownBy(() -> SampleSummary.of(new double[] {Double.POSITIVE_INFINITY}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

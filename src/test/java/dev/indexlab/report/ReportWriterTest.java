@@ -1,0 +1,427 @@
+package dev.indexlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.indexlab.scenario.RunResults;
+import dev.indexlab.scenario.RunResults.RouteResult;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class ReportWriterTest {
+  @TempDir Path temp;
+
+  private RunResults results;
+  private Path resultsDir;
+  private Path out;
+  private List<String> written;
+
+  @BeforeEach
+  void writeReport() throws IOException {
+    results = RunResultsFixture.results();
+    resultsDir = temp.resolve("results");
+    RunResultsJson.write(results, resultsDir.resolve(RunResultsJson.FILE_NAME));
+    RunResultsFixture.writePlanFiles(results, resultsDir);
+    out = temp.resolve("reports");
+    written = new ReportWriter(results, resultsDir).writeTo(out);
+    String dump = System.getProperty("indexlab.report.dump");
+    if (dump != null) {
+      new ReportWriter(results, resultsDir).writeTo(Path.of(dump));
+    }
+  }
+
+  private String read(String file) throws IOException {
+    return Files.readString(out.resolve(file), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void writesTheLayout() {
+    assertThat(written)
+        .contains(
+            "README.md",
+            "routes.md",
+            "song_history_user_id.md",
+            "playlist_play_next_entry.md",
+            "songs_name_trgm.md",
+            "charts/route-times.svg",
+            "charts/latency-distribution.svg",
+            "results.json",
+            "plans/baseline/users_delete/2.json",
+            "plans/song_history_user_id/users_delete/2.json");
+    assertThat(written).isSorted();
+    for (String f : written) {
+      assertThat(out.resolve(f)).isRegularFile();
+    }
+  }
+
+  @Test
+  void summaryHasTheHeadingsAndTheReproducibilityHeader() throws IOException {
+    String md = read("README.md");
+    assertThat(md)
+        .startsWith("# SongStackify: route times before and after indexlab\n")
+        .contains(
+            "## How this was measured",
+            "## Route times",
+            "## Candidates",
+            "### Accepted (2)",
+            "### Rejected (1)",
+            "## Write-ups",
+            "## Files")
+        .contains("| Date ", "2026-11-28T10:15:00Z", "PostgreSQL 17.6", "`work_mem = 4MB`")
+        .contains("scale 1, seed 42", "quick, 1 thread", "rolled back after every call")
+        .contains("2 cores, 8.0 GB memory")
+        .contains("| `jdbc:postgresql://db.example:5432/songs?user=bench&password=****` ")
+        .doesNotContain("hunter2")
+        .doesNotContain("<DATA>");
+  }
+
+  @Test
+  void routeTableHasEveryRouteInTheWriteupOrderWithEveryCellFilled() throws IOException {
+    List<String[]> rows = tableRows(read("README.md"), "| Route ");
+    List<String> names = new ArrayList<>();
+    for (String[] row : rows) {
+      names.add(row[0]);
+    }
+    assertThat(names)
+        .containsExactly(
+            "POST /users/create",
+            "POST /users/platform",
+            "POST /users/delete/{user_id}",
+            "",
+            "GET /song/get_library/",
+            "POST /song/add",
+            "POST /song/link/add",
+            "POST /song/{song_id}/remove",
+            "GET /song/{song_id}/play (No Ad)",
+            "GET /song/{song_id}/play (With Ad)",
+            "",
+            "POST /playlist/create",
+            "POST /playlist/{playlist_id}/songs/add",
+            "GET /playlist/{playlist_id}/play (No Ad)",
+            "GET /playlist/{playlist_id}/play (With Ad)",
+            "",
+            "POST /ad/create",
+            "",
+            "mood refresh (background job)",
+            "GET /song/search/{query}");
+    for (String[] row : rows) {
+      if (row[0].isEmpty()) {
+        assertThat(String.join("", row)).isBlank();
+        continue;
+      }
+      assertThat(row).hasSize(8);
+      for (String cell : row) {
+        assertThat(cell).as("a cell of " + row[0]).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void routeTableNumbersMatchTheResults() throws IOException {
+    Map<String, String[]> byName = new TreeMap<>();
+    for (String[] row : tableRows(read("README.md"), "| Route ")) {
+      byName.put(row[0], row);
+    }
+    String[] delete = byName.get("POST /users/delete/{user_id}");
+    RouteResult before = RunIndex.route(results.scenarios().get(0), RunResultsFixture.DELETE_USER);
+    RouteResult after = RunIndex.route(results.scenarios().get(4), RunResultsFixture.DELETE_USER);
+    assertThat(delete[1]).isEqualTo(ReportFormat.ms(before.timing().mean())).isEqualTo("66.1");
+    assertThat(delete[2]).isEqualTo(ReportFormat.ms(before.timing().p95()));
+    assertThat(delete[3]).isEqualTo("1.91");
+    assertThat(delete[4]).isEqualTo(ReportFormat.ms(after.timing().p95()));
+    assertThat(delete[5]).isEqualTo("-64.2");
+    assertThat(delete[6]).isEqualTo("-97.1%"); // (1.91 - 66.12) / 66.12
+    assertThat(delete[7]).isEqualTo("much faster");
+
+    String[] unchanged = byName.get("POST /song/add");
+    assertThat(unchanged[6]).isEqualTo("-1.0%");
+    assertThat(unchanged[7]).isEqualTo("no measurable change");
+
+    String[] failed = byName.get("POST /song/link/add");
+    assertThat(failed[1]).startsWith("failed: could not serialize access");
+    assertThat(failed[2]).isEqualTo("failed");
+    assertThat(failed[7]).isEqualTo("failed");
+    assertThat(read("README.md"))
+        .contains("- POST /song/link/add (baseline) failed: " + RunResultsFixture.FAILED_REASON);
+  }
+
+  @Test
+  void summaryListsCandidatesWithReasonsAndSavings() throws IOException {
+    String md = read("README.md");
+    assertThat(md)
+        .contains(
+            "- [playlist_play_next_entry](playlist_play_next_entry.md) (rewrite): playlist_play"
+                + " 99.7% faster; saves 20,566 ms per minute of weighted workload.")
+        .contains(
+            "- [song_history_user_id](song_history_user_id.md) (index): users_delete 97.1%"
+                + " faster, mood_refresh 99.1% faster; saves 318 ms per minute")
+        .contains(
+            "- [songs_name_trgm](songs_name_trgm.md) (index): no route improved significantly.")
+        .contains(
+            "![Mean time per route call, baseline and optimized, log scale](charts/route-times.svg)")
+        .contains("(charts/latency-distribution.svg)");
+    // accepted are ranked by time saved
+    assertThat(md.indexOf("(playlist_play_next_entry.md) (rewrite)"))
+        .isLessThan(md.indexOf("(song_history_user_id.md) (index)"));
+  }
+
+  @Test
+  void candidateWriteupTellsTheDeleteUserStory() throws IOException {
+    String md = read("song_history_user_id.md");
+    assertThat(md)
+        .startsWith("# Index song_history(user_id) for the user cascade and mood refresh\n")
+        .contains("**Accepted.**")
+        .contains("## POST /users/delete/{user_id}")
+        .contains("```sql\n" + RunResultsFixture.DELETE_USER_SQL + "\n```")
+        .contains("| QUERY PLAN ")
+        .contains("Trigger for constraint song_history_user_id_fkey: time=61.904 calls=1")
+        .contains(
+            "the delete itself took 0.075 ms; 61.9 ms of the 62.5 ms went to the trigger for"
+                + " `song_history_user_id_fkey` (99.1%)")
+        .contains("```sql\n" + RunResultsFixture.CASCADE_SQL + "\n```")
+        .contains("Rows Removed by Filter: 917852")
+        .contains(
+            "Here the Seq Scan on `song_history` reads 919,039 rows and its filter throws away 917,852 (99.9%) to keep 1,187.")
+        .contains("```sql\nCREATE INDEX song_history_user_id_idx ON song_history (user_id);\n```")
+        .contains("<details><summary>Production migration")
+        .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS song_history_user_id_idx")
+        .contains("Bitmap Index Scan on song_history_user_id_idx")
+        .contains("Trigger for constraint song_history_user_id_fkey: time=0.731 calls=1")
+        .contains("From 61.7 ms to 0.744 ms, a 98.8% improvement for this cascade")
+        .contains(
+            "- **Statement** (median EXPLAIN ANALYZE execution time): from 65.3 ms to 1.22 ms, a"
+                + " 98.1% improvement, shared buffers from 6,961 to 1,419.")
+        .contains(
+            "- **Route** (JMH mean per call, all statements): from 66.1 ms to 1.91 ms, a 97.1%"
+                + " improvement")
+        .contains("[plan JSON (pev2-loadable)](plans/baseline/users_delete/2.json)")
+        .contains("[plan JSON (pev2-loadable)](plans/song_history_user_id/users_delete/2.json)")
+        .contains("## Write overhead", "| WAL per execution before ", "stayed HOT: 100.0% → 100.0%")
+        .contains(
+            "- Build: 1.84 s on the seeded copy; size on disk 20 MB (`song_history_user_id_idx`).")
+        .doesNotContain("<DATA>");
+    // plan before comes before the DDL, which comes before the plan after
+    assertThat(md.indexOf("time=61.904")).isLessThan(md.indexOf("CREATE INDEX song_history"));
+    assertThat(md.indexOf("CREATE INDEX song_history")).isLessThan(md.indexOf("time=0.731"));
+  }
+
+  @Test
+  void planTablesKeepIndentationAndEscapePipes() {
+    String table = PlanTable.render("Seq Scan on t\n  Filter: ((a || b) = 'x')\n");
+    assertThat(table)
+        .isEqualTo(
+            "| QUERY PLAN                   |\n"
+                + "| ---------------------------- |\n"
+                + "| Seq Scan on t                |\n"
+                + "| \u00a0\u00a0Filter: ((a \\|\\| b) = 'x') |\n");
+  }
+
+  @Test
+  void rewriteWriteupShowsBothStatementsAndTheEquivalence() throws IOException {
+    String md = read("playlist_play_next_entry.md");
+    assertThat(md)
+        .contains("Only a single query is used. Before the rewrite it reads:")
+        .contains("```sql\n" + RunResultsFixture.PLAY_SQL_BEFORE + "\n```")
+        .contains("```sql\n" + RunResultsFixture.PLAY_SQL_AFTER + "\n```")
+        .contains("**Equivalence check:** equivalent: 200 parameter sets returned the same rows")
+        .contains("A sort spilled 6.6 MB to disk")
+        .contains("from 392 ms to 0.061 ms, a 99.98% improvement")
+        .contains("No measured route writes a table this candidate indexes");
+  }
+
+  @Test
+  void rejectedWriteupSaysWhyAndShowsTheMeasurements() throws IOException {
+    String md = read("songs_name_trgm.md");
+    assertThat(md)
+        .contains("**Rejected.**", "no route improved significantly")
+        .contains("No route got measurably faster with this candidate")
+        .contains("CREATE EXTENSION IF NOT EXISTS pg_trgm;")
+        .contains("the planner would not use it")
+        .contains("| GET /song/search/{query} ");
+  }
+
+  @Test
+  void chartsAreWellFormedWithOneBarPerRouteAndScenario() throws Exception {
+    Document svg = parse(read("charts/route-times.svg"));
+    assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+    int routes = 16;
+    int failedBars = 2; // song_link_add failed in both scenarios
+    assertThat(elementsWithClass(svg, "rect", "bar")).hasSize(routes * 2 - failedBars);
+    Document dist = parse(read("charts/latency-distribution.svg"));
+    assertThat(elementsWithClass(dist, "rect", "box")).hasSize(ReportCharts.MOST_CHANGED * 2);
+  }
+
+  @Test
+  void everyRelativeLinkPointsAtAFileThatExists() throws IOException {
+    Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    List<String> checked = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path md : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+        Matcher m = link.matcher(Files.readString(md));
+        while (m.find()) {
+          String target = m.group(1);
+          assertThat(target).doesNotContain("://");
+          Path resolved = md.getParent().resolve(target.replace("%7B", "{").replace("%7D", "}"));
+          assertThat(resolved).as(md.getFileName() + " links " + target).isRegularFile();
+          checked.add(target);
+        }
+      }
+    }
+    assertThat(checked)
+        .contains("song_history_user_id.md", "routes.md", "results.json", "README.md");
+  }
+
+  @Test
+  void regenerationIsByteIdentical() throws IOException {
+    Path again = temp.resolve("again");
+    Path fromCopy = temp.resolve("from-copy");
+    // rebuild from the written report itself, as `indexlab report --from reports` does
+    RunResults reread = RunResultsJson.read(out.resolve(RunResultsJson.FILE_NAME));
+    new ReportWriter(reread, out).writeTo(fromCopy);
+    new ReportWriter(results, resultsDir).writeTo(again);
+    for (Path other : List.of(again, fromCopy)) {
+      try (Stream<Path> files = Files.walk(out)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          Path twin = other.resolve(out.relativize(f).toString());
+          assertThat(Files.readAllBytes(twin)).as(twin.toString()).isEqualTo(Files.readAllBytes(f));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aBaselineOnlyRunStillFillsEveryCell() throws Exception {
+    RunResults baselineOnly =
+        new RunResults(results.meta(), List.of(results.scenarios().get(0)), List.of());
+    Path dir = temp.resolve("baseline-only");
+    List<String> files = new ReportWriter(baselineOnly, resultsDir).writeTo(dir);
+    assertThat(files).doesNotContain(ReportCharts.DISTRIBUTION).contains(ReportCharts.ROUTE_TIMES);
+    String md = Files.readString(dir.resolve("README.md"));
+    assertThat(md)
+        .contains("No optimized scenario was run")
+        .contains("No candidate was evaluated.")
+        .contains("_No latency distribution chart")
+        .doesNotContain("latency-distribution.svg");
+    for (String[] row : tableRows(md, "| Route ")) {
+      if (!row[0].isEmpty()) {
+        assertThat(row).allSatisfy(cell -> assertThat(cell).isNotBlank());
+        assertThat(row[3]).isEqualTo("not run");
+      }
+    }
+    Document svg = parse(Files.readString(dir.resolve(ReportCharts.ROUTE_TIMES)));
+    assertThat(elementsWithClass(svg, "rect", "bar")).hasSize(16 - 1);
+  }
+
+  @Test
+  void routesOutsideTheWriteupKeepTheOrderOfTheRun() throws Exception {
+    RunResults.ScenarioResult base = results.scenarios().get(0);
+    List<RouteResult> own = new ArrayList<>();
+    for (String name : List.of("GET /orders/{id}", "POST /orders")) {
+      RouteResult r = base.routes().get(0);
+      own.add(
+          new RouteResult(
+              name.replaceAll("\\W", ""),
+              name,
+              "x.sql",
+              1,
+              false,
+              r.timing(),
+              r.statements(),
+              null));
+    }
+    RunResults byo =
+        new RunResults(
+            results.meta(),
+            List.of(new RunResults.ScenarioResult("baseline", List.of(), own, List.of())),
+            List.of());
+    Path dir = temp.resolve("byo");
+    new ReportWriter(byo, resultsDir).writeTo(dir);
+    List<String> names = new ArrayList<>();
+    for (String[] row : tableRows(Files.readString(dir.resolve("README.md")), "| Route ")) {
+      names.add(row[0]);
+    }
+    assertThat(names).containsExactly("GET /orders/{id}", "POST /orders");
+  }
+
+  @Test
+  void aCandidateWithoutItsOwnScenarioFallsBackToItsDeltas() throws Exception {
+    List<RunResults.ScenarioResult> scenarios = new ArrayList<>(results.scenarios());
+    scenarios.removeIf(sc -> sc.name().equals("song_history_user_id"));
+    RunResults partial = new RunResults(results.meta(), scenarios, results.candidates());
+    Path dir = temp.resolve("partial");
+    new ReportWriter(partial, resultsDir).writeTo(dir);
+    String md = Files.readString(dir.resolve("song_history_user_id.md"));
+    assertThat(md)
+        .contains("The statement was not captured with the candidate in place.")
+        .contains("from 65.3 ms to 1.22 ms, a 98.1% improvement")
+        .contains("from 66.1 ms to 1.91 ms, a 97.1% improvement")
+        .doesNotContain("<DATA>");
+  }
+
+  /**
+   * Rows (cells trimmed) of the first markdown table whose header line starts with {@code header}.
+   */
+  static List<String[]> tableRows(String md, String header) {
+    List<String> lines = md.lines().toList();
+    int start = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(header)) {
+        start = i;
+        break;
+      }
+    }
+    assertThat(start).as("table " + header).isNotNegative();
+    List<String[]> rows = new ArrayList<>();
+    for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+      String line = lines.get(i);
+      List<String> cells = new ArrayList<>();
+      StringBuilder cell = new StringBuilder();
+      for (int c = 1; c < line.length(); c++) {
+        char ch = line.charAt(c);
+        if (ch == '|' && line.charAt(c - 1) != '\\') {
+          cells.add(cell.toString().strip());
+          cell.setLength(0);
+        } else {
+          cell.append(ch);
+        }
+      }
+      rows.add(cells.toArray(new String[0]));
+    }
+    return rows;
+  }
+
+  static Document parse(String xml) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+  }
+
+  static List<Element> elementsWithClass(Document doc, String tag, String cls) {
+    NodeList nodes = doc.getElementsByTagNameNS("*", tag);
+    List<Element> out = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element e = (Element) nodes.item(i);
+      if (cls.equals(e.getAttribute("class"))) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+}

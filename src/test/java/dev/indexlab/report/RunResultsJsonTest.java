@@ -1,0 +1,105 @@
+package dev.indexlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.scenario.RunResults;
+import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.scenario.RunResults.Timing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunResultsJsonTest {
+  @TempDir Path temp;
+
+  @Test
+  void roundTripsTheFixtureIncludingHistogramsAndOptionalFields() {
+    RunResults results = RunResultsFixture.results();
+    String json = RunResultsJson.toJson(results);
+    RunResults back = RunResultsJson.fromJson(json, "test");
+
+    assertThat(RunResultsJson.toJson(back)).isEqualTo(json);
+    Timing timing = back.scenarios().get(0).routes().get(0).timing();
+    Timing original = results.scenarios().get(0).routes().get(0).timing();
+    assertThat(timing.histogram()).hasSameSizeAs(original.histogram());
+    for (int i = 0; i < timing.histogram().size(); i++) {
+      assertThat(timing.histogram().get(i)).containsExactly(original.histogram().get(i));
+    }
+    RouteDelta hot = back.candidates().get(0).deltas().get(2);
+    assertThat(hot.hotUpdateShareBefore()).isEqualTo(1.0);
+    RouteDelta noHot = back.candidates().get(0).deltas().get(0);
+    assertThat(noHot.hotUpdateShareBefore()).isNull();
+  }
+
+  @Test
+  void outputIsDeterministicSortedAndUsesLineFeeds() {
+    String json = RunResultsJson.toJson(RunResultsFixture.results());
+    assertThat(json).isEqualTo(RunResultsJson.toJson(RunResultsFixture.results()));
+    assertThat(json).doesNotContain("\r").endsWith("}\n");
+    // settings map entries come out sorted by key
+    assertThat(json.indexOf("\"jit\"")).isLessThan(json.indexOf("\"random_page_cost\""));
+    assertThat(json.indexOf("\"shared_buffers\"")).isLessThan(json.indexOf("\"work_mem\""));
+    // record components keep declaration order
+    assertThat(json.indexOf("\"meta\"")).isLessThan(json.indexOf("\"scenarios\""));
+  }
+
+  @Test
+  void missingNumbersSurviveAsNaN() {
+    Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of());
+    RunResults results =
+        new RunResults(
+            RunResultsFixture.results().meta(),
+            List.of(
+                new RunResults.ScenarioResult(
+                    "baseline",
+                    List.of(),
+                    List.of(
+                        new RunResults.RouteResult(
+                            "r", "r", "r.sql", 1, false, nan, List.of(), null)),
+                    List.of())),
+            List.of());
+    String json = RunResultsJson.toJson(results);
+    assertThat(json).contains("\"mean\" : \"NaN\"");
+    Timing back = RunResultsJson.fromJson(json, "test").scenarios().get(0).routes().get(0).timing();
+    assertThat(back.mean()).isNaN();
+    assertThat(back.error()).isNaN();
+  }
+
+  @Test
+  void readAndWriteFiles() {
+    Path file = temp.resolve("sub/results.json");
+    RunResultsJson.write(RunResultsFixture.results(), file);
+    assertThat(RunResultsJson.read(file).meta().seed()).isEqualTo(42);
+  }
+
+  @Test
+  void missingOrCorruptFilesAreUsageErrorsNamingTheFile() throws Exception {
+    Path missing = temp.resolve("nope/results.json");
+    assertThatThrownBy(() -> RunResultsJson.read(missing))
+        .isInstanceOfSatisfying(
+            IndexlabException.class, e -> assertThat(e.status()).isEqualTo(IndexlabException.USAGE))
+        .hasMessage("no results file: " + missing);
+
+    Path corrupt = temp.resolve("results.json");
+    Files.writeString(corrupt, "{\"meta\": {\"date\": \"x\",\n  oops");
+    assertThatThrownBy(() -> RunResultsJson.read(corrupt))
+        .isInstanceOfSatisfying(
+            IndexlabException.class, e -> assertThat(e.status()).isEqualTo(IndexlabException.USAGE))
+        .hasMessageStartingWith("cannot read " + corrupt + ": ")
+        .hasMessageNotContaining("\n");
+
+    Files.writeString(corrupt, "[]");
+    assertThatThrownBy(() -> RunResultsJson.read(corrupt))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageContaining(corrupt.toString());
+
+    Files.writeString(corrupt, "{}");
+    assertThatThrownBy(() -> RunResultsJson.read(corrupt))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessage(corrupt + " is not an indexlab results file (no meta/scenarios)");
+  }
+}

@@ -1,0 +1,125 @@
+package dev.indexlab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.indexlab.scenario.RunResults.RouteDelta;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DecisionRuleTest {
+  private final DecisionRule rule = DecisionRule.defaults();
+
+  private static RouteDelta delta(
+      String route, double before, double after, boolean significant, boolean uses) {
+    return new RouteDelta(
+        route,
+        before,
+        after,
+        before,
+        after,
+        before,
+        after,
+        100,
+        10,
+        0,
+        0,
+        false,
+        uses,
+        significant);
+  }
+
+  @Test
+  void acceptsASignificantImprovementTheplannerUses() {
+    var d =
+        rule.decide(
+            false,
+            null,
+            null,
+            List.of(delta("users_delete", 65, 1.2, true, true)),
+            1 << 20,
+            Map.of("users_delete", 2.0));
+    assertThat(d.accepted()).isTrue();
+    assertThat(d.reason()).startsWith("users_delete 98% faster");
+    assertThat(d.weightedMsSavedPerMinute())
+        .isEqualTo(2 * (65 - 1.2), org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void rejectsWhenUnusedTooSmallAGainARegressionAFailureOrOverBudget() {
+    assertThat(
+            rule.decide(false, null, null, List.of(delta("a", 10, 2, true, false)), 0, Map.of())
+                .reason())
+        .contains("did not use it");
+    assertThat(
+            rule.decide(
+                    false,
+                    null,
+                    null,
+                    List.of(
+                        new RouteDelta(
+                            "a", 10, 9.5, 10, 9.5, 10, 9.5, 10, 9, 0, 0, false, true, true)),
+                    0,
+                    Map.of())
+                .reason())
+        .contains("no route improved by 20%");
+    var regress =
+        rule.decide(
+            false,
+            null,
+            null,
+            List.of(delta("a", 10, 1, true, true), delta("song_play", 1.0, 1.5, true, false)),
+            0,
+            Map.of());
+    assertThat(regress.accepted()).isFalse();
+    assertThat(regress.reason()).startsWith("song_play got 50% slower");
+    assertThat(
+            rule.decide(
+                    false,
+                    "V1000__x.sql: column \"nope\" does not exist",
+                    null,
+                    List.of(),
+                    0,
+                    Map.of())
+                .reason())
+        .startsWith("its migration failed");
+    assertThat(
+            rule.decide(
+                    false,
+                    null,
+                    "statement 3 returned [1] originally but [2] rewritten",
+                    List.of(),
+                    0,
+                    Map.of())
+                .reason())
+        .startsWith("the rewrite is not equivalent");
+    assertThat(
+            new DecisionRule(0.2, 0.1, 1000)
+                .decide(false, null, null, List.of(delta("a", 10, 1, true, true)), 5000, Map.of())
+                .accepted())
+        .isFalse();
+  }
+
+  @Test
+  void anInsignificantSlowdownIsNotARegression() {
+    var d =
+        rule.decide(
+            false,
+            null,
+            null,
+            List.of(delta("a", 10, 1, true, true), delta("b", 1.0, 1.5, false, false)),
+            0,
+            Map.of());
+    assertThat(d.accepted()).isTrue();
+  }
+
+  @Test
+  void aJmhSlowdownThatExplainDoesNotConfirmIsDrift() {
+    RouteDelta drift =
+        new RouteDelta(
+            "song_play", 0.5, 1.0, 0.5, 1.0, 0.40, 0.41, 10, 11, 0, 0, true, false, true);
+    var d =
+        rule.decide(false, null, null, List.of(delta("a", 10, 1, true, true), drift), 0, Map.of());
+    assertThat(d.accepted()).isTrue();
+  }
+}

@@ -1,0 +1,1 @@
+INSERT INTO shop.countries (code, name) VALUES ('FR', 'France'), ('JP', 'Japan'), ('NG', 'Nigeria');
