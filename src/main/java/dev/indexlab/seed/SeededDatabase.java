@@ -8,6 +8,7 @@ import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.workload.Workload;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -159,7 +160,7 @@ public final class SeededDatabase {
         + info.seed()
         + ", "
         + String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%,d rows",
             info.rowCounts().values().stream().mapToLong(Long::longValue).sum());
   }
