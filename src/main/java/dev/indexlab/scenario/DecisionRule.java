@@ -131,11 +131,13 @@ public final class DecisionRule {
     }
     double saved = 0;
     for (RouteDelta d : deltas) {
-      saved += weights.getOrDefault(d.route(), 1.0) * (d.meanBeforeMs() - d.meanAfterMs());
+      if (isDrop || causal(d)) {
+        saved += weights.getOrDefault(d.route(), 1.0) * (d.meanBeforeMs() - d.meanAfterMs());
+      }
     }
     RouteDelta worst = null;
     for (RouteDelta d : deltas) {
-      if (regresses(d) && (worst == null || ratio(worst) < ratio(d))) {
+      if ((isDrop || causal(d)) && regresses(d) && (worst == null || ratio(worst) < ratio(d))) {
         worst = d;
       }
     }
@@ -170,7 +172,7 @@ public final class DecisionRule {
     }
     RouteDelta best = null;
     for (RouteDelta d : deltas) {
-      if (improves(d) && (best == null || gain(d) > gain(best))) {
+      if (d.usesCandidate() && improves(d) && (best == null || gain(d) > gain(best))) {
         best = d;
       }
     }
@@ -193,6 +195,15 @@ public final class DecisionRule {
             best.meanBeforeMs(),
             best.meanAfterMs()),
         saved);
+  }
+
+  /**
+   * Whether the candidate can have caused a route's change: its plans use the candidate (or it is
+   * the rewritten route), or it writes the indexed table. Other routes' differences between two
+   * scenarios measured minutes apart are machine drift and count for nothing.
+   */
+  private static boolean causal(RouteDelta d) {
+    return d.usesCandidate() || d.writesIndexedTable();
   }
 
   /**
