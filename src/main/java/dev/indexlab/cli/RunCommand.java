@@ -109,6 +109,15 @@ public final class RunCommand implements Callable<Integer> {
   double maxRegression;
 
   @Option(
+      names = "--max-regression-ms",
+      defaultValue = "0.5",
+      paramLabel = "MS",
+      description =
+          "...and by more than this many ms per call (write overhead below it is reported, not"
+              + " blocking). Default: ${DEFAULT-VALUE}.")
+  double maxRegressionMs;
+
+  @Option(
       names = "--index-budget",
       paramLabel = "MB",
       description = "Total size of the accepted indexes, in MB (default: no limit).")
@@ -128,7 +137,8 @@ public final class RunCommand implements Callable<Integer> {
     SeedOptions seed = seeding.toOptions();
     SeededDatabase.expectedRows(w, seed);
     long budget = indexBudgetMb == null ? Long.MAX_VALUE : (long) (indexBudgetMb * 1024 * 1024);
-    DecisionRule rule = new DecisionRule(minGain / 100, maxRegression / 100, budget);
+    DecisionRule rule =
+        new DecisionRule(minGain / 100, maxRegression / 100, maxRegressionMs, budget);
     BenchSettings bench =
         new BenchSettings(
             BenchProfile.of(profile),

@@ -21,6 +21,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class FindingDetector {
+  /** A trigger faster than this (ms) is not worth a finding, whatever its share. */
+  static final double MIN_TRIGGER_MS = 1.0;
+
   private final FindingThresholds thresholds;
   private final RelationNames names;
 
@@ -97,7 +100,9 @@ public final class FindingDetector {
     List<TriggerTime> triggers = ctx.plan.triggers();
     for (int i = 0; i < triggers.size(); i++) {
       TriggerTime t = triggers.get(i);
-      if (!t.isForeignKeyTrigger() || t.timeOrZero() < thresholds.minTriggerShare() * execution) {
+      if (!t.isForeignKeyTrigger()
+          || t.timeOrZero() < thresholds.minTriggerShare() * execution
+          || t.timeOrZero() < MIN_TRIGGER_MS) {
         continue;
       }
       DrillDown d =

@@ -295,7 +295,9 @@ final class CandidateEvaluator {
                   d.walBytesAfter(),
                   d.writesIndexedTable(),
                   true,
-                  d.significant())
+                  d.significant(),
+                  d.hotUpdateShareBefore(),
+                  d.hotUpdateShareAfter())
               : d);
     }
     return out;

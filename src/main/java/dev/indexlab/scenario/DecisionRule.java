@@ -19,8 +19,9 @@ import java.util.Map;
  *       two means' 99.9% confidence intervals (mean ± JMH error) do not overlap, or its EXPLAIN
  *       median execution time falls by at least {@code minGain} with fewer shared buffers (a drop
  *       candidate instead needs no route to regress);
- *   <li>no route regresses by more than {@code maxRegression} in both JMH (significantly) and
- *       EXPLAIN (write overhead included), and the index size fits the budget.
+ *   <li>no route regresses by more than {@code maxRegression} and {@code maxRegressionMs} per call
+ *       in JMH (significantly), confirmed by EXPLAIN (write overhead included); the weighted
+ *       workload as a whole does not get slower; and the index size fits the budget.
  * </ol>
  *
  * Accepted candidates are ranked by weighted time saved: the sum over routes of weight × (mean
@@ -32,18 +33,33 @@ public final class DecisionRule {
 
   private final double minGain;
   private final double maxRegression;
+  private final double maxRegressionMs;
   private final long indexBudgetBytes;
 
-  /** {@code minGain} and {@code maxRegression} are fractions (0.2 = 20%). */
-  public DecisionRule(double minGain, double maxRegression, long indexBudgetBytes) {
+  /**
+   * {@code minGain} and {@code maxRegression} are fractions (0.2 = 20%); a slowdown blocks a
+   * candidate only when it is also larger than {@code maxRegressionMs} per call.
+   */
+  public DecisionRule(
+      double minGain, double maxRegression, double maxRegressionMs, long indexBudgetBytes) {
     this.minGain = minGain;
     this.maxRegression = maxRegression;
+    this.maxRegressionMs = maxRegressionMs;
     this.indexBudgetBytes = indexBudgetBytes;
   }
 
-  /** The defaults: 20% gain, 10% regression allowed, no size budget. */
+  /** No absolute floor on regressions. */
+  public DecisionRule(double minGain, double maxRegression, long indexBudgetBytes) {
+    this(minGain, maxRegression, 0, indexBudgetBytes);
+  }
+
+  /** The defaults: 20% gain, 10% and 0.5 ms regression allowed, no size budget. */
   public static DecisionRule defaults() {
-    return new DecisionRule(0.20, 0.10, Long.MAX_VALUE);
+    return new DecisionRule(0.20, 0.10, 0.5, Long.MAX_VALUE);
+  }
+
+  public double maxRegressionMs() {
+    return maxRegressionMs;
   }
 
   public double minGain() {
@@ -86,7 +102,9 @@ public final class DecisionRule {
               wal(after),
               writersOfIndexedTable.contains(after.id()),
               uses,
-              significant(before, after)));
+              significant(before, after),
+              before.hotUpdateShare(),
+              after.hotUpdateShare()));
     }
     return out;
   }
@@ -136,6 +154,15 @@ public final class DecisionRule {
     if (isDrop) {
       return new Decision(true, "no route got significantly slower without it", saved);
     }
+    if (saved < 0) {
+      return new Decision(
+          false,
+          String.format(
+              Locale.ROOT,
+              "the weighted workload got slower: %.3f ms more per minute of traffic",
+              -saved),
+          saved);
+    }
     if (deltas.stream().noneMatch(RouteDelta::usesCandidate)) {
       return new Decision(false, "the planner did not use it for any affected route", saved);
     }
@@ -174,7 +201,10 @@ public final class DecisionRule {
    * confirms the work itself grew.
    */
   private boolean regresses(RouteDelta d) {
-    boolean jmh = d.significant() && ratio(d) > maxRegression;
+    boolean jmh =
+        d.significant()
+            && ratio(d) > maxRegression
+            && d.meanAfterMs() - d.meanBeforeMs() > maxRegressionMs;
     if (!jmh) {
       return false;
     }

@@ -43,7 +43,26 @@ public record RunResults(
       boolean writes,
       Timing timing,
       List<StatementCapture> statements,
-      String error) {}
+      String error,
+      Double hotUpdateShare) {
+
+    /**
+     * A route without a HOT figure. {@code hotUpdateShare} is the share (0..1) of the rows the
+     * route updated (during its EXPLAIN capture) that were heap-only tuple updates, from {@code
+     * pg_stat_user_tables}; null when the route updates nothing or it was not measured.
+     */
+    public RouteResult(
+        String id,
+        String name,
+        String file,
+        double weight,
+        boolean writes,
+        Timing timing,
+        List<StatementCapture> statements,
+        String error) {
+      this(id, name, file, weight, writes, timing, statements, error, null);
+    }
+  }
 
   /**
    * JMH SampleTime statistics in milliseconds. Each {@code histogram} entry is either {@code

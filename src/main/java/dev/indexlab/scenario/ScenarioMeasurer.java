@@ -58,6 +58,7 @@ public final class ScenarioMeasurer {
     Path planDir = resultsDir.resolve("plans").resolve(scenario);
     RouteCapture capture = new RouteCapture(draws, bench.seed());
     Map<String, RouteCapture.Result> captures = new LinkedHashMap<>();
+    Map<String, Double> hot = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     try (Connection c = db.open()) {
@@ -65,7 +66,9 @@ public final class ScenarioMeasurer {
         progress.println("explain: " + scenario + " " + r.id());
         progress.flush();
         try {
+          HotUpdateCounter.Reading before = HotUpdateCounter.read(c);
           RouteCapture.Result result = capture.capture(c, r, planDir, resultsDir);
+          hot.put(r.id(), HotUpdateCounter.read(c).shareSince(before));
           captures.put(r.id(), result);
           findings.addAll(result.planFindings());
         } catch (IndexlabException e) {
@@ -118,7 +121,8 @@ public final class ScenarioMeasurer {
               !RouteTables.written(r).isEmpty(),
               timing,
               cap.statements(),
-              error));
+              error,
+              hot.get(r.id())));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DecisionRuleTest {
-  private final DecisionRule rule = DecisionRule.defaults();
+  private final DecisionRule rule = new DecisionRule(0.20, 0.10, 0.0, Long.MAX_VALUE);
 
   private static RouteDelta delta(
       String route, double before, double after, boolean significant, boolean uses) {
@@ -121,5 +121,32 @@ class DecisionRuleTest {
     var d =
         rule.decide(false, null, null, List.of(delta("a", 10, 1, true, true), drift), 0, Map.of());
     assertThat(d.accepted()).isTrue();
+  }
+
+  @Test
+  void aSmallAbsoluteWriteOverheadIsReportedNotBlocking() {
+    DecisionRule withFloor = DecisionRule.defaults();
+    RouteDelta insert =
+        new RouteDelta(
+            "playlist_songs_add", 0.30, 0.47, 0.3, 0.5, 0.08, 0.12, 5, 7, 0, 0, true, false, true);
+    var d =
+        withFloor.decide(
+            false,
+            null,
+            null,
+            List.of(delta("playlist_play", 300, 1, true, true), insert),
+            0,
+            Map.of());
+    assertThat(d.accepted()).isTrue();
+    var net =
+        withFloor.decide(
+            false,
+            null,
+            null,
+            List.of(delta("rare", 10, 7, true, true), delta("hot", 1.0, 1.4, true, false)),
+            0,
+            Map.of("rare", 1.0, "hot", 100.0));
+    assertThat(net.accepted()).isFalse();
+    assertThat(net.reason()).startsWith("the weighted workload got slower");
   }
 }
