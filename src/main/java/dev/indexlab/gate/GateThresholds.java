@@ -39,8 +39,11 @@ public record GateThresholds(
     if (!(buffers >= 0) || Double.isInfinite(buffers)) {
       throw IndexlabException.usage("--buffers-threshold must be a percentage >= 0");
     }
-    if (minBufferRise < 0 || largeTableRows < 0) {
-      throw IndexlabException.usage("--large-table must be >= 0");
+    if (minBufferRise < 0) {
+      throw new IllegalArgumentException("minBufferRise must be >= 0, got " + minBufferRise);
+    }
+    if (largeTableRows < 0) {
+      throw IndexlabException.usage("--large-table " + largeTableRows + ": must be >= 0");
     }
   }
 

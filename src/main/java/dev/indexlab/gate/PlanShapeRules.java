@@ -32,8 +32,8 @@ public final class PlanShapeRules {
     this.thresholds = thresholds;
   }
 
-  /** A node and the title of the plan (statement or cascade) it belongs to. */
-  record Located(String section, ShapeNode node) {}
+  /** A node, the parameter draw it was explained with and the plan (statement or cascade). */
+  record Located(int draw, String section, ShapeNode node) {}
 
   /** The regressions of {@code after} against {@code before}; {@code rows} sizes the tables. */
   public List<GateFinding> regressions(
@@ -144,9 +144,11 @@ public final class PlanShapeRules {
 
   static List<Located> located(StatementSnapshot s) {
     List<Located> out = new ArrayList<>();
-    for (StatementDraw d : s.explained()) {
-      for (PlanSection section : d.sections()) {
-        section.nodes().forEach(n -> out.add(new Located(section.title(), n)));
+    List<StatementDraw> draws = s.explained();
+    for (int i = 0; i < draws.size(); i++) {
+      int draw = i;
+      for (PlanSection section : draws.get(i).sections()) {
+        section.nodes().forEach(n -> out.add(new Located(draw, section.title(), n)));
       }
     }
     return out;
@@ -202,10 +204,12 @@ public final class PlanShapeRules {
   }
 
   /**
-   * The plan lines of {@code nodes}, once per distinct node (the first draw's), grouped under their
-   * cascade's title; {@code extra} is appended as a detail line of the last node.
+   * The plan lines of {@code nodes} as the first draw that has any of them shows them, grouped
+   * under their cascade's title; {@code extra} is appended as a detail line of the last node.
    */
-  static List<String> lines(List<Located> nodes, String extra) {
+  static List<String> lines(List<Located> all, String extra) {
+    int first = all.stream().mapToInt(Located::draw).min().orElse(0);
+    List<Located> nodes = all.stream().filter(l -> l.draw() == first).toList();
     List<String> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     String section = null;

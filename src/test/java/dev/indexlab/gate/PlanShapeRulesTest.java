@@ -36,6 +36,39 @@ class PlanShapeRulesTest {
   }
 
   @Test
+  void theEvidenceComesFromOneDraw() {
+    StatementDraw bitmap =
+        GateFixtures.draw(
+            30,
+            GateFixtures.statement(GateFixtures.plan("writeup-delete-user")),
+            GateFixtures.cascade(GateFixtures.plan("writeup-song-history-bitmap")));
+    StatementDraw deeper =
+        GateFixtures.draw(
+            30,
+            GateFixtures.statement(GateFixtures.plan("writeup-delete-user")),
+            new PlanSection(
+                GateFixtures.CASCADE,
+                PlanShapes.nodes(GateFixtures.plan("writeup-song-history-bitmap")).stream()
+                    .map(
+                        n ->
+                            new ShapeNode(
+                                n.depth() + 1,
+                                n.nodeType(),
+                                n.relation(),
+                                n.index(),
+                                n.rows(),
+                                n.spill(),
+                                "deeper " + n.line()))
+                    .toList()));
+    StatementSnapshot before = GateFixtures.deleteUser(bitmap, deeper);
+    StatementSnapshot after = GateFixtures.deleteUserWith("writeup-song-history-seq-scan", 30);
+
+    GateFinding f = rules.regressions(before, after, ROWS).get(0);
+
+    assertThat(f.before()).hasSize(3).noneMatch(l -> l.contains("deeper"));
+  }
+
+  @Test
   void aSeqScanOfASmallTableIsNotARegression() {
     StatementSnapshot before = GateFixtures.deleteUserWith("writeup-song-history-bitmap", 30);
     StatementSnapshot after = GateFixtures.deleteUserWith("writeup-song-history-seq-scan", 30);
