@@ -15,6 +15,8 @@
 #
 # Usage: scripts/bench-vs-pgbench.sh            (env: RUNS=3 SECONDS_PER_RUN=20 SCALE=1 SEED=42
 #                                                      PGBENCH=/usr/lib/postgresql/15/bin/pgbench)
+#        NICE=-10 scripts/bench-vs-pgbench.sh  (runs the server, pgbench and indexlab at that
+#                                               niceness, root only: steadier on a busy machine)
 #        DB_URL=jdbc:postgresql://host:port/db DB_USER=me scripts/bench-vs-pgbench.sh
 #                                               (an already seeded server instead of `serve`;
 #                                                a password, if any, comes from PGPASSWORD)
@@ -28,6 +30,8 @@ SCALE="${SCALE:-1}"
 SEED="${SEED:-42}"
 SETS="${SETS:-1000}"
 PGBENCH="${PGBENCH:-/usr/lib/postgresql/15/bin/pgbench}"
+prefix=()
+if [[ -n "${NICE:-}" ]]; then prefix=(nice -n "$NICE"); fi
 read -r -a ROUTES <<<"${ROUTES:-song_get_library song_play_select}"
 
 [[ -x "$PGBENCH" ]] || { echo "pgbench not found at $PGBENCH (set PGBENCH)" >&2; exit 2; }
@@ -61,7 +65,7 @@ if [[ -n "${DB_URL:-}" ]]; then
   fi
 else
 mkfifo "$work/serve.in"
-java -jar "$jar" serve --scale "$SCALE" --seed "$SEED" <"$work/serve.in" >"$work/serve.out" 2>"$work/serve.err" &
+"${prefix[@]}" java -jar "$jar" serve --scale "$SCALE" --seed "$SEED" <"$work/serve.in" >"$work/serve.out" 2>"$work/serve.err" &
 serve_pid=$!
 exec 3>"$work/serve.in"
 echo "seeding scale $SCALE (seed $SEED) ..." >&2
@@ -97,7 +101,7 @@ java -jar "$jar" bench --db "$url" --user "$user" --workload "$work/workload" --
   --export-pgbench "$work/pgbench" >&2
 
 pgbench_ms() {
-  if ! "$PGBENCH" -n -M prepared -c 1 -T "$2" -f "$work/pgbench/$1.pgbench.sql" \
+  if ! "${prefix[@]}" "$PGBENCH" -n -M prepared -c 1 -T "$2" -f "$work/pgbench/$1.pgbench.sql" \
     -h "$host" -p "$port" -U "$user" "$database" >"$work/pgbench.out" 2>&1; then
     echo "pgbench failed on $1:" >&2; cat "$work/pgbench.out" >&2; return 1
   fi
@@ -105,7 +109,7 @@ pgbench_ms() {
 }
 indexlab_ms() {
   local iterations=$(( $2 / 2 ))
-  if ! java -jar "$jar" bench --db "$url" --user "$user" --workload "$work/workload" \
+  if ! "${prefix[@]}" java -jar "$jar" bench --db "$url" --user "$user" --workload "$work/workload" \
     --seed "$SEED" --parameter-sets "$SETS" --routes "$1" --profile standard \
     --warmup-iterations 2 --iterations "$iterations" --iteration-time 2 \
     --results "$work/results" --scenario "$1" >"$work/bench.out" 2>"$work/bench.err"; then
