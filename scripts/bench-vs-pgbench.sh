@@ -35,6 +35,7 @@ if [[ -n "${NICE:-}" ]]; then prefix=(nice -n "$NICE"); fi
 read -r -a ROUTES <<<"${ROUTES:-song_get_library song_play_select}"
 
 [[ -x "$PGBENCH" ]] || { echo "pgbench not found at $PGBENCH (set PGBENCH)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "python3 is needed (to take JMH's lock around pgbench)" >&2; exit 2; }
 ./indexlab --version >/dev/null   # builds target/indexlab.jar when stale
 jar="$root/target/indexlab.jar"
 
@@ -100,8 +101,19 @@ java -jar "$jar" bench --db "$url" --user "$user" --workload "$work/workload" --
   --parameter-sets "$SETS" --routes "$(IFS=,; echo "${ROUTES[*]}")" \
   --export-pgbench "$work/pgbench" >&2
 
+# JMH lets one benchmark run per machine at a time (a lock on $TMPDIR/jmh.lock) and `indexlab
+# bench` waits for it; pgbench takes the same lock here, so neither side measures while another
+# job's JMH run loads the machine and the other side does not.
+with_jmh_lock() {
+  python3 - "$@" <<'PY'
+import fcntl, os, subprocess, sys, tempfile
+with open(os.path.join(os.environ.get("TMPDIR", tempfile.gettempdir()), "jmh.lock"), "a") as f:
+    fcntl.lockf(f, fcntl.LOCK_EX)  # the same POSIX record lock Java's FileChannel.tryLock takes
+    sys.exit(subprocess.call(sys.argv[1:]))
+PY
+}
 pgbench_ms() {
-  if ! "${prefix[@]}" "$PGBENCH" -n -M prepared -c 1 -T "$2" -f "$work/pgbench/$1.pgbench.sql" \
+  if ! with_jmh_lock "${prefix[@]}" "$PGBENCH" -n -M prepared -c 1 -T "$2" -f "$work/pgbench/$1.pgbench.sql" \
     -h "$host" -p "$port" -U "$user" "$database" >"$work/pgbench.out" 2>&1; then
     echo "pgbench failed on $1:" >&2; cat "$work/pgbench.out" >&2; return 1
   fi
