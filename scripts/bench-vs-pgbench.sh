@@ -54,7 +54,8 @@ cleanup() {
   fi
   rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'echo "interrupted by a signal" >&2; exit 130' INT TERM HUP
 
 # 1. A seeded server that lives until this script closes fd 3 (or the one DB_URL names).
 if [[ -n "${DB_URL:-}" ]]; then
