@@ -54,7 +54,8 @@ cleanup() {
   fi
   rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'echo "interrupted by a signal" >&2; exit 130' INT TERM HUP
 
 # 1. A seeded server that lives until this script closes fd 3 (or the one DB_URL names).
 if [[ -n "${DB_URL:-}" ]]; then
@@ -158,7 +159,9 @@ for r in "${ROUTES[@]}"; do
   ratio="$(awk -v i="$i" -v p="$p" 'BEGIN { printf "%.3f", i / p }')"
   paired="$(echo "${pair[$r]}" | median)"
   printf '%-18s %12.3f %12.3f %16s %18.3f\n' "$r" "$p" "$i" "$ratio" "$paired"
-  awk -v x="$paired" 'BEGIN { exit !(x >= 0.9 && x <= 1.1) }' || status=1
+  if [[ "$r" != select_one ]]; then   # the calibration route has no target
+    awk -v x="$paired" 'BEGIN { exit !(x >= 0.9 && x <= 1.1) }' || status=1
+  fi
 done
 echo "medians of $RUNS runs, $SECONDS_PER_RUN s measured each, scale $SCALE;" \
   "target: median of the runs' ratios (indexlab / pgbench, measured back to back) in 0.90..1.10"
