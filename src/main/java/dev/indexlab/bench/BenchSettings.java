@@ -56,6 +56,12 @@ public record BenchSettings(
     return new BenchSettings(p, threads, commit, seed, parameterSets, scale, scenario, resultsDir);
   }
 
+  /** The same settings for another scenario (results go to {@code resultsDir/name/}). */
+  public BenchSettings withScenario(String name) {
+    return new BenchSettings(
+        profile, threads, commit, seed, parameterSets, scale, name, resultsDir);
+  }
+
   public BenchSettings withScale(Double s) {
     return new BenchSettings(
         profile, threads, commit, seed, parameterSets, s, scenario, resultsDir);

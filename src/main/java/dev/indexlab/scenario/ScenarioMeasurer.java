@@ -83,16 +83,7 @@ public final class ScenarioMeasurer {
     FindingsFile.write(planDir, scenario, findings);
     List<Route> rewrites =
         routes.stream().filter(r -> !r.file().getParent().equals(workload.directory())).toList();
-    BenchSettings settings =
-        new BenchSettings(
-            bench.profile(),
-            bench.threads(),
-            bench.commit(),
-            bench.seed(),
-            bench.parameterSets(),
-            bench.scale(),
-            scenario,
-            resultsDir);
+    BenchSettings settings = bench.withScenario(scenario);
     BenchRunner.Outcome outcome =
         new BenchRunner(
                 db, target.description(), target.appliedSettings(), workload, settings, progress)
