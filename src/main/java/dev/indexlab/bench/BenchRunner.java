@@ -129,9 +129,8 @@ public final class BenchRunner {
           }
         }
       }
-      if (!runs.isEmpty()) {
-        ResultFormatFactory.getInstance(ResultFormatType.JSON, jmhJson.toString()).writeOut(runs);
-      }
+      // written even when empty, so no earlier run's file is left to be mistaken for this one's
+      ResultFormatFactory.getInstance(ResultFormatType.JSON, jmhJson.toString()).writeOut(runs);
       BenchResults results =
           new BenchResults(
               BenchResults.FORMAT,

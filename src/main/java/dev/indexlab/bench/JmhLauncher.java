@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -95,11 +96,19 @@ public final class JmhLauncher {
     Runner runner =
         new Runner(
             options(routeId), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
-    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + LOCK_WAIT.toNanos();
     boolean told = false;
     while (true) {
       try {
-        return runner.runSingle();
+        RunResult result = runner.runSingle();
+        if (told) {
+          progress.printf(
+              Locale.ROOT,
+              "bench: got JMH's lock after %.0f s%n",
+              (System.nanoTime() - start) / 1e9);
+        }
+        return result;
       } catch (RunnerException e) {
         if (!lockBusy(e) || System.nanoTime() > deadline) {
           throw e;

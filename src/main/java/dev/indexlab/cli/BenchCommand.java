@@ -1,7 +1,6 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.bench.BenchProfile;
 import dev.indexlab.bench.BenchRunner;
 import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.bench.PgbenchExport;
@@ -21,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,6 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;
+  @Mixin ProfileOptions profile;
 
   @Option(
       names = "--routes",
@@ -54,15 +53,6 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "ID",
       description = "Routes to measure, by file name without .sql (default: all).")
   List<String> routes = List.of();
-
-  @Option(
-      names = "--profile",
-      defaultValue = "quick",
-      paramLabel = "NAME",
-      description =
-          "quick (1 fork, 1x1 s warm-up, 2x1 s), standard (1 fork, 2x2 s, 5x2 s) or thorough"
-              + " (2 forks, 3x5 s, 10x5 s). Default: ${DEFAULT-VALUE}.")
-  String profile;
 
   @Option(
       names = "--threads",
@@ -97,27 +87,6 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Results folder. Default: ${DEFAULT-VALUE}.")
   Path results;
 
-  @Option(names = "--forks", paramLabel = "N", description = "Override the profile's forks.")
-  Integer forks;
-
-  @Option(
-      names = "--iterations",
-      paramLabel = "N",
-      description = "Override the profile's measurement iterations.")
-  Integer iterations;
-
-  @Option(
-      names = "--iteration-time",
-      paramLabel = "SECONDS",
-      description = "Override the profile's iteration time (warm-up and measurement).")
-  Double iterationSeconds;
-
-  @Option(
-      names = "--warmup-iterations",
-      paramLabel = "N",
-      description = "Override the profile's warm-up iterations.")
-  Integer warmupIterations;
-
   @Option(
       names = "--export-pgbench",
       paramLabel = "DIR",
@@ -139,7 +108,14 @@ public final class BenchCommand implements Callable<Integer> {
     SeedOptions data = seeding.toOptions();
     BenchSettings settings =
         new BenchSettings(
-            profile(), threads, commit, data.seed(), parameterSets, null, scenario, results);
+            profile.profile(),
+            threads,
+            commit,
+            data.seed(),
+            parameterSets,
+            null,
+            scenario,
+            results);
     long start = System.nanoTime();
     try (DatabaseTarget t = target.open()) {
       SeedResult seeded = SeededDatabase.open(t, w, data, seeding.progress());
@@ -161,30 +137,6 @@ public final class BenchCommand implements Callable<Integer> {
           o.results().wallSeconds());
       out.flush();
       return o.exitCode();
-    }
-  }
-
-  private BenchProfile profile() {
-    BenchProfile p = BenchProfile.of(profile);
-    if (forks == null
-        && iterations == null
-        && iterationSeconds == null
-        && warmupIterations == null) {
-      return p;
-    }
-    Duration time =
-        iterationSeconds == null ? null : Duration.ofMillis(Math.round(iterationSeconds * 1000));
-    try {
-      return new BenchProfile(
-          p.name() + "+custom",
-          forks == null ? p.forks() : forks,
-          warmupIterations == null ? p.warmupIterations() : warmupIterations,
-          time == null ? p.warmupTime() : time,
-          iterations == null ? p.measurementIterations() : iterations,
-          time == null ? p.measurementTime() : time);
-    } catch (IllegalArgumentException e) {
-      throw IndexlabException.usage(
-          "--forks/--iterations/--warmup-iterations: must be >= 0 (iterations >= 1)");
     }
   }
 

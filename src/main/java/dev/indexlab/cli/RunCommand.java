@@ -1,7 +1,6 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.bench.BenchProfile;
 import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.report.ReportWriter;
@@ -41,13 +40,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;
-
-  @Option(
-      names = "--profile",
-      defaultValue = "quick",
-      paramLabel = "NAME",
-      description = "JMH profile: quick, standard or thorough. Default: ${DEFAULT-VALUE}.")
-  String profile;
+  @Mixin ProfileOptions profile;
 
   @Option(
       names = "--threads",
@@ -141,7 +134,7 @@ public final class RunCommand implements Callable<Integer> {
         new DecisionRule(minGain / 100, maxRegression / 100, maxRegressionMs, budget);
     BenchSettings bench =
         new BenchSettings(
-            BenchProfile.of(profile),
+            profile.profile(),
             threads,
             commit,
             seed.seed(),

@@ -4,43 +4,50 @@ import dev.indexlab.IndexlabException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A PostgreSQL 17 server from zonky's embedded binaries, with its data directory in a fresh temp
- * folder. {@link #close()} stops the server and deletes the folder; a shutdown hook does the same
- * on Ctrl-C, so no postgres process or data directory outlives the command.
+ * folder. {@link #close()} stops the server, waits until its postmaster process is gone and only
+ * then deletes the folder. A shutdown hook, registered before the server starts, does the same on
+ * Ctrl-C or any other JVM exit, also while the server is still starting; a failed start cleans up
+ * too. So no postgres process or data directory outlives the command (short of SIGKILL).
+ *
+ * <p>This class alone stops the server and deletes the folder: zonky's own shutdown hook and its
+ * directory cleanup are turned off, because they ran concurrently with ours and deleted files under
+ * a server that was still running.
  */
 public final class EmbeddedTarget implements DatabaseTarget {
-  private final EmbeddedPostgres postgres;
-  private final Path dataDirectory;
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+  /** How long a shutdown waits for a start in progress (initdb plus {@link #STARTUP_WAIT}). */
+  private static final Duration START_IN_PROGRESS_WAIT = Duration.ofSeconds(120);
+
+  /** After pg_ctl's own 5 s: a shutdown checkpoint after a big load can take longer. */
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+
+  /** Per signal, when the server did not stop when asked. */
+  private static final Duration SIGNAL_WAIT = Duration.ofSeconds(10);
+
   private final Map<String, String> settings;
   private final Thread shutdownHook;
-  private final List<ProcessHandle> postmasters;
-  private boolean closed;
+  private volatile Path dataDirectory;
+  private volatile EmbeddedPostgres postgres;
+  private boolean starting = true;
+  private boolean stopped;
 
-  private EmbeddedTarget(
-      EmbeddedPostgres postgres,
-      Path dataDirectory,
-      Map<String, String> s,
-      List<ProcessHandle> postmasters) {
-    this.postgres = postgres;
-    this.postmasters = postmasters;
-    this.dataDirectory = dataDirectory;
-    this.settings = s;
+  /** Registers the shutdown hook first, so that everything created after it is covered. */
+  private EmbeddedTarget(Map<String, String> settings) {
+    this.settings = settings;
     this.shutdownHook = new Thread(this::stop, "indexlab-embedded-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -52,34 +59,42 @@ public final class EmbeddedTarget implements DatabaseTarget {
 
   /** Starts a server with the given settings. */
   public static EmbeddedTarget start(Map<String, String> settings) {
-    Path dir;
+    EmbeddedTarget target;
     try {
-      dir = Files.createTempDirectory("indexlab-pg-");
-    } catch (IOException e) {
-      throw new IndexlabException(1, "cannot create a temp folder for PostgreSQL: " + e, e);
+      target = new EmbeddedTarget(settings);
+    } catch (IllegalStateException shuttingDown) {
+      throw new IndexlabException(1, "not starting PostgreSQL: the JVM is shutting down");
     }
-    try {
-      EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dir.toFile())
-              .setCleanDataDirectory(true)
-              .setOverrideWorkingDirectory(binariesCache())
-              .setPGStartupWait(java.time.Duration.ofSeconds(60));
-      settings.forEach(builder::setServerConfig);
-      Set<Long> before = postgresChildren().map(ProcessHandle::pid).collect(Collectors.toSet());
-      EmbeddedPostgres started = builder.start();
-      List<ProcessHandle> ours = postgresChildren().filter(h -> !before.contains(h.pid())).toList();
-      return new EmbeddedTarget(started, dir, settings, ours);
-    } catch (IOException | RuntimeException e) {
-      deleteTree(dir);
-      throw new IndexlabException(1, "embedded PostgreSQL did not start: " + e.getMessage(), e);
-    }
+    target.launch();
+    return target;
   }
 
-  private static Stream<ProcessHandle> postgresChildren() {
-    return ProcessHandle.current()
-        .children()
-        .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+  private void launch() {
+    boolean ready = false;
+    try {
+      dataDirectory = Files.createTempDirectory("indexlab-pg-");
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory.toFile())
+              .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
+              .setOverrideWorkingDirectory(binariesCache())
+              .setPGStartupWait(STARTUP_WAIT);
+      settings.forEach(builder::setServerConfig);
+      postgres = builder.start();
+      ready = true;
+    } catch (IOException | RuntimeException e) {
+      String what = dataDirectory == null ? "cannot create a temp folder for" : "did not start";
+      throw new IndexlabException(1, "embedded PostgreSQL " + what + ": " + e.getMessage(), e);
+    } finally {
+      synchronized (this) {
+        starting = false;
+        notifyAll();
+      }
+      if (!ready) {
+        close();
+      }
+    }
   }
 
   private static File binariesCache() {
@@ -131,25 +146,49 @@ public final class EmbeddedTarget implements DatabaseTarget {
     }
   }
 
+  /**
+   * Stops the server and deletes its folder, once. From the shutdown hook this may run while {@link
+   * #launch()} is still starting the server on another thread: it waits for that to end first, so
+   * that nothing starts after the cleanup.
+   */
   private synchronized void stop() {
-    if (closed) {
+    awaitStart();
+    if (stopped) {
       return;
     }
-    closed = true;
-    try {
-      postgres.close();
-      for (ProcessHandle h : postmasters) {
-        // the server has shut down; wait until its process is gone (reaped), not just stopping
-        h.onExit().get(30, TimeUnit.SECONDS);
+    stopped = true;
+    if (dataDirectory == null) {
+      return;
+    }
+    Optional<Postmaster> postmaster = Postmaster.of(dataDirectory);
+    if (postgres != null) {
+      try {
+        postgres.close(); // pg_ctl stop -m fast, waiting at most 5 s; logs its own failures
+      } catch (IOException e) {
+        // zonky reports a failed stop by logging; the wait below decides what happens next
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
+      postmaster.ifPresent(p -> p.awaitExit(SHUTDOWN_WAIT));
+    }
+    postmaster.filter(Postmaster::isAlive).ifPresent(p -> p.terminate(SIGNAL_WAIT));
+    deleteTree(dataDirectory);
+  }
+
+  private void awaitStart() {
+    long deadline = System.nanoTime() + START_IN_PROGRESS_WAIT.toNanos();
+    boolean interrupted = false;
+    while (starting) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      postmasters.forEach(ProcessHandle::destroyForcibly);
-    } finally {
-      deleteTree(dataDirectory);
     }
   }
 
@@ -169,6 +208,14 @@ public final class EmbeddedTarget implements DatabaseTarget {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+              if (exc instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw exc;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc)
                 throws IOException {
               Files.deleteIfExists(dir);
@@ -176,7 +223,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
             }
           });
     } catch (IOException e) {
-      // best effort: a file vanished under us or permissions changed
+      // best effort: permissions changed; the server is gone, so nothing is racing us
     }
   }
 }

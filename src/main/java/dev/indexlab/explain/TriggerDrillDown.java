@@ -49,8 +49,9 @@ public final class TriggerDrillDown {
   }
 
   /**
-   * @param minTriggerShare the share (0..1) of a statement's execution time its own foreign-key
-   *     triggers must reach, at every level, before they are drilled into (0 drills into all)
+   * @param minTriggerShare the share (0..1) of a statement's execution time its foreign-key
+   *     triggers (its own and those its cascades fire) must reach, at every level, before its own
+   *     are drilled into (0 drills into all)
    * @param maxDepth how many levels of cascades to follow (1 = only the statement's own triggers)
    */
   public TriggerDrillDown(StatementExplainer explainer, double minTriggerShare, int maxDepth) {
@@ -80,7 +81,13 @@ public final class TriggerDrillDown {
             .filter(t -> t.isForeignKeyTrigger() && t.relation().equals(relation))
             .toList();
     double execution = plan.executionTimeMs() == null ? 0.0 : plan.executionTimeMs();
-    double triggerTime = own.stream().mapToDouble(TriggerTime::timeOrZero).sum();
+    // every foreign-key trigger in the plan runs because of this statement: its own, and those
+    // its cascades fire (charged to the child table), which may be where the time goes
+    double triggerTime =
+        plan.triggers().stream()
+            .filter(TriggerTime::isForeignKeyTrigger)
+            .mapToDouble(TriggerTime::timeOrZero)
+            .sum();
     if (own.isEmpty() || execution <= 0.0 || triggerTime < minTriggerShare * execution) {
       return out;
     }

@@ -13,6 +13,12 @@ import java.util.Map;
  * node of one of its statements or of their foreign-key drill-downs reads a table the candidate
  * indexes, or when it writes that table (directly or through a cascade). Only these routes are
  * measured again for the candidate, so a run with many candidates stays fast.
+ *
+ * <p>Cascades come from two sources: the drill-downs in the baseline's captures (only made when the
+ * foreign-key triggers dominate a statement's time) and {@code written}, the tables each route
+ * writes as the catalog says ({@link dev.indexlab.bench.WrittenTables}: delete targets followed
+ * through ON DELETE CASCADE / SET NULL / SET DEFAULT), so that a cascade two levels down, whose
+ * trigger time is charged to the level above, still counts.
  */
 public final class AffectedRoutes {
   private AffectedRoutes() {}
@@ -24,12 +30,18 @@ public final class AffectedRoutes {
     return (dot < 0 ? t : t.substring(dot + 1)).toLowerCase(Locale.ROOT);
   }
 
-  /** Routes of {@code baseline} that read or write any of {@code tables}. */
+  /**
+   * Routes of {@code baseline} that read or write any of {@code tables}; {@code written} maps a
+   * route id to the tables it writes, cascades included (missing ids: none known).
+   */
   public static List<String> touching(
-      RunResults.ScenarioResult baseline, Map<String, Route> routes, Collection<String> tables) {
+      RunResults.ScenarioResult baseline,
+      Map<String, Route> routes,
+      Map<String, List<String>> written,
+      Collection<String> tables) {
     List<String> out = new ArrayList<>();
     for (RunResults.RouteResult r : baseline.routes()) {
-      if (touches(r, tables) || writes(routes.get(r.id()), r, tables)) {
+      if (touches(r, tables) || writes(routes.get(r.id()), r, written, tables)) {
         out.add(r.id());
       }
     }
@@ -38,10 +50,13 @@ public final class AffectedRoutes {
 
   /** Routes of {@code baseline} that write any of {@code tables}, cascades included. */
   public static List<String> writing(
-      RunResults.ScenarioResult baseline, Map<String, Route> routes, Collection<String> tables) {
+      RunResults.ScenarioResult baseline,
+      Map<String, Route> routes,
+      Map<String, List<String>> written,
+      Collection<String> tables) {
     List<String> out = new ArrayList<>();
     for (RunResults.RouteResult r : baseline.routes()) {
-      if (writes(routes.get(r.id()), r, tables)) {
+      if (writes(routes.get(r.id()), r, written, tables)) {
         out.add(r.id());
       }
     }
@@ -63,10 +78,19 @@ public final class AffectedRoutes {
     return false;
   }
 
-  private static boolean writes(Route route, RunResults.RouteResult r, Collection<String> tables) {
+  private static boolean writes(
+      Route route,
+      RunResults.RouteResult r,
+      Map<String, List<String>> written,
+      Collection<String> tables) {
+    for (String table : written.getOrDefault(r.id(), List.of())) {
+      if (matches(table, tables)) {
+        return true;
+      }
+    }
     if (route != null) {
-      for (String written : RouteTables.written(route)) {
-        if (matches(written, tables)) {
+      for (String target : RouteTables.written(route)) {
+        if (matches(target, tables)) {
           return true;
         }
       }

@@ -2,6 +2,8 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.schema.LoadProblems;
+import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.schema.SchemaMigrator;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +40,22 @@ public final class CandidateApplier {
     public boolean ok() {
       return error == null;
     }
+
+    /**
+     * The same result with {@code staged} (the temporary folder the migrations were applied from)
+     * shown as {@code original} (the candidate's own folder) in the error, so that the reason names
+     * a file the reader can open.
+     */
+    public Applied shownFrom(Path staged, Path original) {
+      if (error == null) {
+        return this;
+      }
+      String shown =
+          error
+              .replace(LoadProblems.shown(staged), LoadProblems.shown(original))
+              .replace(staged.toString(), original.toString());
+      return new Applied(candidate, buildMillis, added, dropped, shown);
+    }
   }
 
   /** Applies every migration folder in {@code folders} to {@code db}, in order. */
@@ -54,7 +72,7 @@ public final class CandidateApplier {
       try {
         SchemaMigrator.migrate(db, folder, HISTORY_TABLE);
       } catch (IndexlabException e) {
-        error = e.getMessage();
+        error = SchemaLoader.flywayProblem(folder, e);
         break;
       }
     }

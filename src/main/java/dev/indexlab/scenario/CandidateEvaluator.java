@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +39,7 @@ final class CandidateEvaluator {
   private final RunPipeline.Settings settings;
   private final RunResults.ScenarioResult baseline;
   private final Map<String, Route> routes;
+  private final Map<String, List<String>> written;
   private final PrintWriter log;
 
   CandidateEvaluator(
@@ -46,12 +48,14 @@ final class CandidateEvaluator {
       RunPipeline.Settings settings,
       RunResults.ScenarioResult baseline,
       Map<String, Route> routes,
+      Map<String, List<String>> written,
       PrintWriter log) {
     this.copies = copies;
     this.measurer = measurer;
     this.settings = settings;
     this.baseline = baseline;
     this.routes = routes;
+    this.written = written;
     this.log = log;
   }
 
@@ -97,7 +101,8 @@ final class CandidateEvaluator {
       Path staged = folder.stageMigrations(Files.createTempDirectory("indexlab-candidate-"));
       CandidateApplier.Applied applied;
       try {
-        applied = CandidateApplier.apply(db, id, List.of(staged));
+        applied =
+            CandidateApplier.apply(db, id, List.of(staged)).shownFrom(staged, folder.directory());
       } finally {
         deleteTree(staged);
       }
@@ -166,9 +171,10 @@ final class CandidateEvaluator {
       Set<String> tables = new LinkedHashSet<>();
       applied.added().forEach(i -> tables.add(i.table()));
       applied.dropped().forEach(i -> tables.add(i.table()));
-      Set<String> affected = new LinkedHashSet<>(AffectedRoutes.touching(baseline, routes, tables));
+      Set<String> affected =
+          new LinkedHashSet<>(AffectedRoutes.touching(baseline, routes, written, tables));
       rewrites.forEach(r -> affected.add(r.id()));
-      List<String> writers = AffectedRoutes.writing(baseline, routes, tables);
+      List<String> writers = AffectedRoutes.writing(baseline, routes, written, tables);
       List<Route> toMeasure = new ArrayList<>();
       for (String rid : affected) {
         Route rw = rewrites.stream().filter(r -> r.id().equals(rid)).findFirst().orElse(null);
@@ -184,8 +190,11 @@ final class CandidateEvaluator {
       Map<String, Double> weights = new LinkedHashMap<>();
       routes.values().forEach(r -> weights.put(r.id(), r.weight()));
       boolean drop = cand.kind() == CandidateKind.DROP_INDEX;
+      Optional<String> unmeasured = unmeasured(scenario, deltas);
       RunResults.Decision decision =
-          settings.rule().decide(drop, null, null, deltas, applied.addedBytes(), weights);
+          unmeasured.isPresent()
+              ? new RunResults.Decision(false, unmeasured.get(), 0)
+              : settings.rule().decide(drop, null, null, deltas, applied.addedBytes(), weights);
       log.println(
           "   "
               + id
@@ -262,6 +271,28 @@ final class CandidateEvaluator {
       deleteTree(staged);
       copies.drop("optimized");
     }
+  }
+
+  /**
+   * Why the candidate cannot be decided from its measurements, if it cannot: a route that ran in
+   * the baseline failed with the candidate, or no affected route was measured in both scenarios
+   * (the rule would otherwise read the missing numbers as "the planner did not use it").
+   */
+  private Optional<String> unmeasured(
+      RunResults.ScenarioResult scenario, List<RunResults.RouteDelta> deltas) {
+    Map<String, RunResults.RouteResult> before = byId(baseline);
+    for (RunResults.RouteResult after : scenario.routes()) {
+      RunResults.RouteResult b = before.get(after.id());
+      if (after.error() != null && b != null && b.error() == null) {
+        return Optional.of(after.id() + " failed with it: " + after.error());
+      }
+    }
+    if (deltas.isEmpty() && !scenario.routes().isEmpty()) {
+      return Optional.of(
+          "no affected route was measured in both scenarios"
+              + scenario.errors().stream().findFirst().map(e -> " (" + e + ")").orElse(""));
+    }
+    return Optional.empty();
   }
 
   private List<Route> rewrites(CandidateFolder folder) {

@@ -131,11 +131,13 @@ public final class DecisionRule {
     }
     double saved = 0;
     for (RouteDelta d : deltas) {
-      saved += weights.getOrDefault(d.route(), 1.0) * (d.meanBeforeMs() - d.meanAfterMs());
+      if (isDrop || causal(d)) {
+        saved += weights.getOrDefault(d.route(), 1.0) * (d.meanBeforeMs() - d.meanAfterMs());
+      }
     }
     RouteDelta worst = null;
     for (RouteDelta d : deltas) {
-      if (regresses(d) && (worst == null || ratio(worst) < ratio(d))) {
+      if ((isDrop || causal(d)) && regresses(d) && (worst == null || ratio(worst) < ratio(d))) {
         worst = d;
       }
     }
@@ -154,6 +156,11 @@ public final class DecisionRule {
     if (isDrop) {
       return new Decision(true, "no route got significantly slower without it", saved);
     }
+    // an index no plan uses cannot have made anything slower but its writes; its timing changes
+    // are noise, so the plain fact is the reason
+    if (deltas.stream().noneMatch(RouteDelta::usesCandidate)) {
+      return new Decision(false, "the planner did not use it for any affected route", saved);
+    }
     if (saved < 0) {
       return new Decision(
           false,
@@ -163,12 +170,9 @@ public final class DecisionRule {
               -saved),
           saved);
     }
-    if (deltas.stream().noneMatch(RouteDelta::usesCandidate)) {
-      return new Decision(false, "the planner did not use it for any affected route", saved);
-    }
     RouteDelta best = null;
     for (RouteDelta d : deltas) {
-      if (improves(d) && (best == null || gain(d) > gain(best))) {
+      if (d.usesCandidate() && improves(d) && (best == null || gain(d) > gain(best))) {
         best = d;
       }
     }
@@ -191,6 +195,15 @@ public final class DecisionRule {
             best.meanBeforeMs(),
             best.meanAfterMs()),
         saved);
+  }
+
+  /**
+   * Whether the candidate can have caused a route's change: its plans use the candidate (or it is
+   * the rewritten route), or it writes the indexed table. Other routes' differences between two
+   * scenarios measured minutes apart are machine drift and count for nothing.
+   */
+  private static boolean causal(RouteDelta d) {
+    return d.usesCandidate() || d.writesIndexedTable();
   }
 
   /**

@@ -2,12 +2,16 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.advise.AdviseRun;
+import dev.indexlab.advise.Candidate;
 import dev.indexlab.advise.CandidateFolder;
+import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.CandidateReader;
 import dev.indexlab.advise.CandidateWriter;
 import dev.indexlab.advise.FindingsFile;
+import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.advise.PlanFinding;
 import dev.indexlab.bench.BenchSettings;
+import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
@@ -28,6 +32,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code indexlab run}: seed (or reuse) a template database, measure the baseline on a copy,
@@ -95,9 +101,10 @@ public final class RunPipeline {
       RunResults.ScenarioResult baseline =
           measurer.measure("baseline", List.of(), baselineDb, List.copyOf(routes.values()));
       List<CandidateFolder> candidates = candidates(baselineDb, routes);
+      Map<String, List<String>> written = writtenTables(baselineDb, routes);
       copies.drop("baseline");
       CandidateEvaluator evaluator =
-          new CandidateEvaluator(copies, measurer, settings, baseline, routes, log);
+          new CandidateEvaluator(copies, measurer, settings, baseline, routes, written, log);
       List<RunResults.ScenarioResult> scenarios = new ArrayList<>();
       scenarios.add(baseline);
       List<RunResults.CandidateResult> results = new ArrayList<>();
@@ -137,14 +144,61 @@ public final class RunPipeline {
       AdviseRun.Settings advise =
           new AdviseRun.Settings(dir, base, settings.bench().seed(), 20, 2, true);
       AdviseRun.run(baselineDb, List.copyOf(routes.values()), findings, advise);
-      List<String> handWritten = all.stream().map(f -> f.candidate().name()).toList();
+      List<CandidateFolder> handWritten = List.copyOf(all);
       for (CandidateFolder f : CandidateReader.read(dir)) {
-        if (!handWritten.contains(f.candidate().name())) {
+        Optional<String> twin = twin(f.candidate(), handWritten);
+        if (twin.isEmpty()) {
           all.add(f);
+        } else if (!twin.get().equals(f.candidate().name())) {
+          log.println("   " + f.candidate().name() + ": left out, same indexes as " + twin.get());
         }
       }
     }
     return all;
+  }
+
+  /**
+   * The hand-written candidate that {@code proposed} repeats: the same name, or an index with the
+   * same name or the same table, method and keys. Measuring both would spend the time twice, and
+   * the optimized scenario could not create two indexes of one name.
+   */
+  private static Optional<String> twin(Candidate proposed, List<CandidateFolder> handWritten) {
+    for (CandidateFolder f : handWritten) {
+      Candidate own = f.candidate();
+      if (own.name().equals(proposed.name())) {
+        return Optional.of(own.name());
+      }
+      if (proposed.kind() == CandidateKind.DROP_INDEX || own.kind() == CandidateKind.DROP_INDEX) {
+        continue;
+      }
+      for (IndexSpec a : proposed.indexes()) {
+        for (IndexSpec b : own.indexes()) {
+          boolean sameName = a.schema().equals(b.schema()) && a.name().equals(b.name());
+          if (sameName || sameIndex(a, b)) {
+            return Optional.of(own.name());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean sameIndex(IndexSpec a, IndexSpec b) {
+    return a.tableKey().equals(b.tableKey())
+        && Objects.equals(a.method(), b.method())
+        && a.keys().equals(b.keys());
+  }
+
+  /** The tables each route writes, cascades included, as the baseline's catalog says. */
+  private static Map<String, List<String>> writtenTables(
+      ConnectionSpec db, Map<String, Route> routes) throws SQLException {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    try (Connection c = db.open()) {
+      for (Route r : routes.values()) {
+        out.put(r.id(), WrittenTables.of(c, r));
+      }
+    }
+    return out;
   }
 
   private static int highestVersion(List<CandidateFolder> folders) {

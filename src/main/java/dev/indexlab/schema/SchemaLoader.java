@@ -35,7 +35,12 @@ public final class SchemaLoader {
   /** Flyway's history table for a workload's schema migrations. */
   public static final String HISTORY_TABLE = "flyway_schema_history";
 
-  private static final Pattern FLYWAY_FILE = Pattern.compile("Migration (\\S+\\.sql) failed");
+  /**
+   * Flyway names the failed file as "Migration X.sql failed" or "Failed to execute script X.sql".
+   */
+  private static final Pattern FLYWAY_FILE =
+      Pattern.compile("(?:Migration (\\S+\\.sql) failed|Failed to execute script (\\S+\\.sql))");
+
   private static final Pattern FLYWAY_LINE = Pattern.compile("(?m)^\\s*Line\\s*:\\s*(\\d+)");
   private static final Pattern FLYWAY_MESSAGE =
       Pattern.compile("(?m)^\\s*Message\\s*:\\s*(?:ERROR:\\s*)?(.*)$");
@@ -107,13 +112,14 @@ public final class SchemaLoader {
   }
 
   /** Flyway's failure as {@code folder/file:line: message} when its message names them. */
-  static String flywayProblem(Path folder, IndexlabException e) {
+  public static String flywayProblem(Path folder, IndexlabException e) {
     String text = causeMessages(e);
     Matcher file = FLYWAY_FILE.matcher(text);
     Matcher line = FLYWAY_LINE.matcher(text);
     Matcher message = FLYWAY_MESSAGE.matcher(text);
     if (file.find() && message.find()) {
-      String where = LoadProblems.shown(folder.resolve(file.group(1)));
+      String name = file.group(1) != null ? file.group(1) : file.group(2);
+      String where = LoadProblems.shown(folder.resolve(name));
       return where + (line.find() ? ":" + line.group(1) : "") + ": " + message.group(1).trim();
     }
     return e.getMessage();

@@ -1,30 +1,28 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.schema.FileDataLoader;
 import dev.indexlab.workload.Workload;
 import java.util.List;
 
-/** Finds the {@link DataLoader} that a workload's {@code generator} property names. */
+/**
+ * Finds a workload's {@link DataLoader}: the generator its {@code generator} property names, or the
+ * files loader when it names none.
+ */
 public final class DataLoaders {
   private static final List<DataLoader> KNOWN = List.of(new SongStackifyLoader());
 
   private DataLoaders() {}
 
-  /** The workload's loader; a usage error when it names none or an unknown one. */
+  /**
+   * The workload's loader: the generator it names, or a {@link FileDataLoader} (schema rows and
+   * {@code data/} files) when it names none; a usage error for an unknown generator.
+   */
   public static DataLoader forWorkload(Workload workload) {
-    String generator =
-        workload
-            .generator()
-            .orElseThrow(
-                () ->
-                    IndexlabException.usage(
-                        "--workload "
-                            + workload.directory()
-                            + ": "
-                            + Workload.PROPERTIES_FILE
-                            + " names no generator (known: "
-                            + names()
-                            + ")"));
+    if (workload.generator().isEmpty()) {
+      return new FileDataLoader(workload);
+    }
+    String generator = workload.generator().get();
     return KNOWN.stream()
         .filter(l -> l.name().equals(generator))
         .findFirst()

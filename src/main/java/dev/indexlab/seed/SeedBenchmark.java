@@ -4,7 +4,7 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.schema.SchemaMigrator;
+import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -122,10 +122,7 @@ public final class SeedBenchmark {
     admin.create(name);
     try {
       ConnectionSpec db = target.connection().withDatabase(name);
-      SchemaMigrator.migrate(
-          db,
-          workload.migrations().orElseThrow(() -> IndexlabException.usage("no schema/ folder")),
-          SeededDatabase.HISTORY_TABLE);
+      SchemaLoader.load(db, workload);
       System.gc();
       List<MemoryPoolMXBean> heap = heapPools();
       heap.forEach(MemoryPoolMXBean::resetPeakUsage);

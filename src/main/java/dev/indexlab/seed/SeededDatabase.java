@@ -4,11 +4,11 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.schema.SchemaMigrator;
+import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.workload.Workload;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,9 +26,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>On a server indexlab owns (embedded, container): database {@value #DATABASE} is created (or
- *       reused), the workload's migrations applied (history table {@value #HISTORY_TABLE}), the
- *       data loaded by the workload's {@link DataLoader}, and ANALYZEd. If seeding fails, a
- *       database created for it is dropped again.
+ *       reused), the workload's schema loaded ({@link SchemaLoader}: Flyway migrations with history
+ *       table {@value #HISTORY_TABLE}, or one {@code schema.sql} dump), the data loaded by the
+ *       workload's {@link DataLoader}, and ANALYZEd. If seeding fails, a database created for it is
+ *       dropped again.
  *   <li>On a user's server (a JDBC URL): the URL's database is used. {@link #prepare} reuses tables
  *       that already hold rows, as they are; writing anything there (creating the schema, loading)
  *       needs {@code --force}.
@@ -78,15 +79,6 @@ public final class SeededDatabase {
       String database) {
     DataLoader loader = DataLoaders.forWorkload(workload);
     loader.expectedRows(options); // validates the options before anything is created
-    Path migrations =
-        workload
-            .migrations()
-            .orElseThrow(
-                () ->
-                    IndexlabException.usage(
-                        "--workload "
-                            + workload.directory()
-                            + ": seeding needs a schema/ folder of migrations"));
     boolean owned = target.ownsServer();
     ConnectionSpec spec = owned ? target.connection().withDatabase(database) : target.connection();
     DatabaseAdmin admin = new DatabaseAdmin(target.connection());
@@ -126,7 +118,7 @@ public final class SeededDatabase {
             where + " has no " + workload.name() + " data; pass --force to create and seed it");
       }
       if (state.noneExist()) {
-        SchemaMigrator.migrate(spec, migrations, HISTORY_TABLE);
+        SchemaLoader.load(spec, workload); // schema/ migrations or one schema.sql
       } else if (!state.allExist()) {
         throw IndexlabException.usage(
             where
@@ -168,7 +160,7 @@ public final class SeededDatabase {
         + info.seed()
         + ", "
         + String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%,d rows",
             info.rowCounts().values().stream().mapToLong(Long::longValue).sum());
   }

@@ -29,6 +29,12 @@ class DecisionRuleTest {
         significant);
   }
 
+  /** A route that writes the indexed table: its slowdown is the candidate's write overhead. */
+  private static RouteDelta writer(String route, double before, double after) {
+    return new RouteDelta(
+        route, before, after, before, after, before, after, 10, 10, 0, 0, true, false, true);
+  }
+
   @Test
   void acceptsASignificantImprovementTheplannerUses() {
     var d =
@@ -68,7 +74,7 @@ class DecisionRuleTest {
             false,
             null,
             null,
-            List.of(delta("a", 10, 1, true, true), delta("song_play", 1.0, 1.5, true, false)),
+            List.of(delta("a", 10, 1, true, true), writer("song_play", 1.0, 1.5)),
             0,
             Map.of());
     assertThat(regress.accepted()).isFalse();
@@ -143,10 +149,38 @@ class DecisionRuleTest {
             false,
             null,
             null,
-            List.of(delta("rare", 10, 7, true, true), delta("hot", 1.0, 1.4, true, false)),
+            List.of(delta("rare", 10, 7, true, true), writer("hot", 1.0, 1.4)),
             0,
             Map.of("rare", 1.0, "hot", 100.0));
     assertThat(net.accepted()).isFalse();
     assertThat(net.reason()).startsWith("the weighted workload got slower");
+  }
+
+  @Test
+  void onlyRoutesThatUseTheIndexOrWriteItsTableCount() {
+    DecisionRule r = DecisionRule.defaults();
+    RouteDelta unrelatedFaster = delta("song_add", 0.97, 0.17, true, false);
+    assertThat(
+            r.decide(
+                    false,
+                    null,
+                    null,
+                    List.of(unrelatedFaster, delta("song_play", 5, 4.9, true, true)),
+                    0,
+                    Map.of())
+                .accepted())
+        .isFalse();
+    RouteDelta unrelatedDrift = delta("playlist_play", 200, 450, true, false);
+    var d =
+        r.decide(
+            false,
+            null,
+            null,
+            List.of(delta("song_remove", 120, 3, true, true), unrelatedDrift),
+            0,
+            Map.of());
+    assertThat(d.accepted()).isTrue();
+    assertThat(d.weightedMsSavedPerMinute())
+        .isEqualTo(117, org.assertj.core.data.Offset.offset(1e-9));
   }
 }
