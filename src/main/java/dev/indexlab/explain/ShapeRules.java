@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * for a statement of a few rows, and a Limit over a Sort over a filtered scan.
  */
 final class ShapeRules {
+  private static final Set<String> ORDER_KEEPING =
+      Set.of("Nested Loop", "Gather Merge", "Subquery Scan", "Result", "Materialize");
+
   private static final Pattern PLAIN_SORT_KEY =
       Pattern.compile(
           "^(?:(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)\\.)?(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)"
@@ -98,11 +101,7 @@ final class ShapeRules {
       if (!"Limit".equals(limit.nodeType())) {
         continue;
       }
-      PlanNode sort =
-          limit.children().stream()
-              .filter(c -> "Outer".equals(c.parentRelationship()))
-              .findFirst()
-              .orElse(null);
+      PlanNode sort = orderedInput(limit);
       if (sort == null
           || !("Sort".equals(sort.nodeType()) || "Incremental Sort".equals(sort.nodeType()))
           || sort.sortKey().isEmpty()
@@ -160,6 +159,32 @@ final class ShapeRules {
               numbers,
               message));
     }
+  }
+
+  /**
+   * The node that puts a Limit's rows in order: its outer input, followed down through nodes that
+   * keep their outer input's order (the outer side of a Nested Loop, a Gather Merge, a Subquery
+   * Scan, a Result, a Materialize), so that {@code Limit -> Nested Loop -> Gather Merge -> Sort} —
+   * the plan of "the user's 5 latest plays, joined to their songs" — is seen as the Limit over a
+   * Sort it is.
+   */
+  private static PlanNode orderedInput(PlanNode limit) {
+    PlanNode n = outer(limit);
+    while (n != null && ORDER_KEEPING.contains(n.nodeType())) {
+      n = outer(n);
+    }
+    return n;
+  }
+
+  private static PlanNode outer(PlanNode n) {
+    List<PlanNode> children = n.children();
+    if (children.size() == 1) {
+      return children.get(0);
+    }
+    return children.stream()
+        .filter(c -> "Outer".equals(c.parentRelationship()))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String firstCondition(PlanNode scan) {

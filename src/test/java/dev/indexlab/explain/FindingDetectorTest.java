@@ -110,6 +110,23 @@ class FindingDetectorTest {
         .satisfies(f -> assertThat(f.columns()).containsExactly("customer_id"));
   }
 
+  /**
+   * SongStackify's mood refresh as PostgreSQL 17 planned it at scale 1: Limit, Nested Loop, Gather
+   * Merge, then the Sort over a parallel Seq Scan. The Sort is three levels below the Limit.
+   */
+  @Test
+  void aSortBelowANestedLoopAndGatherMergeStillFeedsTheLimit() {
+    List<Finding> findings = detector.detect(Fixtures.plan("mood-refresh-gather-merge-sort"));
+    assertThat(ofKind(findings, FindingKind.FILTER_ORDER_LIMIT))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.relation()).isEqualTo("public.song_history");
+              assertThat(f.columns()).containsExactly("user_id", "created_at");
+              assertThat(f.numbers()).containsEntry("rowsReturned", 5L);
+            });
+  }
+
   @Test
   void aSeqScanRepeatedInANestedLoopIsFlaggedWithTheJoinColumn() {
     List<Finding> findings = detector.detect(Fixtures.plan("nested-loop-seq-scan"));
