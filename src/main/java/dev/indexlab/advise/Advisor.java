@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Runs every rule over a catalog (and, when given, plan findings and measured index usage) and
  * returns named candidates. Proposals for the same change from several rules become one candidate
- * with all the reasons; changes an existing index already makes are not proposed.
+ * with all the reasons; changes an existing index already makes are not proposed, and a b-tree
+ * index another proposal leads with is folded into that one ({@link PrefixFolding}).
  *
  * <pre>{@code
  * Advice advice = Advisor.advise(CatalogReader.read(c), findings, Optional.of(usage));
@@ -45,7 +46,7 @@ public final class Advisor {
     }
     CandidateFactory factory = new CandidateFactory(catalog);
     List<Candidate> candidates = new ArrayList<>();
-    for (Proposal p : merged.values()) {
+    for (Proposal p : PrefixFolding.fold(List.copyOf(merged.values()), notes)) {
       candidates.add(factory.build(p));
     }
     return new Advice(candidates, notes);

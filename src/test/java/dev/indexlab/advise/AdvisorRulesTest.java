@@ -109,6 +109,79 @@ class AdvisorRulesTest {
   }
 
   @Test
+  void aProposalAnotherOneLeadsWithIsFoldedIntoTheLongerIndex() {
+    PlanFinding scan =
+        PlanFinding.seqScan(
+            null,
+            "song_history",
+            List.of("user_id"),
+            List.of("user_id"),
+            "users_delete",
+            1,
+            "Plan/Plans[0]",
+            null,
+            Map.of("rowsRemoved", 918_000.0, "rowsReturned", 1000.0));
+    PlanFinding latest =
+        PlanFinding.orderLimit(
+            "public",
+            "song_history",
+            List.of("user_id"),
+            List.of(IndexKey.desc("created_at")),
+            "mood_refresh",
+            1,
+            "Limit/Sort",
+            Map.of());
+    PlanFinding bySong =
+        PlanFinding.seqScan(
+            null,
+            "song_history",
+            List.of("song_id"),
+            List.of("song_id"),
+            "song_remove",
+            1,
+            "Plan/Plans[0]",
+            null,
+            Map.of("rowsRemoved", 918_000.0, "rowsReturned", 50.0));
+    Advice a = Advisor.advise(catalog(), List.of(scan, latest, bySong), Optional.empty());
+    assertThat(a.candidates())
+        .extracting(c -> c.indexes().get(0).describe())
+        .containsExactlyInAnyOrder(
+            "song_history (user_id, created_at DESC)", "song_history (song_id)");
+    Candidate folded =
+        a.candidates().stream()
+            .filter(c -> c.indexes().get(0).keys().size() == 2)
+            .findFirst()
+            .get();
+    assertThat(folded.reasons())
+        .extracting(Reason::route)
+        .containsExactlyInAnyOrder("mood_refresh", "users_delete");
+    assertThat(a.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n.message())
+                    .isEqualTo(
+                        "served by the proposed song_history (user_id, created_at DESC), which"
+                            + " leads with it"));
+  }
+
+  @Test
+  void foldingNeedsTheSameColumnsInTheSameOrReversedDirections() {
+    CatalogTable t = table("t", 1000, "a", "b", "c");
+    Proposal.Part ab = new Proposal.Part(t, "btree", List.of(IndexKey.asc("a"), IndexKey.asc("b")));
+    Proposal.Part abDescC =
+        new Proposal.Part(
+            t, "btree", List.of(IndexKey.desc("a"), IndexKey.desc("b"), IndexKey.asc("c")));
+    Proposal.Part aDescBc =
+        new Proposal.Part(
+            t, "btree", List.of(IndexKey.desc("a"), IndexKey.asc("b"), IndexKey.asc("c")));
+    Proposal.Part ba = new Proposal.Part(t, "btree", List.of(IndexKey.asc("b"), IndexKey.asc("a")));
+    assertThat(PrefixFolding.covers(abDescC, ab)).isTrue();
+    assertThat(PrefixFolding.covers(aDescBc, ab)).isFalse();
+    assertThat(PrefixFolding.covers(ba, ab)).isFalse();
+    assertThat(PrefixFolding.covers(ab, ab)).isFalse();
+  }
+
+  @Test
   void anExistingIndexInEitherDirectionServesTheOrderedFinding() {
     CatalogIndex existing = index("song_history", "h_idx", "btree", "user_id", "created_at");
     PlanFinding f =

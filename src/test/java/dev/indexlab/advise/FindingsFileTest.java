@@ -43,10 +43,7 @@ class FindingsFileTest {
     Advice advice = Advisor.advise(catalog, findings, Optional.empty());
     assertThat(advice.candidates())
         .extracting(Candidate::name)
-        .containsExactly(
-            "idx_song_history_user_id",
-            "idx_song_history_user_id_created_at",
-            "trgm_songs_song_name_artist");
+        .containsExactly("idx_song_history_user_id_created_at", "trgm_songs_song_name_artist");
     assertThat(advice.candidates().get(0).reasons().get(0).comment())
         .contains("trigger song_history_user_id_fkey")
         .contains("removes 918,892 rows to keep 152");
