@@ -20,12 +20,16 @@ import java.util.Map;
  *       median execution time falls by at least {@code minGain} with fewer shared buffers (a drop
  *       candidate instead needs no route to regress);
  *   <li>no route regresses by more than {@code maxRegression} and {@code maxRegressionMs} per call
- *       in JMH (significantly), confirmed by EXPLAIN (write overhead included); the weighted
- *       workload as a whole does not get slower; and the index size fits the budget.
+ *       in JMH (significantly), confirmed by EXPLAIN: slower by as much, with more shared buffers
+ *       (write overhead included); the weighted workload as a whole does not get slower (a slowdown
+ *       EXPLAIN does not confirm counts as none); and the index size fits the budget.
  * </ol>
  *
- * Accepted candidates are ranked by weighted time saved: the sum over routes of weight × (mean
- * before − mean after), in ms per minute of production traffic when weights are calls per minute.
+ * Accepted candidates are ranked by weighted time saved: the sum over the routes it can have
+ * changed (see {@link #causal}) whose JMH means differ significantly of weight × (mean before −
+ * mean after), in ms per minute of production traffic when weights are calls per minute. A
+ * difference inside the two means' error bars counts as none: it is as likely to be the machine as
+ * the index.
  */
 public final class DecisionRule {
   /** An EXPLAIN change smaller than this (ms) is noise, never a regression. */
@@ -131,7 +135,8 @@ public final class DecisionRule {
     }
     double saved = 0;
     for (RouteDelta d : deltas) {
-      if (isDrop || causal(d)) {
+      boolean counts = d.meanAfterMs() < d.meanBeforeMs() || workGrew(d);
+      if ((isDrop || causal(d)) && d.significant() && counts) {
         saved += weights.getOrDefault(d.route(), 1.0) * (d.meanBeforeMs() - d.meanAfterMs());
       }
     }
@@ -225,7 +230,21 @@ public final class DecisionRule {
       return true;
     }
     double grew = d.explainAfterMs() - d.explainBeforeMs();
-    return grew > MIN_EXPLAIN_MS && grew > maxRegression * d.explainBeforeMs();
+    return workGrew(d) && grew > maxRegression * d.explainBeforeMs();
+  }
+
+  /**
+   * Whether EXPLAIN shows the route doing more work with the candidate: its median execution time
+   * grew by more than {@link #MIN_EXPLAIN_MS} and it touched more shared buffers. A busier machine
+   * slows both JMH and EXPLAIN of a later scenario, but it does not make a plan read more pages; an
+   * index's real cost does (its pages are written on every insert, and a worse plan reads more).
+   */
+  private static boolean workGrew(RouteDelta d) {
+    if (!(d.explainBeforeMs() > 0) || !Double.isFinite(d.explainAfterMs())) {
+      return true;
+    }
+    return d.explainAfterMs() - d.explainBeforeMs() > MIN_EXPLAIN_MS
+        && d.buffersAfter() > d.buffersBefore();
   }
 
   private boolean improves(RouteDelta d) {
@@ -276,10 +295,15 @@ public final class DecisionRule {
   }
 
   private static boolean usesAny(RouteResult r, List<String> indexNames) {
-    if (r.statements() == null) {
+    return usesAny(r.statements(), indexNames);
+  }
+
+  /** True when a plan of {@code statements} (drill-downs included) scans one of the indexes. */
+  static boolean usesAny(List<RunResults.StatementCapture> statements, List<String> indexNames) {
+    if (statements == null) {
       return false;
     }
-    for (RunResults.StatementCapture s : r.statements()) {
+    for (RunResults.StatementCapture s : statements) {
       for (String used : s.indexesUsed()) {
         for (String name : indexNames) {
           if (name.equals(used) || name.endsWith("." + used)) {
