@@ -10,8 +10,8 @@ import java.util.Locale;
  * trade time for confidence:
  *
  * <ul>
- *   <li>{@code quick}: 1 fork, 1 × 1 s warm-up, 2 × 1 s measured (about 1.5 minutes for the 16
- *       bundled routes);
+ *   <li>{@code quick}: 1 fork, 1 × 0.5 s warm-up, 2 × 0.5 s measured (about 40 seconds for the 16
+ *       bundled routes at scale 1: each fork also starts a JVM and samples parameters);
  *   <li>{@code standard}: 1 fork, 2 × 2 s warm-up, 5 × 2 s measured;
  *   <li>{@code thorough}: 2 forks, 3 × 5 s warm-up, 10 × 5 s measured.
  * </ul>
@@ -27,7 +27,7 @@ public record BenchProfile(
     Duration measurementTime) {
 
   public static final BenchProfile QUICK =
-      new BenchProfile("quick", 1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1));
+      new BenchProfile("quick", 1, 1, Duration.ofMillis(500), 2, Duration.ofMillis(500));
   public static final BenchProfile STANDARD =
       new BenchProfile("standard", 1, 2, Duration.ofSeconds(2), 5, Duration.ofSeconds(2));
   public static final BenchProfile THOROUGH =

@@ -180,8 +180,25 @@ final class CandidateEvaluator {
         Route rw = rewrites.stream().filter(r -> r.id().equals(rid)).findFirst().orElse(null);
         toMeasure.add(rw != null ? rw : routes.get(rid));
       }
-      RunResults.ScenarioResult scenario = measurer.measure(id, List.of(id), db, toMeasure);
       List<String> indexNames = new ArrayList<>(build.indexes());
+      List<String> droppedNames =
+          applied.dropped().stream().map(IndexInventory.IndexInfo::name).toList();
+      Map<String, RunResults.RouteResult> before = byId(baseline);
+      Set<String> rewritten = new LinkedHashSet<>();
+      rewrites.forEach(r -> rewritten.add(r.id()));
+      RunResults.ScenarioResult scenario =
+          measurer.measure(
+              id,
+              List.of(id),
+              db,
+              toMeasure,
+              (route, capture) ->
+                  rewritten.contains(route.id())
+                      || writers.contains(route.id())
+                      || DecisionRule.usesAny(capture.statements(), indexNames)
+                      || (before.containsKey(route.id())
+                          && DecisionRule.usesAny(
+                              before.get(route.id()).statements(), droppedNames)));
       List<RunResults.RouteDelta> deltas =
           settings.rule().deltas(byId(baseline), byId(scenario), writers, indexNames);
       if (!rewrites.isEmpty()) {
@@ -220,9 +237,20 @@ final class CandidateEvaluator {
     }
   }
 
-  /** The accepted candidates applied together on one copy, every route measured. */
-  RunResults.ScenarioResult optimized(
-      List<CandidateFolder> folders, List<RunResults.CandidateResult> results) throws IOException {
+  /**
+   * The end of a run: the baseline and the optimized scenario with their JMH timings measured side
+   * by side.
+   */
+  record Final(RunResults.ScenarioResult baseline, RunResults.ScenarioResult optimized) {}
+
+  /**
+   * The accepted candidates applied together on one copy and every route captured there; then every
+   * route measured under JMH on a fresh baseline copy and on the optimized copy side by side
+   * ({@link SideBySide}), so that the report's before/after table compares figures taken seconds
+   * apart. The baseline keeps its plans from the start of the run; its timings are replaced.
+   */
+  Final optimized(List<CandidateFolder> folders, List<RunResults.CandidateResult> results)
+      throws IOException {
     Map<String, CandidateFolder> byName = new LinkedHashMap<>();
     folders.forEach(f -> byName.put(f.candidate().name(), f));
     List<RunResults.CandidateResult> accepted =
@@ -260,17 +288,62 @@ final class CandidateEvaluator {
       if (!applied.ok()) {
         errors.add("applying the accepted candidates failed: " + applied.error());
       }
+      List<Route> optimizedRoutes = List.copyOf(measured.values());
+      ScenarioMeasurer.Captured captured = measurer.capture("optimized", db, optimizedRoutes);
+      ConnectionSpec base = copies.copy("baseline");
+      List<String> ids = optimizedRoutes.stream().map(Route::id).toList();
+      SideBySide.Result jmh =
+          SideBySide.measure(
+              measurer,
+              new SideBySide.Side("baseline", base, List.copyOf(routes.values())),
+              new SideBySide.Side("optimized", db, optimizedRoutes),
+              ids);
       RunResults.ScenarioResult s =
-          measurer.measure("optimized", chosen, db, List.copyOf(measured.values()));
-      if (errors.isEmpty()) {
-        return s;
-      }
+          measurer.assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
       errors.addAll(s.errors());
-      return new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors);
+      return new Final(
+          retimed(baseline, jmh.first()),
+          new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors));
     } finally {
       deleteTree(staged);
       copies.drop("optimized");
+      copies.drop("baseline");
     }
+  }
+
+  /** {@code scenario} with each route's JMH timing (or failure) taken from {@code jmh}. */
+  private static RunResults.ScenarioResult retimed(
+      RunResults.ScenarioResult scenario, ScenarioMeasurer.Jmh jmh) {
+    List<RunResults.RouteResult> out = new ArrayList<>();
+    List<String> errors = new ArrayList<>(scenario.errors());
+    for (RunResults.RouteResult r : scenario.routes()) {
+      var measured = jmh.routes().get(r.id());
+      String error = r.error();
+      if (measured == null && error == null) {
+        error =
+            jmh.failures().stream()
+                .filter(p -> p.route().equals(r.id()))
+                .map(p -> p.message())
+                .findFirst()
+                .orElse(null);
+        if (error != null) {
+          errors.add(r.id() + ": " + error);
+        }
+      }
+      out.add(
+          new RunResults.RouteResult(
+              r.id(),
+              r.name(),
+              r.file(),
+              r.weight(),
+              r.writes(),
+              measured == null ? null : ScenarioMeasurer.timing(measured),
+              r.statements(),
+              error,
+              r.hotUpdateShare()));
+    }
+    return new RunResults.ScenarioResult(
+        scenario.name(), scenario.candidates(), out, List.copyOf(errors));
   }
 
   /**
@@ -286,6 +359,10 @@ final class CandidateEvaluator {
       if (after.error() != null && b != null && b.error() == null) {
         return Optional.of(after.id() + " failed with it: " + after.error());
       }
+    }
+    boolean benched = scenario.routes().stream().anyMatch(r -> r.timing() != null);
+    if (!benched && scenario.errors().isEmpty()) {
+      return Optional.of("the planner did not use it for any affected route");
     }
     if (deltas.isEmpty() && !scenario.routes().isEmpty()) {
       return Optional.of(

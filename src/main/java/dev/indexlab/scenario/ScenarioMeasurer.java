@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Measures a set of routes on one scenario's database: EXPLAIN capture first (rolled back, with
@@ -55,11 +56,68 @@ public final class ScenarioMeasurer {
   /** Captures and benchmarks {@code routes} (already with any rewrites) on {@code db}. */
   public RunResults.ScenarioResult measure(
       String scenario, List<String> candidates, ConnectionSpec db, List<Route> routes) {
+    return measure(scenario, candidates, db, routes, (route, capture) -> true);
+  }
+
+  /**
+   * Captures every route of {@code routes} on {@code db}, then benchmarks under JMH only those for
+   * which {@code benchIf} holds given their capture; the others keep their plans and EXPLAIN times
+   * and have no JMH timing.
+   */
+  public RunResults.ScenarioResult measure(
+      String scenario,
+      List<String> candidates,
+      ConnectionSpec db,
+      List<Route> routes,
+      BiPredicate<Route, RouteCapture.Result> benchIf) {
+    Captured captured = capture(scenario, db, routes);
+    List<String> benched = new ArrayList<>();
+    for (Route r : routes) {
+      RouteCapture.Result cap = captured.captures().get(r.id());
+      if (cap.error() != null || benchIf.test(r, cap)) {
+        benched.add(r.id());
+      } else {
+        progress.println(
+            "bench: "
+                + scenario
+                + " "
+                + r.id()
+                + " not measured again (its plans do not use the change and it writes none of"
+                + " the changed tables)");
+      }
+    }
+    return assemble(scenario, candidates, routes, captured, bench(scenario, db, routes, benched));
+  }
+
+  /** JMH results by route id and the routes that failed under JMH. */
+  public record Jmh(Map<String, BenchResults.RouteResult> routes, List<RouteProblem> failures) {
+    /** Nothing measured. */
+    public static Jmh none() {
+      return new Jmh(Map.of(), List.of());
+    }
+
+    /** This and {@code more} together. */
+    public Jmh plus(Jmh more) {
+      Map<String, BenchResults.RouteResult> r = new LinkedHashMap<>(routes);
+      r.putAll(more.routes());
+      List<RouteProblem> f = new ArrayList<>(failures);
+      f.addAll(more.failures());
+      return new Jmh(r, f);
+    }
+  }
+
+  /** What {@link #capture} found: each route's capture and HOT-update share, by route id. */
+  public record Captured(Map<String, RouteCapture.Result> captures, Map<String, Double> hot) {}
+
+  /**
+   * EXPLAIN capture of every route (rolled back, with drill-downs); plans and the scenario's
+   * findings go to {@code resultsDir/plans/<scenario>/}.
+   */
+  public Captured capture(String scenario, ConnectionSpec db, List<Route> routes) {
     Path planDir = resultsDir.resolve("plans").resolve(scenario);
     RouteCapture capture = new RouteCapture(draws, bench.seed());
     Map<String, RouteCapture.Result> captures = new LinkedHashMap<>();
     Map<String, Double> hot = new LinkedHashMap<>();
-    List<String> errors = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     try (Connection c = db.open()) {
       for (Route r : routes) {
@@ -81,21 +139,49 @@ public final class ScenarioMeasurer {
           "cannot connect to scenario " + scenario + ": " + e.getMessage(), e);
     }
     FindingsFile.write(planDir, scenario, findings);
+    return new Captured(captures, hot);
+  }
+
+  /**
+   * JMH of the routes {@code ids} among {@code routes} (which carry any rewrites) on {@code db};
+   * its files go to {@code resultsDir/<name>/}. Null when {@code ids} is empty.
+   */
+  public Jmh bench(String name, ConnectionSpec db, List<Route> routes, List<String> ids) {
+    if (ids.isEmpty()) {
+      return Jmh.none();
+    }
     List<Route> rewrites =
         routes.stream().filter(r -> !r.file().getParent().equals(workload.directory())).toList();
-    BenchSettings settings = bench.withScenario(scenario);
-    BenchRunner.Outcome outcome =
+    BenchResults results =
         new BenchRunner(
-                db, target.description(), target.appliedSettings(), workload, settings, progress)
+                db,
+                target.description(),
+                target.appliedSettings(),
+                workload,
+                bench.withScenario(name),
+                progress)
             .withRewrites(rewrites)
-            .run(routes.stream().map(Route::id).toList());
+            .run(ids)
+            .results();
+    Map<String, BenchResults.RouteResult> byId = new LinkedHashMap<>();
+    results.routes().forEach(r -> byId.put(r.id(), r));
+    return new Jmh(byId, results.failures());
+  }
+
+  /**
+   * The scenario's result from its captures and JMH results ({@code jmh} may be null: no route was
+   * benchmarked); a route's capture error comes first, then its JMH failure.
+   */
+  public RunResults.ScenarioResult assemble(
+      String scenario, List<String> candidates, List<Route> routes, Captured captured, Jmh jmh) {
+    List<String> errors = new ArrayList<>();
     List<RunResults.RouteResult> results = new ArrayList<>();
     for (Route r : routes) {
-      RouteCapture.Result cap = captures.get(r.id());
-      RunResults.Timing timing =
-          outcome.results().route(r.id()).map(ScenarioMeasurer::timing).orElse(null);
+      RouteCapture.Result cap = captured.captures().get(r.id());
+      BenchResults.RouteResult measured = jmh.routes().get(r.id());
+      RunResults.Timing timing = measured == null ? null : timing(measured);
       String error = cap.error();
-      for (RouteProblem p : outcome.results().failures()) {
+      for (RouteProblem p : jmh.failures()) {
         if (p.route().equals(r.id())) {
           error = error == null ? p.message() : error;
         }
@@ -113,7 +199,7 @@ public final class ScenarioMeasurer {
               timing,
               cap.statements(),
               error,
-              hot.get(r.id())));
+              captured.hot().get(r.id())));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
   }
