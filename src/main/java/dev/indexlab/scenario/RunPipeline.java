@@ -91,7 +91,7 @@ public final class RunPipeline {
     Map<String, Route> routes = new LinkedHashMap<>();
     catalog.routes().forEach(r -> routes.put(r.id(), r));
     Files.createDirectories(settings.resultsDir());
-    ScenarioDatabases copies = new ScenarioDatabases(template);
+    ScenarioDatabases copies = new TemplateCopies(template);
     ScenarioMeasurer measurer =
         new ScenarioMeasurer(
             target, workload, settings.bench(), settings.draws(), settings.resultsDir(), log);
