@@ -81,8 +81,8 @@ public final class InPlaceScenarios implements ScenarioDatabases {
     log.printf(
         Locale.ROOT,
         "in place: every candidate is applied to database %s itself and reverted after its"
-            + " scenario; its %d indexes, %d extensions and %d tables' checksums (read in %.1f s)"
-            + " are checked after every scenario%n",
+            + " scenario; its indexes (%d), extensions (%d) and the checksums of its tables (%d,"
+            + " read in %.1f s) are checked against this snapshot after every scenario%n",
         db.database(),
         snapshot.indexes().size(),
         snapshot.extensions().size(),

@@ -70,7 +70,7 @@ class InPlaceScenariosIT {
     InPlaceScenarios scenarios = InPlaceScenarios.start(db, new PrintWriter(log, true));
     assertThat(log.toString())
         .startsWith("in place: every candidate is applied to database " + db.database())
-        .contains("2 indexes", "1 tables");
+        .contains("indexes (2)", "tables (1,");
 
     assertThat(scenarios.copy("first")).isEqualTo(db);
     CandidateApplier.Applied applied = CandidateApplier.apply(db, "first", List.of(candidate));
