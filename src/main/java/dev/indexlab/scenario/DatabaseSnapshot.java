@@ -28,10 +28,15 @@ record DatabaseSnapshot(
 
   /** Reads all of it over {@code c}; the checksums read every row of every table. */
   static DatabaseSnapshot read(Connection c) throws SQLException {
-    Map<String, String> indexes = new TreeMap<>();
-    IndexInventory.read(c).forEach((name, info) -> indexes.put(name, info.definition()));
     return new DatabaseSnapshot(
-        indexes, extensions(c), TableChecksums.compute(c), historySchemas(c));
+        indexDefinitions(c), extensions(c), TableChecksums.compute(c), historySchemas(c));
+  }
+
+  /** {@link IndexInventory}'s indexes, name to {@code pg_get_indexdef} definition. */
+  static Map<String, String> indexDefinitions(Connection c) throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    IndexInventory.read(c).forEach((name, info) -> out.put(name, info.definition()));
+    return out;
   }
 
   /** The schemas in which {@value CandidateApplier#HISTORY_TABLE} exists. */

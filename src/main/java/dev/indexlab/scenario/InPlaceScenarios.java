@@ -134,7 +134,7 @@ public final class InPlaceScenarios implements ScenarioDatabases {
     DatabaseSnapshot now;
     try (Connection c = db.open()) {
       c.setAutoCommit(true);
-      for (Map.Entry<String, String> index : definitions(c).entrySet()) {
+      for (Map.Entry<String, String> index : DatabaseSnapshot.indexDefinitions(c).entrySet()) {
         if (!index.getValue().equals(before.indexes().get(index.getKey()))) {
           Optional<String> name = indexName(c, index.getKey());
           if (name.isPresent()) {
@@ -142,7 +142,7 @@ public final class InPlaceScenarios implements ScenarioDatabases {
           }
         }
       }
-      Map<String, String> left = definitions(c);
+      Map<String, String> left = DatabaseSnapshot.indexDefinitions(c);
       before
           .indexes()
           .forEach(
@@ -186,12 +186,6 @@ public final class InPlaceScenarios implements ScenarioDatabases {
               + (failures.isEmpty() ? "" : " (" + failures.get(0) + ")"),
           null);
     }
-  }
-
-  private static Map<String, String> definitions(Connection c) throws SQLException {
-    Map<String, String> out = new java.util.TreeMap<>();
-    IndexInventory.read(c).forEach((name, info) -> out.put(name, info.definition()));
-    return out;
   }
 
   /** The quoted {@code schema.name} of the index {@link IndexInventory} calls {@code key}. */
