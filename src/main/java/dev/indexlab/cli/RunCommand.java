@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "The whole pipeline: seed (or reuse) the data, measure every route (JMH + EXPLAIN) on a"
           + " copy, advise, evaluate each candidate on its own copy against the baseline, measure"
-          + " the accepted set together, and write the reports.",
+          + " the accepted set together, and write the reports. Without CREATEDB on a JDBC URL,"
+          + " --in-place applies and reverts each candidate on the database itself.",
       "Results: RESULTS/results.json, plans and JMH files; reports: REPORTS/README.md and one"
           + " page per candidate.",
       "Exit status: 0 done, 1 a route or candidate failed, 2 usage."
@@ -53,6 +54,15 @@ public final class RunCommand implements Callable<Integer> {
       names = "--commit",
       description = "Commit every measured invocation instead of rolling it back.")
   boolean commit;
+
+  @Option(
+      names = "--in-place",
+      description =
+          "When the database cannot be copied (a JDBC URL whose role lacks CREATEDB), apply each"
+              + " candidate to the database itself and revert it afterwards, checking its indexes,"
+              + " extensions and table checksums against a snapshot after every scenario. Not with"
+              + " --commit.")
+  boolean inPlace;
 
   @Option(
       names = "--draws",
@@ -124,6 +134,10 @@ public final class RunCommand implements Callable<Integer> {
     if (minGain <= 0 || minGain >= 100 || maxRegression < 0) {
       throw IndexlabException.usage("--min-gain must be in (0, 100) and --max-regression >= 0");
     }
+    if (inPlace && commit) {
+      throw IndexlabException.usage(
+          "--in-place cannot be combined with --commit: committed route writes cannot be reverted");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workload w = workload.open();
@@ -146,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
     RunResults r;
     try (DatabaseTarget t = target.open()) {
       RunPipeline.Settings settings =
-          new RunPipeline.Settings(seed, bench, draws, results, !noAdvise, rule, routes);
+          new RunPipeline.Settings(seed, bench, draws, results, !noAdvise, rule, routes, inPlace);
       r = new RunPipeline(t, w, settings, err, seeding.progress()).run();
     }
     RunResultsJson.write(r, results.resolve(RunResultsJson.FILE_NAME));

@@ -4,7 +4,7 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.scenario.ScenarioDatabases;
+import dev.indexlab.scenario.TemplateCopies;
 import dev.indexlab.schema.SchemaMigrator;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedInfo;
@@ -24,7 +24,7 @@ import java.util.Locale;
  *
  * <ol>
  *   <li>The data is seeded once into a template database; each side gets its own copy ({@link
- *       ScenarioDatabases}, {@code CREATE DATABASE ... TEMPLATE}). How a side whose schema differs
+ *       TemplateCopies}, {@code CREATE DATABASE ... TEMPLATE}). How a side whose schema differs
  *       gets it is {@link SideSchemas}'s decision: new migrations are applied by Flyway to that
  *       side's copy only; diverged schemas are seeded separately.
  *   <li>{@link GateRecorder} explains both sides, then runs JMH per route in rounds, alternating
@@ -68,13 +68,13 @@ public final class InterleavedGate {
               + "; compare like with like");
     }
     SideSchemas.Relation relation = SideSchemas.compare(a, b);
-    List<ScenarioDatabases> copies = new ArrayList<>();
+    List<TemplateCopies> copies = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     try {
       Workload first = relation == SideSchemas.Relation.BASE_EXTENDS ? b : a;
       SeedResult seeded = SeededDatabase.open(target, first, options, seedProgress);
       progress.println("gate: " + seeded.note());
-      ScenarioDatabases one = new ScenarioDatabases(seeded.connection());
+      TemplateCopies one = new TemplateCopies(seeded.connection());
       copies.add(one);
       ConnectionSpec baseDb = one.copy("gate_base");
       ConnectionSpec headDb;
@@ -98,7 +98,7 @@ public final class InterleavedGate {
           }
           dropTemplate(seeded.connection());
           SeedResult again = SeededDatabase.open(target, b, options, seedProgress);
-          ScenarioDatabases two = new ScenarioDatabases(again.connection());
+          TemplateCopies two = new TemplateCopies(again.connection());
           copies.add(two);
           headDb = two.copy("gate_head");
           notes.add(
@@ -118,7 +118,7 @@ public final class InterleavedGate {
       return new Result(
           outcome, compared(base, head, scale, seed), measured.get(0), measured.get(1));
     } finally {
-      copies.forEach(ScenarioDatabases::dropAll);
+      copies.forEach(TemplateCopies::dropAll);
     }
   }
 

@@ -26,10 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Evaluates one candidate on its own database copy against the baseline: applies its migrations,
- * checks a rewrite's equivalence, re-measures only the routes it can affect (plus every route that
- * writes the indexed tables, for the write overhead), and decides with the {@link DecisionRule}.
- * Also builds the "optimized" scenario from the accepted candidates.
+ * Evaluates one candidate on its own scenario database ({@link ScenarioDatabases}: a copy, or the
+ * database itself reverted afterwards) against the baseline: applies its migrations, checks a
+ * rewrite's equivalence, re-measures only the routes it can affect (plus every route that writes
+ * the indexed tables, for the write overhead), and decides with the {@link DecisionRule}. Also
+ * builds the "optimized" scenario from the accepted candidates.
  */
 final class CandidateEvaluator {
   private static final int EQUIVALENCE_SETS = 20;

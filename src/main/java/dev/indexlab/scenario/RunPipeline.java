@@ -40,10 +40,16 @@ import java.util.Optional;
  * advise, evaluate every candidate on its own copy against the baseline, measure the accepted set
  * together as "optimized", and return everything as {@link RunResults} for the reports. The seeded
  * template is never altered: every scenario runs on a {@code CREATE DATABASE ... TEMPLATE} copy
- * that is dropped afterwards.
+ * that is dropped afterwards ({@link TemplateCopies}). Where the server does not allow that (a JDBC
+ * URL whose role lacks CREATEDB), the run is refused unless {@link Settings#inPlace()}: then every
+ * scenario runs on the one database and is reverted and checked afterwards ({@link
+ * InPlaceScenarios}).
  */
 public final class RunPipeline {
-  /** What to run. */
+  /**
+   * What to run. {@code inPlace}: when the database cannot be copied, apply and revert each
+   * scenario on it ({@code --in-place}).
+   */
   public record Settings(
       SeedOptions seed,
       BenchSettings bench,
@@ -51,7 +57,14 @@ public final class RunPipeline {
       Path resultsDir,
       boolean advise,
       DecisionRule rule,
-      List<String> routes) {}
+      List<String> routes,
+      boolean inPlace) {
+
+    /** The same settings, with {@code inPlace} as given. */
+    public Settings withInPlace(boolean inPlace) {
+      return new Settings(seed, bench, draws, resultsDir, advise, rule, routes, inPlace);
+    }
+  }
 
   private final DatabaseTarget target;
   private final Workload workload;
@@ -74,28 +87,19 @@ public final class RunPipeline {
 
   /** Runs the whole pipeline. */
   public RunResults run() throws IOException, SQLException {
+    boolean inPlace = !canCopy();
     SeedResult seeded = SeededDatabase.open(target, workload, settings.seed(), progress);
     ConnectionSpec template = seeded.connection();
-    try (Connection c = template.open()) {
-      if (!target.ownsServer() && !DatabaseAdmin.canCreateDatabases(c)) {
-        throw IndexlabException.usage(
-            "indexlab run needs to copy the seeded database for each scenario (CREATE DATABASE"
-                + " ... TEMPLATE); role "
-                + template.user()
-                + " may not create databases on "
-                + template.maskedUrl());
-      }
-    }
     RouteCatalog catalog = RouteCatalog.load(workload).select(settings.routes());
     catalog.errors().forEach(e -> log.println("indexlab: " + e));
     Map<String, Route> routes = new LinkedHashMap<>();
     catalog.routes().forEach(r -> routes.put(r.id(), r));
     Files.createDirectories(settings.resultsDir());
-    ScenarioDatabases copies = new ScenarioDatabases(template);
     ScenarioMeasurer measurer =
         new ScenarioMeasurer(
             target, workload, settings.bench(), settings.draws(), settings.resultsDir(), log);
-    try {
+    try (ScenarioDatabases copies =
+        inPlace ? InPlaceScenarios.start(template, log) : new TemplateCopies(template)) {
       step("baseline: all routes");
       ConnectionSpec baselineDb = copies.copy("baseline");
       RunResults.ScenarioResult baseline =
@@ -121,9 +125,35 @@ public final class RunPipeline {
       scenarios.set(0, last.baseline());
       scenarios.add(last.optimized());
       return new RunResults(RunMeta.read(target, template, workload, settings), scenarios, results);
-    } finally {
-      copies.dropAll();
     }
+  }
+
+  /**
+   * True when each scenario can get its own copy: indexlab owns the server, or the role may create
+   * databases. Otherwise refuses, before anything is seeded, unless {@code --in-place} was given.
+   */
+  private boolean canCopy() throws SQLException {
+    if (target.ownsServer()) {
+      return true;
+    }
+    ConnectionSpec db = target.connection();
+    try (Connection c = db.open()) {
+      if (DatabaseAdmin.canCreateDatabases(c)) {
+        return true;
+      }
+    }
+    if (!settings.inPlace()) {
+      throw IndexlabException.usage(
+          "indexlab run copies the database for each scenario (CREATE DATABASE ... TEMPLATE), but"
+              + " role "
+              + db.user()
+              + " may not create databases on "
+              + db.maskedUrl()
+              + "; pass --in-place to apply each candidate to "
+              + db.database()
+              + " itself and revert it afterwards");
+    }
+    return false;
   }
 
   private List<CandidateFolder> candidates(ConnectionSpec baselineDb, Map<String, Route> routes)

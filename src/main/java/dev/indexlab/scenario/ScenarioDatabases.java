@@ -1,78 +1,27 @@
 package dev.indexlab.scenario;
 
-import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
-import dev.indexlab.db.DatabaseAdmin;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * Makes one isolated database per scenario as a copy of the seeded template ({@code CREATE DATABASE
- * ... TEMPLATE}), so no scenario can leak into another and the template is never altered. The
- * copies are dropped by {@link #dropAll()}.
+ * Where each scenario of a run (baseline, a candidate, "optimized") gets a database that holds the
+ * seeded data and nothing of the other scenarios: a copy of the template ({@link TemplateCopies}),
+ * or, when the server does not let indexlab copy it, the one database itself with each scenario
+ * reverted afterwards ({@link InPlaceScenarios}). Closing it is {@link #dropAll()}, so a run's
+ * {@code try} leaves nothing behind on its failure paths either.
  */
-public final class ScenarioDatabases {
-  private final ConnectionSpec template;
-  private final DatabaseAdmin admin;
-  private final List<String> created = new ArrayList<>();
+public interface ScenarioDatabases extends AutoCloseable {
 
-  /** {@code template} must have no open connections while copies are made. */
-  public ScenarioDatabases(ConnectionSpec template) {
-    this.template = template;
-    this.admin = new DatabaseAdmin(template);
-  }
+  /** The database for {@code scenario}, as the seeded template has it. */
+  ConnectionSpec copy(String scenario);
 
-  /** The database name for a scenario: the template's name plus a sanitized suffix. */
-  public String databaseName(String scenario) {
-    String suffix = scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-    String name = template.database() + "_" + suffix;
-    return name.length() > 63 ? name.substring(0, 63) : name;
-  }
+  /** Done with {@code scenario}: its database is dropped or reverted. */
+  void drop(String scenario);
 
-  /** A fresh copy of the template for {@code scenario} (an older copy is dropped first). */
-  public ConnectionSpec copy(String scenario) {
-    String name = databaseName(scenario);
-    try {
-      admin.dropIfExists(name);
-      admin.createFromTemplate(name, template.database());
-    } catch (SQLException e) {
-      throw new IndexlabException(
-          IndexlabException.JOB_FAILED,
-          "cannot copy database "
-              + template.database()
-              + " for scenario "
-              + scenario
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    created.add(name);
-    return template.withDatabase(name);
-  }
+  /** Drops or reverts whatever is still there. */
+  void dropAll();
 
-  /** Drops one scenario's copy. */
-  public void drop(String scenario) {
-    String name = databaseName(scenario);
-    try {
-      admin.dropIfExists(name);
-      created.remove(name);
-    } catch (SQLException e) {
-      throw new IndexlabException(
-          IndexlabException.JOB_FAILED, "cannot drop database " + name + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Drops every copy this instance made. */
-  public void dropAll() {
-    for (String name : List.copyOf(created)) {
-      try {
-        admin.dropIfExists(name);
-      } catch (SQLException e) {
-        // best effort at the end of a run; the embedded server is removed anyway
-      }
-    }
-    created.clear();
+  @Override
+  default void close() {
+    dropAll();
   }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the end-to-end tests need to run the whole pipeline in seconds: the shortest JMH profile (no
@@ -50,7 +51,7 @@ public final class FastRuns {
     BenchSettings bench =
         new BenchSettings(PROFILE, 1, false, seed.seed(), 50, seed.scale(), "baseline", results);
     return new RunPipeline.Settings(
-        seed, bench, 1, results, advise, DecisionRule.defaults(), routes);
+        seed, bench, 1, results, advise, DecisionRule.defaults(), routes, false);
   }
 
   /**
@@ -86,6 +87,16 @@ public final class FastRuns {
       try (Connection c = db.open()) {
         return new Snapshot(TableChecksums.compute(c), IndexInventory.read(c));
       }
+    }
+
+    /**
+     * Index name to definition, without sizes: for a database measured in place, where rolled-back
+     * inserts leave index entries behind until VACUUM and so make indexes grow.
+     */
+    public Map<String, String> indexDefinitions() {
+      Map<String, String> out = new TreeMap<>();
+      indexes.forEach((name, info) -> out.put(name, info.definition()));
+      return out;
     }
   }
 }

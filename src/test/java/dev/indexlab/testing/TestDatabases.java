@@ -3,10 +3,16 @@ package dev.indexlab.testing;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.EmbeddedTarget;
+import dev.indexlab.db.Identifiers;
 import dev.indexlab.schema.SchemaMigrator;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.PGConnection;
 
 /**
  * One embedded PostgreSQL per test JVM, shared by every integration test. Each test gets its own
@@ -40,6 +46,31 @@ public final class TestDatabases {
     String name = prefix + "_" + COUNTER.incrementAndGet();
     new DatabaseAdmin(base).create(name);
     return base.withDatabase(name);
+  }
+
+  /**
+   * A new empty database owned by a new login role that may not create databases (NOCREATEDB,
+   * NOSUPERUSER), with a random password: the spec connects as that role, as a user's JDBC URL
+   * would. The password is set with the driver's {@code alterUserPassword} (hashed before it is
+   * sent, never spliced into SQL); print the spec, never {@code password()}.
+   */
+  public static ConnectionSpec ownedByRoleWithoutCreatedb(String prefix) throws SQLException {
+    ConnectionSpec db = empty(prefix);
+    String role = db.database() + "_owner";
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    String password = HexFormat.of().formatHex(random);
+    try (Connection c = db.open();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE ROLE " + Identifiers.quote(role) + " LOGIN NOCREATEDB NOSUPERUSER");
+      c.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
+      st.execute(
+          "ALTER DATABASE "
+              + Identifiers.quote(db.database())
+              + " OWNER TO "
+              + Identifiers.quote(role));
+    }
+    return new ConnectionSpec(db.jdbcUrl(), role, password);
   }
 
   /** A new database holding the SongStackify schema (V1) and no rows. */
