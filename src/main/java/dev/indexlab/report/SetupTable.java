@@ -40,6 +40,7 @@ final class SetupTable {
         meta.commit()
             ? "committed (commit mode: writes change the data as the run goes)"
             : "rolled back after every call (rollback mode: the data never changes)");
+    table.row("Scenario databases", scenarioDatabases(meta));
     table.row(
         "Machine",
         SummaryPage.count(meta.cores(), "core", "cores")
@@ -49,6 +50,18 @@ final class SetupTable {
             + SummaryPage.text(meta.os()));
     table.row("Java", SummaryPage.text(meta.javaVersion()));
     return table.render();
+  }
+
+  private static String scenarioDatabases(Meta meta) {
+    if (Meta.COPIES.equals(meta.scenarioDatabases())) {
+      return "one copy of the seeded database per scenario (CREATE DATABASE ... TEMPLATE),"
+          + " dropped afterwards";
+    }
+    if (Meta.IN_PLACE.equals(meta.scenarioDatabases())) {
+      return "the database itself, each candidate applied and then reverted (--in-place); indexes"
+          + " and table checksums checked against the start after every scenario";
+    }
+    return "not recorded";
   }
 
   private static String settings(Map<String, String> settings) {

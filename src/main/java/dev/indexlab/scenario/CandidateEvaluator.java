@@ -290,9 +290,22 @@ final class CandidateEvaluator {
         errors.add("applying the accepted candidates failed: " + applied.error());
       }
       List<Route> optimizedRoutes = List.copyOf(measured.values());
-      ScenarioMeasurer.Captured captured = measurer.capture("optimized", db, optimizedRoutes);
-      ConnectionSpec base = copies.copy("baseline");
       List<String> ids = optimizedRoutes.stream().map(Route::id).toList();
+      ScenarioMeasurer.Captured captured = measurer.capture("optimized", db, optimizedRoutes);
+      if (!copies.holdsTwoAtOnce()) {
+        // one database: the baseline's figures from the start of the run stand
+        RunResults.ScenarioResult alone =
+            measurer.assemble(
+                "optimized",
+                chosen,
+                optimizedRoutes,
+                captured,
+                measurer.bench("optimized", db, optimizedRoutes, ids));
+        errors.addAll(alone.errors());
+        return new Final(
+            baseline, new RunResults.ScenarioResult("optimized", chosen, alone.routes(), errors));
+      }
+      ConnectionSpec base = copies.copy("baseline");
       SideBySide.Result jmh =
           SideBySide.measure(
               measurer,

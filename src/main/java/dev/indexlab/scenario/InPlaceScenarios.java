@@ -92,6 +92,12 @@ public final class InPlaceScenarios implements ScenarioDatabases {
     return new InPlaceScenarios(db, snapshot, log);
   }
 
+  /** One database: the baseline and the optimized scenario cannot be measured side by side. */
+  @Override
+  public boolean holdsTwoAtOnce() {
+    return false;
+  }
+
   /** The database itself; a scenario still applied is reverted first. */
   @Override
   public ConnectionSpec copy(String scenario) {

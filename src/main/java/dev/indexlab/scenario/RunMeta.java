@@ -39,7 +39,11 @@ final class RunMeta {
   private RunMeta() {}
 
   static RunResults.Meta read(
-      DatabaseTarget target, ConnectionSpec db, Workload workload, RunPipeline.Settings s)
+      DatabaseTarget target,
+      ConnectionSpec db,
+      Workload workload,
+      RunPipeline.Settings s,
+      boolean copies)
       throws SQLException {
     String version;
     Map<String, String> settings = new LinkedHashMap<>();
@@ -80,7 +84,8 @@ final class RunMeta {
         Runtime.getRuntime().availableProcessors(),
         memory,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+        copies ? RunResults.Meta.COPIES : RunResults.Meta.IN_PLACE);
   }
 
   /** {@code 131072} with unit {@code 8kB} → {@code 1GB}, as SHOW would print it. */

@@ -124,7 +124,10 @@ public final class RunPipeline {
       CandidateEvaluator.Final last = evaluator.optimized(candidates, results);
       scenarios.set(0, last.baseline());
       scenarios.add(last.optimized());
-      return new RunResults(RunMeta.read(target, template, workload, settings), scenarios, results);
+      return new RunResults(
+          RunMeta.read(target, template, workload, settings, copies.holdsTwoAtOnce()),
+          scenarios,
+          results);
     }
   }
 

@@ -28,7 +28,19 @@ public record RunResults(
       int cores,
       long memoryBytes,
       String javaVersion,
-      String os) {}
+      String os,
+      String scenarioDatabases) {
+    /** {@link #scenarioDatabases} of a run whose scenarios ran on copies of the seeded database. */
+    public static final String COPIES = "copies";
+
+    /** {@link #scenarioDatabases} of a run that applied and reverted on the database itself. */
+    public static final String IN_PLACE = "in place";
+
+    /** True when baseline and optimized were timed side by side (each on its own copy). */
+    public boolean sideBySide() {
+      return COPIES.equals(scenarioDatabases);
+    }
+  }
 
   /** One isolated database copy: baseline, a candidate, or the accepted set ("optimized"). */
   public record ScenarioResult(

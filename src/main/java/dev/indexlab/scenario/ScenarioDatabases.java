@@ -20,6 +20,14 @@ public interface ScenarioDatabases extends AutoCloseable {
   /** Drops or reverts whatever is still there. */
   void dropAll();
 
+  /**
+   * Whether two scenarios can exist at once (the baseline and the optimized scenario, measured side
+   * by side): true for copies, false for the one database reverted in place.
+   */
+  default boolean holdsTwoAtOnce() {
+    return true;
+  }
+
   @Override
   default void close() {
     dropAll();

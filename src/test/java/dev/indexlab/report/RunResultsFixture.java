@@ -103,7 +103,8 @@ public final class RunResultsFixture {
             2,
             8L * 1024 * 1024 * 1024,
             "17.0.12",
-            "Linux 6.8 amd64");
+            "Linux 6.8 amd64",
+            Meta.COPIES);
     List<ScenarioResult> scenarios = new ArrayList<>();
     scenarios.add(baseline());
     scenarios.add(
