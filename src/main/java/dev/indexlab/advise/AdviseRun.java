@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.workload.Route;
 import java.io.IOException;
@@ -7,9 +8,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The advise step on a prepared (seeded, analyzed) database: samples the workload (each route a few
@@ -75,8 +78,16 @@ public final class AdviseRun {
       Advice advice = Advisor.advise(catalog, findings, usage);
       Map<String, WhatIfResult> whatIf = new LinkedHashMap<>();
       if (settings.whatIf()) {
+        Optional<Set<String>> deleted = Optional.empty();
+        if (!routes.isEmpty()) {
+          Set<String> tables = new LinkedHashSet<>();
+          for (Route r : routes) {
+            tables.addAll(WrittenTables.deletedFrom(c, r));
+          }
+          deleted = Optional.of(tables);
+        }
         AffectedStatements affected =
-            new AffectedStatements(catalog, sample, settings.perStatement());
+            new AffectedStatements(catalog, sample, settings.perStatement(), deleted);
         WhatIfPlanner planner = new WhatIfPlanner(c);
         for (Candidate cand : advice.candidates()) {
           whatIf.put(cand.name(), planner.evaluate(cand, affected.forCandidate(c, cand)));

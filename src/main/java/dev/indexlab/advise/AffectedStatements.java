@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,11 +24,24 @@ public final class AffectedStatements {
   private final Catalog catalog;
   private final WorkloadSample sample;
   private final int perStatement;
+  private final Optional<Set<String>> deletedFrom;
 
+  /** Every foreign key's trigger statement counts (nothing is known of the workload's deletes). */
   public AffectedStatements(Catalog catalog, WorkloadSample sample, int perStatement) {
+    this(catalog, sample, perStatement, Optional.empty());
+  }
+
+  /**
+   * With {@code deletedFrom}, the {@code schema.table} names the workload's routes delete rows from
+   * (cascades included): a foreign key's trigger statement counts only when its referenced table is
+   * one of them. An index for a cascade no route ever fires changes no measured time.
+   */
+  public AffectedStatements(
+      Catalog catalog, WorkloadSample sample, int perStatement, Optional<Set<String>> deletedFrom) {
     this.catalog = catalog;
     this.sample = sample;
     this.perStatement = Math.max(1, perStatement);
+    this.deletedFrom = deletedFrom.map(Set::copyOf);
   }
 
   /** The statements to explain for {@code candidate}; {@code c} reads sample keys for triggers. */
@@ -37,7 +51,8 @@ public final class AffectedStatements {
     for (IndexSpec spec : candidate.indexes()) {
       tables.add(spec.tableKey());
       for (ForeignKey fk : catalog.foreignKeys()) {
-        if (fk.tableKey().equals(spec.tableKey()) && leadsWith(spec, fk.columns())) {
+        boolean fires = deletedFrom.map(d -> d.contains(fk.refTableKey())).orElse(true);
+        if (fk.tableKey().equals(spec.tableKey()) && leadsWith(spec, fk.columns()) && fires) {
           CascadeStatements.derive(c, catalog, fk).ifPresent(out::add);
         }
       }

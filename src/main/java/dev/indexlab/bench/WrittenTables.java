@@ -105,6 +105,47 @@ public final class WrittenTables {
     return List.copyOf(tables.values());
   }
 
+  /**
+   * The tables {@code route} deletes rows from, directly or through ON DELETE CASCADE
+   * (transitively), as unquoted {@code schema.table}: where the foreign keys' referential actions
+   * of the workload fire. Names that are not tables of the database are ignored.
+   */
+  public static List<String> deletedFrom(Connection c, Route route) throws SQLException {
+    Map<Long, String> deleted = new LinkedHashMap<>();
+    Deque<Long> todo = new ArrayDeque<>();
+    for (Target t : targets(route)) {
+      if (!t.delete()) {
+        continue;
+      }
+      try (PreparedStatement ps = c.prepareStatement(TABLE_OF)) {
+        ps.setString(1, t.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && deleted.putIfAbsent(rs.getLong(1), key(rs)) == null) {
+            todo.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    while (!todo.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(REFERENCING)) {
+        ps.setLong(1, todo.poll());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (rs.getString(4).equals("c")
+                && deleted.putIfAbsent(rs.getLong(1), key(rs)) == null) {
+              todo.add(rs.getLong(1));
+            }
+          }
+        }
+      }
+    }
+    return List.copyOf(deleted.values());
+  }
+
+  private static String key(ResultSet rs) throws SQLException {
+    return rs.getString(2) + "." + rs.getString(3);
+  }
+
   /** Runs VACUUM on each table; {@code c} must be in auto-commit mode. */
   public static void vacuum(Connection c, List<String> tables) throws SQLException {
     try (Statement st = c.createStatement()) {

@@ -11,7 +11,7 @@ import java.util.List;
  * (the baseline of a run is measured before every candidate, the optimized scenario after them);
  * measured seconds apart, each route's two figures saw the same machine.
  *
- * <p>JMH files go to {@code resultsDir/side-by-side/<side>/<route>/}.
+ * <p>JMH files go to {@code resultsDir/side-by-side.<side>.<route>/}.
  */
 final class SideBySide {
   private SideBySide() {}
@@ -40,7 +40,8 @@ final class SideBySide {
 
   private static ScenarioMeasurer.Jmh bench(
       ScenarioMeasurer measurer, Side side, List<String> one) {
-    return measurer.bench(
-        "side-by-side/" + side.name() + "/" + one.get(0), side.db(), side.routes(), one);
+    String name =
+        ("side-by-side." + side.name() + "." + one.get(0)).replaceAll("[^A-Za-z0-9._-]", "_");
+    return measurer.bench(name, side.db(), side.routes(), one);
   }
 }

@@ -72,15 +72,23 @@ class RunPipelineIT {
             .collect(Collectors.toMap(RunResults.CandidateResult::id, Function.identity()));
     assertThat(candidates)
         .containsKeys(
-            "playlist_next_entry", "idx_song_history_user_id", "idx_song_history_song_id");
-    assertThat(candidates.get("idx_song_history_user_id").ddl())
+            "playlist_next_entry",
+            "idx_song_history_user_id_created_at",
+            "idx_song_history_song_id");
+    // the foreign key's index and mood refresh's "latest plays" index are one candidate
+    RunResults.CandidateResult byUser = candidates.get("idx_song_history_user_id_created_at");
+    assertThat(byUser.ddl())
         .anySatisfy(
-            sql -> assertThat(sql).containsPattern("ON (public\\.)?song_history \\(user_id\\)"));
+            sql ->
+                assertThat(sql)
+                    .containsPattern("ON (public\\.)?song_history \\(user_id, created_at DESC\\)"));
+    assertThat(String.join("\n", byUser.reasons()))
+        .contains("song_history_user_id_fkey")
+        .contains("mood_refresh");
     assertThat(candidates.get("idx_song_history_song_id").ddl())
         .anySatisfy(
             sql -> assertThat(sql).containsPattern("ON (public\\.)?song_history \\(song_id\\)"));
-    assertThat(candidates.get("idx_song_history_user_id").affectedRoutes())
-        .contains("users_delete");
+    assertThat(byUser.affectedRoutes()).contains("users_delete", "mood_refresh");
     RunResults.CandidateResult rewrite = candidates.get("playlist_next_entry");
     assertThat(rewrite.equivalence()).startsWith("playlist_play: same rows and changes for");
     assertThat(rewrite.decision().reason()).doesNotContain("not equivalent");
@@ -93,6 +101,15 @@ class RunPipelineIT {
     assertThat(optimized.candidates()).containsExactlyInAnyOrderElementsOf(accepted);
     assertThat(optimized.errors()).as(log.toString()).isEmpty();
     assertThat(optimized.routes()).extracting(RunResults.RouteResult::id).hasSameSizeAs(ROUTES);
+    // baseline and optimized timed side by side at the end, route by route
+    assertThat(r.meta().sideBySide()).isTrue();
+    assertThat(optimized.routes()).allSatisfy(route -> assertThat(route.timing()).isNotNull());
+    for (String route : ROUTES) {
+      assertThat(results.resolve("side-by-side.baseline." + route).resolve("bench.json"))
+          .isRegularFile();
+      assertThat(results.resolve("side-by-side.optimized." + route).resolve("bench.json"))
+          .isRegularFile();
+    }
 
     assertThat(FastRuns.Snapshot.of(db)).isEqualTo(before);
     assertThat(FastRuns.databasesStartingWith(db, db.database() + "_")).isEmpty();
@@ -106,6 +123,7 @@ class RunPipelineIT {
       assertThat(files).contains(c.id() + ".md");
     }
     assertThat(Files.readString(reports.resolve(ReportWriter.SUMMARY)))
-        .contains("idx_song_history_user_id", "playlist_next_entry");
+        .contains("idx_song_history_user_id_created_at", "playlist_next_entry")
+        .contains("measured side by side at the end of the run");
   }
 }
