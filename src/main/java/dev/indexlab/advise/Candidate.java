@@ -27,6 +27,19 @@ public record Candidate(
     rewrites = List.copyOf(rewrites);
   }
 
+  /**
+   * True when every statement creates an index or an extension (and refreshes statistics): a
+   * hand-written candidate that does more with its index, such as CLUSTER on it, is a different
+   * experiment from the bare index.
+   */
+  public boolean onlyBuildsIndexes() {
+    return statements.stream()
+        .allMatch(
+            s ->
+                IndexStatementParser.create(s).isPresent()
+                    || s.matches("(?is)\\s*(create\\s+extension|analyze)\\b.*"));
+  }
+
   /** The table of the first index, {@code schema.table}, if the candidate touches one. */
   public Optional<String> tableKey() {
     return indexes.isEmpty() ? Optional.empty() : Optional.of(indexes.get(0).tableKey());

@@ -19,6 +19,36 @@ public record IndexSpec(
   }
 
   /**
+   * True when b-tree {@code other} is on the same table and starts with this b-tree index's
+   * columns, in the same directions or all reversed (a b-tree scan runs either way): every lookup
+   * this index serves, {@code other} serves too. An index serves itself.
+   */
+  public boolean servedBy(IndexSpec other) {
+    if (!tableKey().equals(other.tableKey())
+        || !btree(this)
+        || !btree(other)
+        || other.keys().size() < keys.size()) {
+      return false;
+    }
+    boolean same = true;
+    boolean reversed = true;
+    for (int k = 0; k < keys.size(); k++) {
+      IndexKey a = keys.get(k);
+      IndexKey b = other.keys().get(k);
+      if (!a.column().equals(b.column()) || a.opclass() != null || b.opclass() != null) {
+        return false;
+      }
+      same &= a.descending() == b.descending();
+      reversed &= a.descending() != b.descending();
+    }
+    return same || reversed;
+  }
+
+  private static boolean btree(IndexSpec i) {
+    return i.method() == null || i.method().equals("btree");
+  }
+
+  /**
    * A one-line description: {@code song_history (user_id, created_at DESC)}, method if not btree.
    */
   public String describe() {

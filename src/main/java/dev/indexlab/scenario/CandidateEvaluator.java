@@ -1,7 +1,9 @@
 package dev.indexlab.scenario;
 
+import dev.indexlab.advise.Candidate;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateKind;
+import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.advise.ProductionMigration;
 import dev.indexlab.advise.Reason;
 import dev.indexlab.advise.RouteRewrite;
@@ -242,7 +244,10 @@ final class CandidateEvaluator {
    * The end of a run: the baseline and the optimized scenario with their JMH timings measured side
    * by side.
    */
-  record Final(RunResults.ScenarioResult baseline, RunResults.ScenarioResult optimized) {}
+  record Final(
+      RunResults.ScenarioResult baseline,
+      RunResults.ScenarioResult optimized,
+      List<RunResults.CandidateResult> candidates) {}
 
   /**
    * The accepted candidates applied together on one copy and every route captured there; then every
@@ -268,6 +273,7 @@ final class CandidateEvaluator {
     Set<String> rewritten = new LinkedHashSet<>();
     ConnectionSpec db = copies.copy("optimized");
     try {
+      List<CandidateFolder> picked = new ArrayList<>();
       for (RunResults.CandidateResult r : accepted) {
         long size = r.build() == null ? 0 : r.build().bytes();
         if (bytes + size > settings.rule().indexBudgetBytes()) {
@@ -275,8 +281,47 @@ final class CandidateEvaluator {
           continue;
         }
         bytes += size;
-        chosen.add(r.id());
-        CandidateFolder f = byName.get(r.id());
+        picked.add(byName.get(r.id()));
+      }
+      List<RunResults.CandidateResult> decided = new ArrayList<>(results);
+      if (copies.holdsTwoAtOnce() && !picked.isEmpty()) {
+        picked.addAll(secondLook(picked, byName, decided));
+      }
+      // lowest ranked first: a plain index that another picked candidate's index already serves
+      // (a longer one leading with its columns, or the same index built for a CLUSTER) is left out
+      for (int i = picked.size() - 1; i >= 0; i--) {
+        List<IndexSpec> others = new ArrayList<>();
+        for (int j = 0; j < picked.size(); j++) {
+          if (j != i) {
+            others.addAll(picked.get(j).candidate().indexes());
+          }
+        }
+        Optional<String> servedBy = servedBy(picked.get(i).candidate(), others);
+        if (servedBy.isPresent()) {
+          String name = picked.get(i).candidate().name();
+          log.println("   " + name + ": left out of optimized, " + servedBy.get() + " serves it");
+          for (int k = 0; k < decided.size(); k++) {
+            RunResults.CandidateResult r = decided.get(k);
+            if (r.id().equals(name)) {
+              decided.set(
+                  k,
+                  withDecision(
+                      r,
+                      new RunResults.Decision(
+                          false,
+                          "left out: "
+                              + servedBy.get()
+                              + ", in the accepted set already, serves its lookups (on its own: "
+                              + r.decision().reason()
+                              + ")",
+                          r.decision().weightedMsSavedPerMinute())));
+            }
+          }
+          picked.remove(i);
+        }
+      }
+      for (CandidateFolder f : picked) {
+        chosen.add(f.candidate().name());
         f.stageMigrations(staged);
         for (Route rw : rewrites(f)) {
           if (rewritten.add(rw.id())) {
@@ -303,7 +348,9 @@ final class CandidateEvaluator {
                 measurer.bench("optimized", db, optimizedRoutes, ids));
         errors.addAll(alone.errors());
         return new Final(
-            baseline, new RunResults.ScenarioResult("optimized", chosen, alone.routes(), errors));
+            baseline,
+            new RunResults.ScenarioResult("optimized", chosen, alone.routes(), errors),
+            decided);
       }
       ConnectionSpec base = copies.copy("baseline");
       SideBySide.Result jmh =
@@ -317,12 +364,99 @@ final class CandidateEvaluator {
       errors.addAll(s.errors());
       return new Final(
           retimed(baseline, jmh.first()),
-          new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors));
+          new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors),
+          decided);
     } finally {
       deleteTree(staged);
       copies.drop("optimized");
       copies.drop("baseline");
     }
+  }
+
+  /**
+   * The index among {@code built} that serves each index {@code c} creates, described, when {@code
+   * c} only creates b-tree indexes and every one of them is served: then applying it too would only
+   * add a redundant index (and fail on a name both share).
+   */
+  private static Optional<String> servedBy(Candidate c, List<IndexSpec> built) {
+    if (c.kind() != CandidateKind.CREATE_INDEX
+        || c.indexes().isEmpty()
+        || !c.rewrites().isEmpty()
+        || !c.onlyBuildsIndexes()) {
+      return Optional.empty();
+    }
+    List<String> by = new ArrayList<>();
+    for (IndexSpec mine : c.indexes()) {
+      Optional<IndexSpec> other = built.stream().filter(mine::servedBy).findFirst();
+      if (other.isEmpty()) {
+        return Optional.empty();
+      }
+      by.add(other.get().name() + " on " + other.get().describe());
+    }
+    return Optional.of(String.join(", ", by));
+  }
+
+  /**
+   * Gives every measured and rejected candidate a second look on top of {@code picked} (each
+   * against the same set, not one after the other); replaces their results in {@code decided} and
+   * returns the folders now accepted.
+   */
+  private List<CandidateFolder> secondLook(
+      List<CandidateFolder> picked,
+      Map<String, CandidateFolder> byName,
+      List<RunResults.CandidateResult> decided)
+      throws IOException {
+    List<Integer> todo = new ArrayList<>();
+    for (int k = 0; k < decided.size(); k++) {
+      if (SecondLook.worthASecondLook(decided.get(k))) {
+        todo.add(k);
+      }
+    }
+    if (todo.isEmpty()) {
+      return List.of();
+    }
+    log.println(
+        "== second look: "
+            + todo.size()
+            + " rejected candidates measured on top of the accepted set");
+    log.flush();
+    Map<String, Route> acceptedRoutes = new LinkedHashMap<>(routes);
+    for (CandidateFolder f : picked) {
+      rewrites(f).forEach(rw -> acceptedRoutes.put(rw.id(), rw));
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    routes.values().forEach(r -> weights.put(r.id(), r.weight()));
+    SecondLook look =
+        new SecondLook(copies, measurer, settings.rule(), written, baseline, routes, log);
+    List<CandidateFolder> late = new ArrayList<>();
+    for (int k : todo) {
+      CandidateFolder f = byName.get(decided.get(k).id());
+      RunResults.CandidateResult again =
+          look.decide(f, decided.get(k), List.copyOf(picked), acceptedRoutes, weights);
+      decided.set(k, again);
+      if (again.decision().accepted()) {
+        late.add(f);
+      }
+    }
+    return late;
+  }
+
+  /** {@code r} with another decision. */
+  static RunResults.CandidateResult withDecision(
+      RunResults.CandidateResult r, RunResults.Decision decision) {
+    return new RunResults.CandidateResult(
+        r.id(),
+        r.kind(),
+        r.description(),
+        r.ddl(),
+        r.reasons(),
+        r.productionMigration(),
+        r.whatIf(),
+        r.build(),
+        r.affectedRoutes(),
+        r.deltas(),
+        r.equivalence(),
+        decision);
   }
 
   /** {@code scenario} with each route's JMH timing (or failure) taken from {@code jmh}. */

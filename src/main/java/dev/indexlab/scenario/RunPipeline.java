@@ -124,6 +124,7 @@ public final class RunPipeline {
       CandidateEvaluator.Final last = evaluator.optimized(candidates, results);
       scenarios.set(0, last.baseline());
       scenarios.add(last.optimized());
+      results = last.candidates();
       return new RunResults(
           RunMeta.read(target, template, workload, settings, copies.holdsTwoAtOnce()),
           scenarios,
@@ -209,7 +210,9 @@ public final class RunPipeline {
       if (own.name().equals(proposed.name())) {
         return Optional.of(own.name());
       }
-      if (proposed.kind() == CandidateKind.DROP_INDEX || own.kind() == CandidateKind.DROP_INDEX) {
+      if (proposed.kind() == CandidateKind.DROP_INDEX
+          || own.kind() == CandidateKind.DROP_INDEX
+          || !own.onlyBuildsIndexes()) {
         continue;
       }
       for (IndexSpec a : proposed.indexes()) {

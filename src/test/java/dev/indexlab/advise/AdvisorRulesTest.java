@@ -182,6 +182,57 @@ class AdvisorRulesTest {
   }
 
   @Test
+  void anIndexIsServedByOneThatLeadsWithItsColumnsInTheSameOrReversedDirections() {
+    IndexSpec userId =
+        new IndexSpec("public", "song_history", "a", "btree", List.of(IndexKey.asc("user_id")));
+    IndexSpec latest =
+        new IndexSpec(
+            "public",
+            "song_history",
+            "b",
+            "btree",
+            List.of(IndexKey.asc("user_id"), IndexKey.desc("created_at")));
+    IndexSpec latestReversed =
+        new IndexSpec(
+            "public",
+            "song_history",
+            "c",
+            "btree",
+            List.of(IndexKey.desc("user_id"), IndexKey.asc("created_at")));
+    IndexSpec other =
+        new IndexSpec("public", "songs", "d", "btree", List.of(IndexKey.asc("user_id")));
+    assertThat(userId.servedBy(latest)).isTrue();
+    assertThat(latest.servedBy(latest)).isTrue();
+    assertThat(latest.servedBy(latestReversed)).isTrue();
+    assertThat(latest.servedBy(userId)).isFalse();
+    assertThat(userId.servedBy(other)).isFalse();
+  }
+
+  @Test
+  void aCandidateThatClustersOnItsIndexIsMoreThanTheIndex() {
+    Candidate plain =
+        new Candidate(
+            "p",
+            CandidateKind.CREATE_INDEX,
+            List.of(),
+            List.of("CREATE INDEX i ON t (a)", "ANALYZE t"),
+            List.of(),
+            "",
+            List.of());
+    Candidate clustered =
+        new Candidate(
+            "c",
+            CandidateKind.CREATE_INDEX,
+            List.of(),
+            List.of("CREATE INDEX i ON t (a)", "CLUSTER t USING i", "ANALYZE t"),
+            List.of(),
+            "",
+            List.of());
+    assertThat(plain.onlyBuildsIndexes()).isTrue();
+    assertThat(clustered.onlyBuildsIndexes()).isFalse();
+  }
+
+  @Test
   void anExistingIndexInEitherDirectionServesTheOrderedFinding() {
     CatalogIndex existing = index("song_history", "h_idx", "btree", "user_id", "created_at");
     PlanFinding f =

@@ -73,6 +73,7 @@ class RunPipelineIT {
     assertThat(candidates)
         .containsKeys(
             "playlist_next_entry",
+            "song_history_by_user",
             "idx_song_history_user_id_created_at",
             "idx_song_history_song_id");
     // the foreign key's index and mood refresh's "latest plays" index are one candidate
@@ -94,6 +95,21 @@ class RunPipelineIT {
     assertThat(rewrite.decision().reason()).doesNotContain("not equivalent");
     assertThat(rewrite.affectedRoutes()).contains("playlist_play");
     assertThat(r.candidates()).allSatisfy(c -> assertThat(c.decision().reason()).isNotBlank());
+
+    // every candidate measured and rejected on its own got a second look on top of the accepted
+    // set, and a plain index the clustered one already builds is left out of the optimized set
+    assertThat(r.candidates())
+        .filter(c -> c.build() != null && c.build().error() == null && !c.deltas().isEmpty())
+        .filter(c -> !c.decision().accepted())
+        .allSatisfy(
+            c ->
+                assertThat(c.decision().reason())
+                    .containsAnyOf("on top of the accepted set", "left out: "));
+    assertThat(candidates.get("song_history_by_user").ddl())
+        .anySatisfy(sql -> assertThat(sql).contains("CLUSTER song_history USING"));
+    if (candidates.get("song_history_by_user").decision().accepted()) {
+      assertThat(byUser.decision().accepted()).isFalse();
+    }
 
     RunResults.ScenarioResult optimized = r.scenarios().get(scenarios.size() - 1);
     List<String> accepted =

@@ -1,0 +1,173 @@
+package dev.indexlab.scenario;
+
+import dev.indexlab.advise.CandidateFolder;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.workload.Route;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A second look at the candidates that were measured and rejected on their own: each is applied on
+ * top of the accepted set and measured against the accepted set alone, side by side. Candidates
+ * interact. SongStackify's {@code users_playlist_position (playlist_song_position)} makes the
+ * original playlist query slower, so it is rejected against the baseline; with the accepted rewrite
+ * that query is gone, and the index takes most of what is left of delete song (the ON DELETE SET
+ * NULL of every playlist entry of the song scans the table). The same {@link DecisionRule} decides.
+ */
+final class SecondLook {
+  private final ScenarioDatabases copies;
+  private final ScenarioMeasurer measurer;
+  private final DecisionRule rule;
+  private final Map<String, List<String>> written;
+  private final RunResults.ScenarioResult baseline;
+  private final Map<String, Route> originals;
+  private final PrintWriter log;
+
+  SecondLook(
+      ScenarioDatabases copies,
+      ScenarioMeasurer measurer,
+      DecisionRule rule,
+      Map<String, List<String>> written,
+      RunResults.ScenarioResult baseline,
+      Map<String, Route> originals,
+      PrintWriter log) {
+    this.copies = copies;
+    this.measurer = measurer;
+    this.rule = rule;
+    this.written = written;
+    this.baseline = baseline;
+    this.originals = originals;
+    this.log = log;
+  }
+
+  /** True for a candidate that applied, was measured, and was rejected by the rule. */
+  static boolean worthASecondLook(RunResults.CandidateResult r) {
+    return !r.decision().accepted()
+        && r.build() != null
+        && r.build().error() == null
+        && !r.deltas().isEmpty()
+        && !r.decision().reason().startsWith("the rewrite is not equivalent");
+  }
+
+  /**
+   * Decides {@code candidate} on top of {@code accepted} (the folders of the accepted set) with
+   * {@code routes}, the routes as the accepted set runs them (rewrites in place); returns the
+   * candidate's result with the new decision, its reason naming both looks.
+   */
+  RunResults.CandidateResult decide(
+      CandidateFolder candidate,
+      RunResults.CandidateResult alone,
+      List<CandidateFolder> accepted,
+      Map<String, Route> routes,
+      Map<String, Double> weights)
+      throws IOException {
+    String id = candidate.candidate().name();
+    String without = "accepted-without-" + id;
+    String with = "accepted-with-" + id;
+    ConnectionSpec before = copies.copy(without);
+    ConnectionSpec after = copies.copy(with);
+    try {
+      CandidateApplier.Applied base = apply(before, without, accepted);
+      List<CandidateFolder> plusOne = new ArrayList<>(accepted);
+      plusOne.add(candidate);
+      CandidateApplier.Applied applied = apply(after, with, plusOne);
+      if (!base.ok() || !applied.ok()) {
+        String error = base.ok() ? applied.error() : base.error();
+        log.println("   " + id + ": no second look, applying failed: " + error);
+        return alone;
+      }
+      Set<String> tables = new LinkedHashSet<>();
+      candidate.candidate().indexes().forEach(i -> tables.add(i.tableKey()));
+      List<String> writers = AffectedRoutes.writing(baseline, originals, written, tables);
+      List<Route> measured = new ArrayList<>();
+      for (String rid : alone.affectedRoutes()) {
+        if (routes.containsKey(rid)) {
+          measured.add(routes.get(rid));
+        }
+      }
+      List<String> indexNames = new ArrayList<>();
+      applied.added().stream()
+          .filter(i -> base.added().stream().noneMatch(b -> b.name().equals(i.name())))
+          .forEach(i -> indexNames.add(i.name()));
+      ScenarioMeasurer.Captured capBefore = measurer.capture(without, before, measured);
+      ScenarioMeasurer.Captured capAfter = measurer.capture(with, after, measured);
+      List<String> benched = new ArrayList<>();
+      for (Route r : measured) {
+        var cap = capAfter.captures().get(r.id());
+        if (writers.contains(r.id())
+            || cap.error() != null
+            || DecisionRule.usesAny(cap.statements(), indexNames)) {
+          benched.add(r.id());
+        }
+      }
+      SideBySide.Result jmh =
+          SideBySide.measure(
+              measurer,
+              new SideBySide.Side(without, before, measured),
+              new SideBySide.Side(with, after, measured),
+              benched);
+      RunResults.ScenarioResult b =
+          measurer.assemble(without, List.of(), measured, capBefore, jmh.first());
+      RunResults.ScenarioResult a =
+          measurer.assemble(with, List.of(id), measured, capAfter, jmh.second());
+      List<RunResults.RouteDelta> deltas = rule.deltas(byId(b), byId(a), writers, indexNames);
+      RunResults.Decision second =
+          rule.decide(false, null, null, deltas, applied.addedBytes() - base.addedBytes(), weights);
+      log.println(
+          "   "
+              + id
+              + " on top of the accepted set: "
+              + (second.accepted() ? "accepted" : "rejected")
+              + " — "
+              + second.reason());
+      String reason =
+          second.accepted()
+              ? "on top of the accepted set: "
+                  + second.reason()
+                  + " (on its own against the baseline: "
+                  + alone.decision().reason()
+                  + ")"
+              : alone.decision().reason() + "; on top of the accepted set: " + second.reason();
+      return CandidateEvaluator.withDecision(
+          alone,
+          new RunResults.Decision(
+              second.accepted(),
+              reason,
+              second.accepted()
+                  ? second.weightedMsSavedPerMinute()
+                  : alone.decision().weightedMsSavedPerMinute()));
+    } finally {
+      copies.drop(with);
+      copies.drop(without);
+    }
+  }
+
+  private static CandidateApplier.Applied apply(
+      ConnectionSpec db, String scenario, List<CandidateFolder> folders) throws IOException {
+    Path staged = Files.createTempDirectory("indexlab-second-look-");
+    try {
+      for (CandidateFolder f : folders) {
+        f.stageMigrations(staged);
+      }
+      return CandidateApplier.apply(db, scenario, List.of(staged));
+    } finally {
+      try (var walk = Files.walk(staged)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static Map<String, RunResults.RouteResult> byId(RunResults.ScenarioResult s) {
+    Map<String, RunResults.RouteResult> m = new LinkedHashMap<>();
+    s.routes().forEach(r -> m.put(r.id(), r));
+    return m;
+  }
+}
