@@ -99,8 +99,8 @@ class RunPipelineIT {
     // every candidate measured and rejected on its own got a second look on top of the accepted
     // set, and a plain index the clustered one already builds is left out of the optimized set
     assertThat(r.candidates())
-        .filter(c -> c.build() != null && c.build().error() == null && !c.deltas().isEmpty())
-        .filter(c -> !c.decision().accepted())
+        .filteredOn(c -> c.build() != null && c.build().error() == null && !c.deltas().isEmpty())
+        .filteredOn(c -> !c.decision().accepted())
         .allSatisfy(
             c ->
                 assertThat(c.decision().reason())
