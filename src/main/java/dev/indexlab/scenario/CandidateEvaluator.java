@@ -397,18 +397,26 @@ final class CandidateEvaluator {
   }
 
   /**
-   * Gives every measured and rejected candidate a second look on top of {@code picked} (each
-   * against the same set, not one after the other); replaces their results in {@code decided} and
-   * returns the folders now accepted.
+   * Gives every measured and rejected candidate a second look on top of {@code picked}, one after
+   * the other (one accepted here is part of the set for the next); replaces their results in {@code
+   * decided} and returns the folders now accepted.
    */
   private List<CandidateFolder> secondLook(
       List<CandidateFolder> picked,
       Map<String, CandidateFolder> byName,
       List<RunResults.CandidateResult> decided)
       throws IOException {
+    Map<String, Route> acceptedRoutes = new LinkedHashMap<>(routes);
+    Set<String> rewritten = new LinkedHashSet<>();
+    for (CandidateFolder f : picked) {
+      for (Route rw : rewrites(f)) {
+        acceptedRoutes.put(rw.id(), rw);
+        rewritten.add(rw.id());
+      }
+    }
     List<Integer> todo = new ArrayList<>();
     for (int k = 0; k < decided.size(); k++) {
-      if (SecondLook.worthASecondLook(decided.get(k))) {
+      if (SecondLook.worthASecondLook(decided.get(k), rewritten)) {
         todo.add(k);
       }
     }
@@ -420,22 +428,27 @@ final class CandidateEvaluator {
             + todo.size()
             + " rejected candidates measured on top of the accepted set");
     log.flush();
-    Map<String, Route> acceptedRoutes = new LinkedHashMap<>(routes);
-    for (CandidateFolder f : picked) {
-      rewrites(f).forEach(rw -> acceptedRoutes.put(rw.id(), rw));
-    }
     Map<String, Double> weights = new LinkedHashMap<>();
     routes.values().forEach(r -> weights.put(r.id(), r.weight()));
-    SecondLook look =
-        new SecondLook(copies, measurer, settings.rule(), written, baseline, routes, log);
     List<CandidateFolder> late = new ArrayList<>();
-    for (int k : todo) {
-      CandidateFolder f = byName.get(decided.get(k).id());
-      RunResults.CandidateResult again =
-          look.decide(f, decided.get(k), List.copyOf(picked), acceptedRoutes, weights);
-      decided.set(k, again);
-      if (again.decision().accepted()) {
-        late.add(f);
+    try (SecondLook look =
+        new SecondLook(
+            copies,
+            measurer,
+            settings.rule(),
+            written,
+            baseline,
+            routes,
+            log,
+            picked,
+            acceptedRoutes)) {
+      for (int k : todo) {
+        CandidateFolder f = byName.get(decided.get(k).id());
+        RunResults.CandidateResult again = look.decide(f, decided.get(k), weights);
+        decided.set(k, again);
+        if (again.decision().accepted()) {
+          late.add(f);
+        }
       }
     }
     return late;

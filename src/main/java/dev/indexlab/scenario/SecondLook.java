@@ -2,6 +2,7 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.workload.Route;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,16 +14,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A second look at the candidates that were measured and rejected on their own: each is applied on
- * top of the accepted set and measured against the accepted set alone, side by side. Candidates
- * interact. SongStackify's {@code users_playlist_position (playlist_song_position)} makes the
- * original playlist query slower, so it is rejected against the baseline; with the accepted rewrite
- * that query is gone, and the index takes most of what is left of delete song (the ON DELETE SET
- * NULL of every playlist entry of the song scans the table). The same {@link DecisionRule} decides.
+ * top of the accepted set and measured against the accepted set alone, side by side, one candidate
+ * after the other (one accepted joins the set for the next). Candidates interact. SongStackify's
+ * {@code users_playlist_position (playlist_song_position)} makes the original playlist query
+ * slower, so it is rejected against the baseline; with the accepted rewrite that query is gone, and
+ * the index takes most of what is left of delete song (the ON DELETE SET NULL of every playlist
+ * entry of the song scans the table). The same {@link DecisionRule} decides.
  */
-final class SecondLook {
+final class SecondLook implements AutoCloseable {
+  private static final String WITHOUT = "accepted-set";
+  private static final Pattern SLOWER = Pattern.compile("^(\\S+) got \\d+% slower");
+
   private final ScenarioDatabases copies;
   private final ScenarioMeasurer measurer;
   private final DecisionRule rule;
@@ -30,7 +37,17 @@ final class SecondLook {
   private final RunResults.ScenarioResult baseline;
   private final Map<String, Route> originals;
   private final PrintWriter log;
+  private final List<CandidateFolder> accepted = new ArrayList<>();
+  private final Map<String, Route> routes;
+  private ConnectionSpec before;
+  private CandidateApplier.Applied base;
+  private final Map<String, RouteCapture.Result> capturedBefore = new LinkedHashMap<>();
+  private final Map<String, Double> hotBefore = new LinkedHashMap<>();
 
+  /**
+   * {@code accepted}: the folders of the accepted set; {@code routes}: the routes as the accepted
+   * set runs them (its rewrites in place).
+   */
   SecondLook(
       ScenarioDatabases copies,
       ScenarioMeasurer measurer,
@@ -38,7 +55,9 @@ final class SecondLook {
       Map<String, List<String>> written,
       RunResults.ScenarioResult baseline,
       Map<String, Route> originals,
-      PrintWriter log) {
+      PrintWriter log,
+      List<CandidateFolder> accepted,
+      Map<String, Route> routes) {
     this.copies = copies;
     this.measurer = measurer;
     this.rule = rule;
@@ -46,36 +65,45 @@ final class SecondLook {
     this.baseline = baseline;
     this.originals = originals;
     this.log = log;
-  }
-
-  /** True for a candidate that applied, was measured, and was rejected by the rule. */
-  static boolean worthASecondLook(RunResults.CandidateResult r) {
-    return !r.decision().accepted()
-        && r.build() != null
-        && r.build().error() == null
-        && !r.deltas().isEmpty()
-        && !r.decision().reason().startsWith("the rewrite is not equivalent");
+    this.accepted.addAll(accepted);
+    this.routes = Map.copyOf(routes);
   }
 
   /**
-   * Decides {@code candidate} on top of {@code accepted} (the folders of the accepted set) with
-   * {@code routes}, the routes as the accepted set runs them (rewrites in place); returns the
-   * candidate's result with the new decision, its reason naming both looks.
+   * True for a candidate that applied, was measured, and was rejected by the rule, unless it was
+   * rejected for slowing down a route the accepted set leaves as it is ({@code rewritten}: the
+   * routes the accepted set rewrites): that slowdown would still be there.
+   */
+  static boolean worthASecondLook(RunResults.CandidateResult r, Set<String> rewritten) {
+    if (r.decision().accepted()
+        || r.build() == null
+        || r.build().error() != null
+        || r.deltas().isEmpty()
+        || r.decision().reason().startsWith("the rewrite is not equivalent")) {
+      return false;
+    }
+    Matcher slower = SLOWER.matcher(r.decision().reason());
+    return !slower.find() || rewritten.contains(slower.group(1));
+  }
+
+  /**
+   * Decides {@code candidate} on top of the accepted set; returns the candidate's result with the
+   * new decision, its reason naming both looks. A candidate accepted here joins the set the next
+   * ones are measured on top of (two indexes for one lookup are not both taken). The set's copy is
+   * shared by the second looks until it grows (its plans captured once per route); each candidate
+   * gets its own copy.
    */
   RunResults.CandidateResult decide(
-      CandidateFolder candidate,
-      RunResults.CandidateResult alone,
-      List<CandidateFolder> accepted,
-      Map<String, Route> routes,
-      Map<String, Double> weights)
+      CandidateFolder candidate, RunResults.CandidateResult alone, Map<String, Double> weights)
       throws IOException {
     String id = candidate.candidate().name();
-    String without = "accepted-without-" + id;
     String with = "accepted-with-" + id;
-    ConnectionSpec before = copies.copy(without);
+    if (before == null) {
+      before = copies.copy(WITHOUT);
+      base = apply(before, WITHOUT, accepted);
+    }
     ConnectionSpec after = copies.copy(with);
     try {
-      CandidateApplier.Applied base = apply(before, without, accepted);
       List<CandidateFolder> plusOne = new ArrayList<>(accepted);
       plusOne.add(candidate);
       CandidateApplier.Applied applied = apply(after, with, plusOne);
@@ -97,7 +125,7 @@ final class SecondLook {
       applied.added().stream()
           .filter(i -> base.added().stream().noneMatch(b -> b.name().equals(i.name())))
           .forEach(i -> indexNames.add(i.name()));
-      ScenarioMeasurer.Captured capBefore = measurer.capture(without, before, measured);
+      ScenarioMeasurer.Captured capBefore = capturedBefore(measured);
       ScenarioMeasurer.Captured capAfter = measurer.capture(with, after, measured);
       List<String> benched = new ArrayList<>();
       for (Route r : measured) {
@@ -111,16 +139,20 @@ final class SecondLook {
       SideBySide.Result jmh =
           SideBySide.measure(
               measurer,
-              new SideBySide.Side(without, before, measured),
+              new SideBySide.Side(WITHOUT, before, measured),
               new SideBySide.Side(with, after, measured),
               benched);
       RunResults.ScenarioResult b =
-          measurer.assemble(without, List.of(), measured, capBefore, jmh.first());
+          measurer.assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
       RunResults.ScenarioResult a =
           measurer.assemble(with, List.of(id), measured, capAfter, jmh.second());
       List<RunResults.RouteDelta> deltas = rule.deltas(byId(b), byId(a), writers, indexNames);
       RunResults.Decision second =
           rule.decide(false, null, null, deltas, applied.addedBytes() - base.addedBytes(), weights);
+      if (second.accepted()) {
+        accepted.add(candidate);
+        close();
+      }
       log.println(
           "   "
               + id
@@ -146,8 +178,30 @@ final class SecondLook {
                   : alone.decision().weightedMsSavedPerMinute()));
     } finally {
       copies.drop(with);
-      copies.drop(without);
     }
+  }
+
+  /** The accepted set's captures of {@code measured}, each route captured once. */
+  private ScenarioMeasurer.Captured capturedBefore(List<Route> measured) {
+    List<Route> missing =
+        measured.stream().filter(r -> !capturedBefore.containsKey(r.id())).toList();
+    if (!missing.isEmpty()) {
+      ScenarioMeasurer.Captured c = measurer.capture(WITHOUT, before, missing);
+      capturedBefore.putAll(c.captures());
+      hotBefore.putAll(c.hot());
+    }
+    return new ScenarioMeasurer.Captured(capturedBefore, hotBefore);
+  }
+
+  /** Drops the accepted set's copy (and forgets its captures). */
+  @Override
+  public void close() {
+    if (before != null) {
+      copies.drop(WITHOUT);
+      before = null;
+    }
+    capturedBefore.clear();
+    hotBefore.clear();
   }
 
   private static CandidateApplier.Applied apply(
