@@ -17,7 +17,7 @@ public final class ProfileOptions {
       defaultValue = "quick",
       paramLabel = "NAME",
       description =
-          "quick (1 fork, 1x1 s warm-up, 2x1 s), standard (1 fork, 2x2 s, 5x2 s) or thorough"
+          "quick (1 fork, 1x0.5 s warm-up, 2x0.5 s), standard (1 fork, 2x2 s, 5x2 s) or thorough"
               + " (2 forks, 3x5 s, 10x5 s). Default: ${DEFAULT-VALUE}.")
   String profile;
 

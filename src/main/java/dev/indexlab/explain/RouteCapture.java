@@ -131,30 +131,16 @@ public final class RouteCapture {
       Path json = PlanFiles.save(planDir.resolve(route.id()), name, median).get(0);
       jsonFile = filesRoot == null ? json.toString() : filesRoot.relativize(json).toString();
     }
-    long hit = 0;
-    long read = 0;
-    long wal = 0;
+    // buffers and WAL: the median over the draws of each draw's total (statement plus its
+    // cascades), so that two scenarios compare the same parameter sets' work, not whichever draw
+    // happened to take the median time in each
+    List<long[]> totals = sorted.stream().map(RouteCapture::work).toList();
+    long hit = medianOf(totals, 0);
+    long read = medianOf(totals, 1);
+    long wal = medianOf(totals, 2);
     List<String> indexes = new ArrayList<>();
     List<String> nodes = new ArrayList<>();
-    List<Plan> plans = new ArrayList<>();
-    plans.add(plan);
-    for (DrillDown d : median.drillDowns()) {
-      for (DrillDown f : d.flatten()) {
-        if (f.plan() != null) {
-          plans.add(f.plan());
-        }
-      }
-    }
-    for (Plan p : plans) {
-      Buffers b = p.root().buffers();
-      if (b != null) {
-        hit += b.sharedHit();
-        read += b.sharedRead();
-      }
-      WalUsage w = p.walTotals();
-      if (w != null) {
-        wal += w.bytes();
-      }
+    for (Plan p : plans(median)) {
       p.root()
           .walk()
           .forEach(
@@ -209,6 +195,42 @@ public final class RouteCapture {
         indexes,
         nodes,
         null);
+  }
+
+  /** The statement's plan and its drill-downs' plans, cascades of cascades included. */
+  private static List<Plan> plans(ExplainedStatement e) {
+    List<Plan> plans = new ArrayList<>();
+    plans.add(e.result().plan());
+    for (DrillDown d : e.drillDowns()) {
+      for (DrillDown f : d.flatten()) {
+        if (f.plan() != null) {
+          plans.add(f.plan());
+        }
+      }
+    }
+    return plans;
+  }
+
+  /** Shared buffers hit, read, and WAL bytes of one draw, its cascades included. */
+  private static long[] work(ExplainedStatement e) {
+    long[] out = new long[3];
+    for (Plan p : plans(e)) {
+      Buffers b = p.root().buffers();
+      if (b != null) {
+        out[0] += b.sharedHit();
+        out[1] += b.sharedRead();
+      }
+      WalUsage w = p.walTotals();
+      if (w != null) {
+        out[2] += w.bytes();
+      }
+    }
+    return out;
+  }
+
+  private static long medianOf(List<long[]> totals, int k) {
+    long[] v = totals.stream().mapToLong(t -> t[k]).sorted().toArray();
+    return v[(v.length - 1) / 2];
   }
 
   private static RunResults.DrillDown drill(DrillDown d) {
