@@ -15,10 +15,11 @@ import java.util.Map;
  * <ol>
  *   <li>it applied cleanly and (for a rewrite) passed the equivalence check;
  *   <li>the planner uses it for at least one affected route (for a drop: always true);
- *   <li>some route improves significantly: its JMH mean falls by at least {@code minGain} and the
- *       two means' 99.9% confidence intervals (mean ± JMH error) do not overlap, or its EXPLAIN
- *       median execution time falls by at least {@code minGain} with fewer shared buffers and a
- *       lower JMH mean (a drop candidate instead needs no route to regress);
+ *   <li>some route improves significantly: its JMH mean falls by at least {@code minGain}, the two
+ *       means' 99.9% confidence intervals (mean ± JMH error) do not overlap and its EXPLAIN median
+ *       does not rise, or its EXPLAIN median execution time falls by at least {@code minGain} with
+ *       fewer shared buffers and a lower JMH mean (a drop candidate instead needs no route to
+ *       regress);
  *   <li>no route regresses by more than {@code maxRegression} and {@code maxRegressionMs} per call
  *       in JMH (significantly), confirmed by EXPLAIN: slower by as much, with more shared buffers
  *       (write overhead included); the weighted workload as a whole does not get slower (a slowdown
@@ -250,8 +251,10 @@ public final class DecisionRule {
   }
 
   private boolean improves(RouteDelta d) {
-    boolean jmh = d.significant() && d.meanAfterMs() <= d.meanBeforeMs() * (1 - minGain);
-    // EXPLAIN alone carries the gain when JMH is too coarse to show it, but not against JMH
+    // each measurement carries the gain only when the other does not contradict it
+    boolean explainAgrees = !(d.explainBeforeMs() > 0) || d.explainAfterMs() <= d.explainBeforeMs();
+    boolean jmh =
+        d.significant() && d.meanAfterMs() <= d.meanBeforeMs() * (1 - minGain) && explainAgrees;
     boolean explain =
         d.explainBeforeMs() > 0
             && d.explainAfterMs() <= d.explainBeforeMs() * (1 - minGain)
