@@ -2,6 +2,7 @@ package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.report.MarkdownTable.Column;
+import dev.indexlab.scenario.DecisionRule;
 import dev.indexlab.scenario.RunResults.RouteResult;
 import dev.indexlab.scenario.RunResults.ScenarioResult;
 import dev.indexlab.scenario.RunResults.Timing;
@@ -169,6 +170,13 @@ final class RouteTable {
     }
     boolean apart = ChangeWording.intervalsApart(tb.mean(), tb.error(), ta.mean(), ta.error());
     Verdict v = ChangeWording.verdict(tb.mean(), ta.mean(), apart);
+    Verdict plans =
+        ChangeWording.explainVerdict(DecisionRule.explainMs(before), DecisionRule.explainMs(after));
+    if (plans != Verdict.MISSING
+        && (v.improved() && !plans.improved() || v.regressed() && !plans.regressed())) {
+      // JMH alone moved: the statements' own EXPLAIN times did not, so it was the machine
+      v = Verdict.NO_CHANGE;
+    }
     cells.add(ChangeWording.signedMs(tb.mean(), ta.mean()));
     cells.add(ChangeWording.signedPercent(tb.mean(), ta.mean()));
     cells.add(v.words());
