@@ -73,27 +73,15 @@ final class PrefixFolding {
    * same directions or all reversed (a b-tree scan runs either way).
    */
   static boolean covers(Proposal.Part longer, Proposal.Part shorter) {
-    if (!longer.table().key().equals(shorter.table().key())
-        || longer.keys().size() <= shorter.keys().size()) {
-      return false;
-    }
-    boolean same = true;
-    boolean flipped = true;
-    for (int k = 0; k < shorter.keys().size(); k++) {
-      IndexKey a = longer.keys().get(k);
-      IndexKey b = shorter.keys().get(k);
-      if (!a.column().equals(b.column())) {
-        return false;
-      }
-      same &= a.descending() == b.descending();
-      flipped &= a.descending() != b.descending();
-    }
-    // a b-tree is read in either direction, so (a, b) also returns (a DESC, b DESC) in order
-    return same || flipped;
+    return longer.keys().size() > shorter.keys().size() && spec(shorter).servedBy(spec(longer));
+  }
+
+  private static IndexSpec spec(Proposal.Part part) {
+    return new IndexSpec(
+        part.table().schema(), part.table().name(), "", part.method(), part.keys());
   }
 
   private static String describe(Proposal.Part part) {
-    return new IndexSpec(part.table().schema(), part.table().name(), "", part.method(), part.keys())
-        .describe();
+    return spec(part).describe();
   }
 }

@@ -218,35 +218,13 @@ public final class RunPipeline {
       for (IndexSpec a : proposed.indexes()) {
         for (IndexSpec b : own.indexes()) {
           boolean sameName = a.schema().equals(b.schema()) && a.name().equals(b.name());
-          if (sameName || sameIndex(a, b) || leadsWith(b, a)) {
+          if (sameName || sameIndex(a, b) || a.servedBy(b)) {
             return Optional.of(own.name());
           }
         }
       }
     }
     return Optional.empty();
-  }
-
-  /** True when b-tree {@code longer} starts with all the columns of b-tree {@code shorter}. */
-  static boolean leadsWith(IndexSpec longer, IndexSpec shorter) {
-    if (!longer.tableKey().equals(shorter.tableKey())
-        || !isBtree(longer)
-        || !isBtree(shorter)
-        || longer.keys().size() <= shorter.keys().size()) {
-      return false;
-    }
-    for (int k = 0; k < shorter.keys().size(); k++) {
-      if (!longer.keys().get(k).column().equals(shorter.keys().get(k).column())
-          || shorter.keys().get(k).opclass() != null) {
-        return false;
-      }
-    }
-    return shorter.keys().size() == 1
-        || longer.keys().subList(0, shorter.keys().size()).equals(shorter.keys());
-  }
-
-  private static boolean isBtree(IndexSpec i) {
-    return i.method() == null || i.method().equals("btree");
   }
 
   private static boolean sameIndex(IndexSpec a, IndexSpec b) {
