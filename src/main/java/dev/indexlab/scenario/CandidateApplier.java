@@ -1,14 +1,18 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.schema.LoadProblems;
 import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.schema.SchemaMigrator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +59,39 @@ public final class CandidateApplier {
               .replace(LoadProblems.shown(staged), LoadProblems.shown(original))
               .replace(staged.toString(), original.toString());
       return new Applied(candidate, buildMillis, added, dropped, shown);
+    }
+  }
+
+  /**
+   * Applies the candidates {@code folders} together to {@code db}: their top-level migrations are
+   * staged into one temporary folder (Flyway would otherwise also find {@code production/} and
+   * {@code rewrite/}) that is deleted afterwards. With one candidate, an error names its own file,
+   * not the staged copy.
+   */
+  public static Applied applyCandidates(
+      ConnectionSpec db, String scenario, List<CandidateFolder> folders) {
+    Path staged = null;
+    try {
+      staged = Files.createTempDirectory("indexlab-candidates-");
+      for (CandidateFolder f : folders) {
+        f.stageMigrations(staged);
+      }
+      Applied applied = apply(db, scenario, List.of(staged));
+      return folders.size() == 1 ? applied.shownFrom(staged, folders.get(0).directory()) : applied;
+    } catch (IOException e) {
+      throw IndexlabException.failed("cannot stage the migrations of " + scenario + ": " + e, e);
+    } finally {
+      if (staged != null) {
+        deleteTree(staged);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp folder; best effort
     }
   }
 

@@ -142,8 +142,8 @@ public final class DecisionRule {
       }
     }
     RouteDelta worst = null;
-    for (RouteDelta d : deltas) {
-      if ((isDrop || causal(d)) && regresses(d) && (worst == null || ratio(worst) < ratio(d))) {
+    for (RouteDelta d : regressions(isDrop, deltas)) {
+      if (worst == null || ratio(worst) < ratio(d)) {
         worst = d;
       }
     }
@@ -201,6 +201,11 @@ public final class DecisionRule {
             best.meanBeforeMs(),
             best.meanAfterMs()),
         saved);
+  }
+
+  /** The routes that regress with the candidate, as the rule sees them: each blocks it. */
+  public List<RouteDelta> regressions(boolean isDrop, List<RouteDelta> deltas) {
+    return deltas.stream().filter(d -> (isDrop || causal(d)) && regresses(d)).toList();
   }
 
   /**

@@ -121,7 +121,9 @@ public final class RunPipeline {
         }
       }
       step("optimized: the accepted candidates together, measured side by side with the baseline");
-      CandidateEvaluator.Final last = evaluator.optimized(candidates, results);
+      AcceptedSet.Final last =
+          new AcceptedSet(copies, measurer, settings, baseline, routes, written, log)
+              .measure(candidates, results);
       scenarios.set(0, last.baseline());
       scenarios.add(last.optimized());
       results = last.candidates();

@@ -158,7 +158,25 @@ public record RunResults(
       List<String> affectedRoutes,
       List<RouteDelta> deltas,
       String equivalence,
-      Decision decision) {}
+      Decision decision) {
+
+    /** The same result with another decision. */
+    public CandidateResult withDecision(Decision other) {
+      return new CandidateResult(
+          id,
+          kind,
+          description,
+          ddl,
+          reasons,
+          productionMigration,
+          whatIf,
+          build,
+          affectedRoutes,
+          deltas,
+          equivalence,
+          other);
+    }
+  }
 
   /** The cheap planner check before building anything. */
   public record WhatIf(boolean plannerWouldUse, List<String> details) {}

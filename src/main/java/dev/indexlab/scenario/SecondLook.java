@@ -1,21 +1,17 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.advise.CandidateFolder;
+import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.workload.Route;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A second look at the candidates that were measured and rejected on their own: each is applied on
@@ -28,7 +24,6 @@ import java.util.regex.Pattern;
  */
 final class SecondLook implements AutoCloseable {
   private static final String WITHOUT = "accepted-set";
-  private static final Pattern SLOWER = Pattern.compile("^(\\S+) got \\d+% slower");
 
   private final ScenarioDatabases copies;
   private final ScenarioMeasurer measurer;
@@ -70,11 +65,12 @@ final class SecondLook implements AutoCloseable {
   }
 
   /**
-   * True for a candidate that applied, was measured, and was rejected by the rule, unless it was
-   * rejected for slowing down a route the accepted set leaves as it is ({@code rewritten}: the
-   * routes the accepted set rewrites): that slowdown would still be there.
+   * True for a candidate that applied, was measured, and was rejected by {@code rule}, unless it
+   * slows down a route the accepted set leaves as it is ({@code rewritten}: the routes the accepted
+   * set rewrites): that slowdown would still be there.
    */
-  static boolean worthASecondLook(RunResults.CandidateResult r, Set<String> rewritten) {
+  static boolean worthASecondLook(
+      RunResults.CandidateResult r, Set<String> rewritten, DecisionRule rule) {
     if (r.decision().accepted()
         || r.build() == null
         || r.build().error() != null
@@ -82,8 +78,8 @@ final class SecondLook implements AutoCloseable {
         || r.decision().reason().startsWith("the rewrite is not equivalent")) {
       return false;
     }
-    Matcher slower = SLOWER.matcher(r.decision().reason());
-    return !slower.find() || rewritten.contains(slower.group(1));
+    boolean drop = CandidateKind.DROP_INDEX.name().equals(r.kind());
+    return rule.regressions(drop, r.deltas()).stream().allMatch(d -> rewritten.contains(d.route()));
   }
 
   /**
@@ -94,19 +90,18 @@ final class SecondLook implements AutoCloseable {
    * gets its own copy.
    */
   RunResults.CandidateResult decide(
-      CandidateFolder candidate, RunResults.CandidateResult alone, Map<String, Double> weights)
-      throws IOException {
+      CandidateFolder candidate, RunResults.CandidateResult alone, Map<String, Double> weights) {
     String id = candidate.candidate().name();
     String with = "accepted-with-" + id;
     if (before == null) {
       before = copies.copy(WITHOUT);
-      base = apply(before, WITHOUT, accepted);
+      base = CandidateApplier.applyCandidates(before, WITHOUT, accepted);
     }
     ConnectionSpec after = copies.copy(with);
     try {
       List<CandidateFolder> plusOne = new ArrayList<>(accepted);
       plusOne.add(candidate);
-      CandidateApplier.Applied applied = apply(after, with, plusOne);
+      CandidateApplier.Applied applied = CandidateApplier.applyCandidates(after, with, plusOne);
       if (!base.ok() || !applied.ok()) {
         String error = base.ok() ? applied.error() : base.error();
         log.println("   " + id + ": no second look, applying failed: " + error);
@@ -127,15 +122,12 @@ final class SecondLook implements AutoCloseable {
           .forEach(i -> indexNames.add(i.name()));
       ScenarioMeasurer.Captured capBefore = capturedBefore(measured);
       ScenarioMeasurer.Captured capAfter = measurer.capture(with, after, measured);
-      List<String> benched = new ArrayList<>();
-      for (Route r : measured) {
-        var cap = capAfter.captures().get(r.id());
-        if (writers.contains(r.id())
-            || cap.error() != null
-            || DecisionRule.usesAny(cap.statements(), indexNames)) {
-          benched.add(r.id());
-        }
-      }
+      TimingFilter timed = new TimingFilter(Set.of(), writers, indexNames, List.of(), Map.of());
+      List<String> benched =
+          measured.stream()
+              .filter(r -> timed.test(r, capAfter.captures().get(r.id())))
+              .map(Route::id)
+              .toList();
       SideBySide.Result jmh =
           SideBySide.measure(
               measurer,
@@ -168,8 +160,7 @@ final class SecondLook implements AutoCloseable {
                   + alone.decision().reason()
                   + ")"
               : alone.decision().reason() + "; on top of the accepted set: " + second.reason();
-      return CandidateEvaluator.withDecision(
-          alone,
+      return alone.withDecision(
           new RunResults.Decision(
               second.accepted(),
               reason,
@@ -202,21 +193,6 @@ final class SecondLook implements AutoCloseable {
     }
     capturedBefore.clear();
     hotBefore.clear();
-  }
-
-  private static CandidateApplier.Applied apply(
-      ConnectionSpec db, String scenario, List<CandidateFolder> folders) throws IOException {
-    Path staged = Files.createTempDirectory("indexlab-second-look-");
-    try {
-      for (CandidateFolder f : folders) {
-        f.stageMigrations(staged);
-      }
-      return CandidateApplier.apply(db, scenario, List.of(staged));
-    } finally {
-      try (var walk = Files.walk(staged)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
   }
 
   private static Map<String, RunResults.RouteResult> byId(RunResults.ScenarioResult s) {

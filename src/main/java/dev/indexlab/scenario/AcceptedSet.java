@@ -1,0 +1,306 @@
+package dev.indexlab.scenario;
+
+import dev.indexlab.advise.Candidate;
+import dev.indexlab.advise.CandidateFolder;
+import dev.indexlab.advise.CandidateKind;
+import dev.indexlab.advise.IndexSpec;
+import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.workload.Route;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The end of a run: from the candidates' decisions to the "optimized" scenario. Picks the accepted
+ * candidates in rank order within the index budget, gives the rejected ones a second look on top of
+ * them ({@link SecondLook}), leaves out a plain index another picked candidate already provides,
+ * applies the rest together on one copy and captures every route there, and times every route on a
+ * fresh baseline copy and on the optimized copy side by side ({@link SideBySide}), so that the
+ * report's before/after table compares figures taken seconds apart.
+ */
+final class AcceptedSet {
+  private final ScenarioDatabases copies;
+  private final ScenarioMeasurer measurer;
+  private final RunPipeline.Settings settings;
+  private final RunResults.ScenarioResult baseline;
+  private final Map<String, Route> routes;
+  private final Map<String, List<String>> written;
+  private final PrintWriter log;
+
+  AcceptedSet(
+      ScenarioDatabases copies,
+      ScenarioMeasurer measurer,
+      RunPipeline.Settings settings,
+      RunResults.ScenarioResult baseline,
+      Map<String, Route> routes,
+      Map<String, List<String>> written,
+      PrintWriter log) {
+    this.copies = copies;
+    this.measurer = measurer;
+    this.settings = settings;
+    this.baseline = baseline;
+    this.routes = routes;
+    this.written = written;
+    this.log = log;
+  }
+
+  /**
+   * The baseline and the optimized scenario with their JMH timings measured side by side, and the
+   * candidates' results as finally decided.
+   */
+  record Final(
+      RunResults.ScenarioResult baseline,
+      RunResults.ScenarioResult optimized,
+      List<RunResults.CandidateResult> candidates) {}
+
+  /**
+   * Builds and measures the optimized scenario from {@code results}, the candidates' decisions. The
+   * baseline keeps its plans from the start of the run; its timings are replaced by the
+   * side-by-side ones (on a server where scenarios are reverted in place, where two cannot exist at
+   * once, the start's timings stand and the optimized scenario is timed alone).
+   */
+  Final measure(List<CandidateFolder> folders, List<RunResults.CandidateResult> results) {
+    Map<String, CandidateFolder> byName = new LinkedHashMap<>();
+    folders.forEach(f -> byName.put(f.candidate().name(), f));
+    List<RunResults.CandidateResult> decided = new ArrayList<>(results);
+    List<CandidateFolder> picked = withinBudget(decided, byName);
+    if (copies.holdsTwoAtOnce() && !picked.isEmpty()) {
+      picked.addAll(secondLook(picked, byName, decided));
+    }
+    leaveOutServed(picked, decided);
+    List<String> chosen = picked.stream().map(f -> f.candidate().name()).toList();
+    Map<String, Route> measured = new LinkedHashMap<>(routes);
+    Set<String> rewritten = new LinkedHashSet<>();
+    for (CandidateFolder f : picked) {
+      for (Route rw : CandidateEvaluator.rewrites(f, routes)) {
+        if (rewritten.add(rw.id())) {
+          measured.put(rw.id(), rw);
+        }
+      }
+    }
+    List<Route> optimizedRoutes = List.copyOf(measured.values());
+    List<String> ids = optimizedRoutes.stream().map(Route::id).toList();
+    ConnectionSpec db = copies.copy("optimized");
+    try {
+      CandidateApplier.Applied applied = CandidateApplier.applyCandidates(db, "optimized", picked);
+      List<String> errors = new ArrayList<>();
+      if (!applied.ok()) {
+        errors.add("applying the accepted candidates failed: " + applied.error());
+      }
+      ScenarioMeasurer.Captured captured = measurer.capture("optimized", db, optimizedRoutes);
+      if (!copies.holdsTwoAtOnce()) {
+        RunResults.ScenarioResult alone =
+            measurer.assemble(
+                "optimized",
+                chosen,
+                optimizedRoutes,
+                captured,
+                measurer.bench("optimized", db, optimizedRoutes, ids));
+        errors.addAll(alone.errors());
+        return new Final(
+            baseline,
+            new RunResults.ScenarioResult("optimized", chosen, alone.routes(), errors),
+            decided);
+      }
+      ConnectionSpec base = copies.copy("baseline");
+      SideBySide.Result jmh =
+          SideBySide.measure(
+              measurer,
+              new SideBySide.Side("baseline", base, List.copyOf(routes.values())),
+              new SideBySide.Side("optimized", db, optimizedRoutes),
+              ids);
+      RunResults.ScenarioResult s =
+          measurer.assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
+      errors.addAll(s.errors());
+      return new Final(
+          retimed(baseline, jmh.first()),
+          new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors),
+          decided);
+    } finally {
+      copies.drop("optimized");
+      copies.drop("baseline");
+    }
+  }
+
+  /** The accepted candidates, highest weighted saving first, as many as the index budget holds. */
+  private List<CandidateFolder> withinBudget(
+      List<RunResults.CandidateResult> decided, Map<String, CandidateFolder> byName) {
+    List<RunResults.CandidateResult> accepted =
+        decided.stream()
+            .filter(r -> r.decision().accepted())
+            .sorted(
+                Comparator.comparingDouble(
+                    (RunResults.CandidateResult r) -> -r.decision().weightedMsSavedPerMinute()))
+            .toList();
+    List<CandidateFolder> picked = new ArrayList<>();
+    long bytes = 0;
+    for (RunResults.CandidateResult r : accepted) {
+      long size = r.build() == null ? 0 : r.build().bytes();
+      if (bytes + size > settings.rule().indexBudgetBytes()) {
+        log.println("   " + r.id() + ": left out of optimized, over the index budget");
+        continue;
+      }
+      bytes += size;
+      picked.add(byName.get(r.id()));
+    }
+    return picked;
+  }
+
+  /**
+   * Lowest ranked first, removes from {@code picked} a candidate whose plain indexes another picked
+   * candidate's indexes already serve (a longer index leading with its columns, or the same index
+   * built for a CLUSTER), and records why in {@code decided}.
+   */
+  private void leaveOutServed(
+      List<CandidateFolder> picked, List<RunResults.CandidateResult> decided) {
+    for (int i = picked.size() - 1; i >= 0; i--) {
+      List<IndexSpec> others = new ArrayList<>();
+      for (int j = 0; j < picked.size(); j++) {
+        if (j != i) {
+          others.addAll(picked.get(j).candidate().indexes());
+        }
+      }
+      Optional<String> servedBy = servedBy(picked.get(i).candidate(), others);
+      if (servedBy.isEmpty()) {
+        continue;
+      }
+      String name = picked.get(i).candidate().name();
+      log.println("   " + name + ": left out of optimized, " + servedBy.get() + " serves it");
+      decided.replaceAll(
+          r ->
+              r.id().equals(name)
+                  ? r.withDecision(
+                      new RunResults.Decision(
+                          false,
+                          "left out: "
+                              + servedBy.get()
+                              + ", in the accepted set already, serves its lookups (on its own: "
+                              + r.decision().reason()
+                              + ")",
+                          r.decision().weightedMsSavedPerMinute()))
+                  : r);
+      picked.remove(i);
+    }
+  }
+
+  /**
+   * The index among {@code built} that serves each index {@code c} creates, described, when {@code
+   * c} only creates b-tree indexes and every one of them is served: then applying it too would only
+   * add a redundant index (and fail on a name both share).
+   */
+  private static Optional<String> servedBy(Candidate c, List<IndexSpec> built) {
+    if (c.kind() != CandidateKind.CREATE_INDEX
+        || c.indexes().isEmpty()
+        || !c.rewrites().isEmpty()
+        || !c.onlyBuildsIndexes()) {
+      return Optional.empty();
+    }
+    List<String> by = new ArrayList<>();
+    for (IndexSpec mine : c.indexes()) {
+      Optional<IndexSpec> other = built.stream().filter(mine::servedBy).findFirst();
+      if (other.isEmpty()) {
+        return Optional.empty();
+      }
+      by.add(other.get().name() + " on " + other.get().describe());
+    }
+    return Optional.of(String.join(", ", by));
+  }
+
+  /**
+   * Gives every measured and rejected candidate a second look on top of {@code picked}, one after
+   * the other (one accepted here is part of the set for the next); replaces their results in {@code
+   * decided} and returns the folders now accepted.
+   */
+  private List<CandidateFolder> secondLook(
+      List<CandidateFolder> picked,
+      Map<String, CandidateFolder> byName,
+      List<RunResults.CandidateResult> decided) {
+    Map<String, Route> acceptedRoutes = new LinkedHashMap<>(routes);
+    Set<String> rewritten = new LinkedHashSet<>();
+    for (CandidateFolder f : picked) {
+      for (Route rw : CandidateEvaluator.rewrites(f, routes)) {
+        acceptedRoutes.put(rw.id(), rw);
+        rewritten.add(rw.id());
+      }
+    }
+    List<Integer> todo = new ArrayList<>();
+    for (int k = 0; k < decided.size(); k++) {
+      if (SecondLook.worthASecondLook(decided.get(k), rewritten, settings.rule())) {
+        todo.add(k);
+      }
+    }
+    if (todo.isEmpty()) {
+      return List.of();
+    }
+    log.println(
+        "== second look: "
+            + todo.size()
+            + " rejected candidates measured on top of the accepted set");
+    log.flush();
+    Map<String, Double> weights = new LinkedHashMap<>();
+    routes.values().forEach(r -> weights.put(r.id(), r.weight()));
+    List<CandidateFolder> late = new ArrayList<>();
+    try (SecondLook look =
+        new SecondLook(
+            copies,
+            measurer,
+            settings.rule(),
+            written,
+            baseline,
+            routes,
+            log,
+            picked,
+            acceptedRoutes)) {
+      for (int k : todo) {
+        CandidateFolder f = byName.get(decided.get(k).id());
+        RunResults.CandidateResult again = look.decide(f, decided.get(k), weights);
+        decided.set(k, again);
+        if (again.decision().accepted()) {
+          late.add(f);
+        }
+      }
+    }
+    return late;
+  }
+
+  /** {@code scenario} with each route's JMH timing (or failure) taken from {@code jmh}. */
+  private static RunResults.ScenarioResult retimed(
+      RunResults.ScenarioResult scenario, ScenarioMeasurer.Jmh jmh) {
+    List<RunResults.RouteResult> out = new ArrayList<>();
+    List<String> errors = new ArrayList<>(scenario.errors());
+    for (RunResults.RouteResult r : scenario.routes()) {
+      var measured = jmh.routes().get(r.id());
+      String error = r.error();
+      if (measured == null && error == null) {
+        error =
+            jmh.failures().stream()
+                .filter(p -> p.route().equals(r.id()))
+                .map(p -> p.message())
+                .findFirst()
+                .orElse(null);
+        if (error != null) {
+          errors.add(r.id() + ": " + error);
+        }
+      }
+      out.add(
+          new RunResults.RouteResult(
+              r.id(),
+              r.name(),
+              r.file(),
+              r.weight(),
+              r.writes(),
+              measured == null ? null : ScenarioMeasurer.timing(measured),
+              r.statements(),
+              error,
+              r.hotUpdateShare()));
+    }
+    return new RunResults.ScenarioResult(
+        scenario.name(), scenario.candidates(), out, List.copyOf(errors));
+  }
+}
