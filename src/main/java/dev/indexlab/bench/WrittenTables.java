@@ -13,11 +13,9 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -67,42 +65,7 @@ public final class WrittenTables {
    * in a stable order. Names that are not tables of the database are ignored.
    */
   public static List<String> of(Connection c, Route route) throws SQLException {
-    Map<Long, String> tables = new LinkedHashMap<>();
-    Deque<Long> deletes = new ArrayDeque<>();
-    for (Target t : targets(route)) {
-      try (PreparedStatement ps = c.prepareStatement(TABLE_OF)) {
-        ps.setString(1, t.name());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            long oid = rs.getLong(1);
-            tables.putIfAbsent(oid, Identifiers.qualified(rs.getString(2), rs.getString(3)));
-            if (t.delete()) {
-              deletes.add(oid);
-            }
-          }
-        }
-      }
-    }
-    Set<Long> done = new HashSet<>();
-    while (!deletes.isEmpty()) {
-      long oid = deletes.poll();
-      if (!done.add(oid)) {
-        continue;
-      }
-      try (PreparedStatement ps = c.prepareStatement(REFERENCING)) {
-        ps.setLong(1, oid);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long ref = rs.getLong(1);
-            tables.putIfAbsent(ref, Identifiers.qualified(rs.getString(2), rs.getString(3)));
-            if (rs.getString(4).equals("c")) {
-              deletes.add(ref);
-            }
-          }
-        }
-      }
-    }
-    return List.copyOf(tables.values());
+    return List.copyOf(reach(c, route).written().values());
   }
 
   /**
@@ -111,35 +74,48 @@ public final class WrittenTables {
    * of the workload fire. Names that are not tables of the database are ignored.
    */
   public static List<String> deletedFrom(Connection c, Route route) throws SQLException {
+    return List.copyOf(reach(c, route).deleted().values());
+  }
+
+  /**
+   * What a route reaches, by table oid: every table it writes (quoted qualified name) and, among
+   * them, those it deletes rows from (unquoted {@code schema.table}).
+   */
+  private record Reach(Map<Long, String> written, Map<Long, String> deleted) {}
+
+  private static Reach reach(Connection c, Route route) throws SQLException {
+    Map<Long, String> written = new LinkedHashMap<>();
     Map<Long, String> deleted = new LinkedHashMap<>();
-    Deque<Long> todo = new ArrayDeque<>();
+    Deque<Long> deletes = new ArrayDeque<>();
     for (Target t : targets(route)) {
-      if (!t.delete()) {
-        continue;
-      }
       try (PreparedStatement ps = c.prepareStatement(TABLE_OF)) {
         ps.setString(1, t.name());
         try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next() && deleted.putIfAbsent(rs.getLong(1), key(rs)) == null) {
-            todo.add(rs.getLong(1));
-          }
-        }
-      }
-    }
-    while (!todo.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(REFERENCING)) {
-        ps.setLong(1, todo.poll());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (rs.getString(4).equals("c")
-                && deleted.putIfAbsent(rs.getLong(1), key(rs)) == null) {
-              todo.add(rs.getLong(1));
+          if (rs.next()) {
+            long oid = rs.getLong(1);
+            written.putIfAbsent(oid, Identifiers.qualified(rs.getString(2), rs.getString(3)));
+            if (t.delete() && deleted.putIfAbsent(oid, key(rs)) == null) {
+              deletes.add(oid);
             }
           }
         }
       }
     }
-    return List.copyOf(deleted.values());
+    while (!deletes.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(REFERENCING)) {
+        ps.setLong(1, deletes.poll());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long ref = rs.getLong(1);
+            written.putIfAbsent(ref, Identifiers.qualified(rs.getString(2), rs.getString(3)));
+            if (rs.getString(4).equals("c") && deleted.putIfAbsent(ref, key(rs)) == null) {
+              deletes.add(ref);
+            }
+          }
+        }
+      }
+    }
+    return new Reach(written, deleted);
   }
 
   private static String key(ResultSet rs) throws SQLException {

@@ -114,6 +114,12 @@ class BundledRoutesIT {
               "\"public\".\"playlist_songs\"",
               "\"public\".\"song_history\"",
               "\"public\".\"users_playlist_position\"");
+      // rows are deleted from songs and, by ON DELETE CASCADE, from its three children; the
+      // playlist positions are only updated (SET NULL), and inserts delete nothing
+      assertThat(WrittenTables.deletedFrom(c, catalog.find("song_remove").orElseThrow()))
+          .containsExactlyInAnyOrder(
+              "public.songs", "public.links", "public.playlist_songs", "public.song_history");
+      assertThat(WrittenTables.deletedFrom(c, catalog.find("song_play").orElseThrow())).isEmpty();
       WrittenTables.vacuum(c, remove);
       assertThat(WrittenTables.of(c, catalog.find("mood_refresh").orElseThrow())).isEmpty();
     }
