@@ -243,8 +243,6 @@ final class AcceptedSet {
             + todo.size()
             + " rejected candidates measured on top of the accepted set");
     log.flush();
-    Map<String, Double> weights = new LinkedHashMap<>();
-    routes.values().forEach(r -> weights.put(r.id(), r.weight()));
     List<CandidateFolder> late = new ArrayList<>();
     try (SecondLook look =
         new SecondLook(
@@ -259,7 +257,7 @@ final class AcceptedSet {
             acceptedRoutes)) {
       for (int k : todo) {
         CandidateFolder f = byName.get(decided.get(k).id());
-        RunResults.CandidateResult again = look.decide(f, decided.get(k), weights);
+        RunResults.CandidateResult again = look.decide(f, decided.get(k));
         decided.set(k, again);
         if (again.decision().accepted()) {
           late.add(f);

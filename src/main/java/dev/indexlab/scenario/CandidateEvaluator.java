@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +177,7 @@ final class CandidateEvaluator {
           applied.dropped().stream().map(IndexInventory.IndexInfo::name).toList();
       Set<String> rewritten = new LinkedHashSet<>();
       rewrites.forEach(r -> rewritten.add(r.id()));
-      Map<String, RunResults.RouteResult> before = byId(baseline);
+      Map<String, RunResults.RouteResult> before = baseline.byId();
       RunResults.ScenarioResult scenario =
           measurer.measure(
               id,
@@ -187,12 +186,11 @@ final class CandidateEvaluator {
               toMeasure,
               new TimingFilter(rewritten, writers, indexNames, droppedNames, before));
       List<RunResults.RouteDelta> deltas =
-          settings.rule().deltas(before, byId(scenario), writers, indexNames);
+          settings.rule().deltas(before, scenario.byId(), writers, indexNames);
       if (!rewrites.isEmpty()) {
         deltas = markRewritesUsed(deltas, rewrites);
       }
-      Map<String, Double> weights = new LinkedHashMap<>();
-      routes.values().forEach(r -> weights.put(r.id(), r.weight()));
+      Map<String, Double> weights = DecisionRule.weights(routes.values());
       boolean drop = cand.kind() == CandidateKind.DROP_INDEX;
       Optional<String> unmeasured = unmeasured(scenario, deltas);
       RunResults.Decision decision =
@@ -231,7 +229,7 @@ final class CandidateEvaluator {
    */
   private Optional<String> unmeasured(
       RunResults.ScenarioResult scenario, List<RunResults.RouteDelta> deltas) {
-    Map<String, RunResults.RouteResult> before = byId(baseline);
+    Map<String, RunResults.RouteResult> before = baseline.byId();
     for (RunResults.RouteResult after : scenario.routes()) {
       RunResults.RouteResult b = before.get(after.id());
       if (after.error() != null && b != null && b.error() == null) {
@@ -292,12 +290,6 @@ final class CandidateEvaluator {
               : d);
     }
     return out;
-  }
-
-  private static Map<String, RunResults.RouteResult> byId(RunResults.ScenarioResult s) {
-    Map<String, RunResults.RouteResult> m = new LinkedHashMap<>();
-    s.routes().forEach(r -> m.put(r.id(), r));
-    return m;
   }
 
   private static RunResults.CandidateResult result(

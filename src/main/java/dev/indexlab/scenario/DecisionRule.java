@@ -3,7 +3,10 @@ package dev.indexlab.scenario;
 import dev.indexlab.scenario.RunResults.Decision;
 import dev.indexlab.scenario.RunResults.RouteDelta;
 import dev.indexlab.scenario.RunResults.RouteResult;
+import dev.indexlab.workload.Route;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +80,13 @@ public final class DecisionRule {
 
   public long indexBudgetBytes() {
     return indexBudgetBytes;
+  }
+
+  /** Each route's weight (calls per minute in production, or relative), by route id. */
+  public static Map<String, Double> weights(Collection<Route> routes) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    routes.forEach(r -> out.put(r.id(), r.weight()));
+    return out;
   }
 
   /** Before/after for every route measured in both scenarios. */

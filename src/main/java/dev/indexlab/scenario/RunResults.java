@@ -1,5 +1,6 @@
 package dev.indexlab.scenario;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,15 @@ public record RunResults(
 
   /** One isolated database copy: baseline, a candidate, or the accepted set ("optimized"). */
   public record ScenarioResult(
-      String name, List<String> candidates, List<RouteResult> routes, List<String> errors) {}
+      String name, List<String> candidates, List<RouteResult> routes, List<String> errors) {
+
+    /** The routes by id, in order. */
+    public Map<String, RouteResult> byId() {
+      Map<String, RouteResult> m = new LinkedHashMap<>();
+      routes.forEach(r -> m.put(r.id(), r));
+      return m;
+    }
+  }
 
   /** One route in one scenario: JMH timing and the EXPLAIN capture of each statement. */
   public record RouteResult(

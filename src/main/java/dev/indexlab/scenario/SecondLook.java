@@ -89,8 +89,7 @@ final class SecondLook implements AutoCloseable {
    * shared by the second looks until it grows (its plans captured once per route); each candidate
    * gets its own copy.
    */
-  RunResults.CandidateResult decide(
-      CandidateFolder candidate, RunResults.CandidateResult alone, Map<String, Double> weights) {
+  RunResults.CandidateResult decide(CandidateFolder candidate, RunResults.CandidateResult alone) {
     String id = candidate.candidate().name();
     String with = "accepted-with-" + id;
     if (before == null) {
@@ -138,9 +137,15 @@ final class SecondLook implements AutoCloseable {
           measurer.assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
       RunResults.ScenarioResult a =
           measurer.assemble(with, List.of(id), measured, capAfter, jmh.second());
-      List<RunResults.RouteDelta> deltas = rule.deltas(byId(b), byId(a), writers, indexNames);
+      List<RunResults.RouteDelta> deltas = rule.deltas(b.byId(), a.byId(), writers, indexNames);
       RunResults.Decision second =
-          rule.decide(false, null, null, deltas, applied.addedBytes() - base.addedBytes(), weights);
+          rule.decide(
+              false,
+              null,
+              null,
+              deltas,
+              applied.addedBytes() - base.addedBytes(),
+              DecisionRule.weights(originals.values()));
       if (second.accepted()) {
         accepted.add(candidate);
         close();
@@ -193,11 +198,5 @@ final class SecondLook implements AutoCloseable {
     }
     capturedBefore.clear();
     hotBefore.clear();
-  }
-
-  private static Map<String, RunResults.RouteResult> byId(RunResults.ScenarioResult s) {
-    Map<String, RunResults.RouteResult> m = new LinkedHashMap<>();
-    s.routes().forEach(r -> m.put(r.id(), r));
-    return m;
   }
 }
