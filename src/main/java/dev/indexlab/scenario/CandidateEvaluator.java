@@ -72,17 +72,25 @@ final class CandidateEvaluator {
                 .whatIfSummary()
                 .map(List::of)
                 .orElse(List.of("hand-written: measured directly")));
-    List<String> ddl = migrationsText(folder);
-    List<String> reasons = cand.reasons().stream().map(Reason::comment).toList();
-    String production = production(folder);
+    // what is known before measuring; each outcome below completes it
+    RunResults.CandidateResult draft =
+        new RunResults.CandidateResult(
+            cand.name(),
+            cand.kind().name(),
+            cand.description(),
+            migrationsText(folder),
+            cand.reasons().stream().map(Reason::comment).toList(),
+            production(folder),
+            whatIf,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            null);
     if (!planned) {
       return new Evaluated(
-          result(
-              folder,
-              ddl,
-              reasons,
-              production,
-              whatIf,
+          completed(
+              draft,
               null,
               List.of(),
               List.of(),
@@ -106,12 +114,8 @@ final class CandidateEvaluator {
               applied.error());
       if (!applied.ok()) {
         return new Evaluated(
-            result(
-                folder,
-                ddl,
-                reasons,
-                production,
-                whatIf,
+            completed(
+                draft,
                 build,
                 List.of(),
                 List.of(),
@@ -147,12 +151,8 @@ final class CandidateEvaluator {
       }
       if (failure != null) {
         return new Evaluated(
-            result(
-                folder,
-                ddl,
-                reasons,
-                production,
-                whatIf,
+            completed(
+                draft,
                 build,
                 List.of(),
                 List.of(),
@@ -205,18 +205,7 @@ final class CandidateEvaluator {
               + " — "
               + decision.reason());
       return new Evaluated(
-          result(
-              folder,
-              ddl,
-              reasons,
-              production,
-              whatIf,
-              build,
-              List.copyOf(affected),
-              deltas,
-              equivalence,
-              decision),
-          scenario);
+          completed(draft, build, List.copyOf(affected), deltas, equivalence, decision), scenario);
     } finally {
       copies.drop(id);
     }
@@ -292,26 +281,22 @@ final class CandidateEvaluator {
     return out;
   }
 
-  private static RunResults.CandidateResult result(
-      CandidateFolder folder,
-      List<String> ddl,
-      List<String> reasons,
-      String production,
-      RunResults.WhatIf whatIf,
+  /** {@code draft} with what measuring it found. */
+  private static RunResults.CandidateResult completed(
+      RunResults.CandidateResult draft,
       RunResults.Build build,
       List<String> affected,
       List<RunResults.RouteDelta> deltas,
       String equivalence,
       RunResults.Decision decision) {
-    var cand = folder.candidate();
     return new RunResults.CandidateResult(
-        cand.name(),
-        cand.kind().name(),
-        cand.description(),
-        ddl,
-        reasons,
-        production,
-        whatIf,
+        draft.id(),
+        draft.kind(),
+        draft.description(),
+        draft.ddl(),
+        draft.reasons(),
+        draft.productionMigration(),
+        draft.whatIf(),
         build,
         affected,
         deltas,

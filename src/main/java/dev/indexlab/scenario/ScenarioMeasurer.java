@@ -144,7 +144,7 @@ public final class ScenarioMeasurer {
 
   /**
    * JMH of the routes {@code ids} among {@code routes} (which carry any rewrites) on {@code db};
-   * its files go to {@code resultsDir/<name>/}. Null when {@code ids} is empty.
+   * its files go to {@code resultsDir/<name>/}. Nothing is run when {@code ids} is empty.
    */
   public Jmh bench(String name, ConnectionSpec db, List<Route> routes, List<String> ids) {
     if (ids.isEmpty()) {
@@ -169,8 +169,8 @@ public final class ScenarioMeasurer {
   }
 
   /**
-   * The scenario's result from its captures and JMH results ({@code jmh} may be null: no route was
-   * benchmarked); a route's capture error comes first, then its JMH failure.
+   * The scenario's result from its captures and JMH results (a route JMH did not time has no
+   * timing); a route's capture error comes first, then its JMH failure.
    */
   public RunResults.ScenarioResult assemble(
       String scenario, List<String> candidates, List<Route> routes, Captured captured, Jmh jmh) {
