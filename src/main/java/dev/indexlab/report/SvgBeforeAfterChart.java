@@ -1,6 +1,5 @@
 package dev.indexlab.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,9 +28,7 @@ public final class SvgBeforeAfterChart {
 
   private final String title;
   private final String axisLabel;
-  private final List<String> seriesNames;
-  private final List<String> routes = new ArrayList<>();
-  private final List<Double[]> values = new ArrayList<>();
+  private final ChartRows<Double> rows;
 
   /**
    * @param title the chart's heading
@@ -39,12 +36,9 @@ public final class SvgBeforeAfterChart {
    * @param seriesNames one name per bar of a group, in drawing order (top to bottom)
    */
   public SvgBeforeAfterChart(String title, String axisLabel, List<String> seriesNames) {
-    if (seriesNames.isEmpty()) {
-      throw new IllegalArgumentException("a chart needs at least one series");
-    }
+    this.rows = new ChartRows<>(seriesNames);
     this.title = title;
     this.axisLabel = axisLabel;
-    this.seriesNames = List.copyOf(seriesNames);
   }
 
   /**
@@ -56,24 +50,17 @@ public final class SvgBeforeAfterChart {
 
   /** Adds a route (see {@link #add(String, Double...)}). */
   public SvgBeforeAfterChart add(String route, List<Double> msPerSeries) {
-    if (msPerSeries.size() != seriesNames.size()) {
-      throw new IllegalArgumentException(
-          route + " has " + msPerSeries.size() + " values for " + seriesNames.size() + " series");
-    }
-    routes.add(route);
-    values.add(msPerSeries.toArray(new Double[0]));
+    rows.add(route, msPerSeries, "values");
     return this;
   }
 
   /** The chart as an SVG document. */
   public String render() {
-    if (routes.isEmpty()) {
-      throw new IllegalStateException("a chart needs at least one route");
-    }
+    rows.requireRoutes();
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     double labelWidth = 0;
-    for (Double[] row : values) {
+    for (List<Double> row : rows.rows()) {
       for (Double v : row) {
         if (present(v)) {
           min = Math.min(min, v);
@@ -87,18 +74,19 @@ public final class SvgBeforeAfterChart {
       max = 10;
     }
     ChartFrame frame =
-        new ChartFrame(title, seriesNames, routes, null, BAR_HEIGHT, min, max, labelWidth + 8);
+        new ChartFrame(
+            title, rows.seriesNames(), rows.routes(), null, BAR_HEIGHT, min, max, labelWidth + 8);
     LogAxis axis = frame.axis();
     SvgDocument svg = frame.begin(axisLabel);
-    for (int s = 0; s < seriesNames.size(); s++) {
+    for (int s = 0; s < rows.seriesNames().size(); s++) {
       svg.open(
           "g", "fill", SeriesStyle.fill(s), "stroke", SeriesStyle.stroke(s), "stroke-width", 1);
-      for (int r = 0; r < routes.size(); r++) {
-        Double v = values.get(r)[s];
+      for (int r = 0; r < rows.routes().size(); r++) {
+        Double v = rows.get(r, s);
         if (present(v)) {
           svg.withTooltip(
               "rect",
-              routes.get(r) + " - " + seriesNames.get(s) + ": " + valueLabel(v),
+              rows.routes().get(r) + " - " + rows.seriesNames().get(s) + ": " + valueLabel(v),
               "class",
               "bar",
               "x",
@@ -114,9 +102,9 @@ public final class SvgBeforeAfterChart {
       svg.close("g");
     }
     svg.open("g", "font-size", ChartFrame.VALUE_FONT, "fill", "#111111");
-    for (int r = 0; r < routes.size(); r++) {
-      for (int s = 0; s < seriesNames.size(); s++) {
-        Double v = values.get(r)[s];
+    for (int r = 0; r < rows.routes().size(); r++) {
+      for (int s = 0; s < rows.seriesNames().size(); s++) {
+        Double v = rows.get(r, s);
         double x = (present(v) ? axis.x(v) : axis.left()) + 4;
         svg.element("text", valueLabel(v), "x", x, "y", frame.rowTextBaseline(r, s));
       }

@@ -1,6 +1,5 @@
 package dev.indexlab.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,9 +28,7 @@ public final class SvgDistributionChart {
 
   private final String title;
   private final String axisLabel;
-  private final List<String> seriesNames;
-  private final List<String> routes = new ArrayList<>();
-  private final List<BoxStats[]> stats = new ArrayList<>();
+  private final ChartRows<BoxStats> rows;
 
   /**
    * @param title the chart's heading
@@ -39,12 +36,9 @@ public final class SvgDistributionChart {
    * @param seriesNames one name per row of a band, in drawing order (top to bottom)
    */
   public SvgDistributionChart(String title, String axisLabel, List<String> seriesNames) {
-    if (seriesNames.isEmpty()) {
-      throw new IllegalArgumentException("a chart needs at least one series");
-    }
+    this.rows = new ChartRows<>(seriesNames);
     this.title = title;
     this.axisLabel = axisLabel;
-    this.seriesNames = List.copyOf(seriesNames);
   }
 
   /** Adds a route with one {@link BoxStats} (ms) per series, in series order; null for none. */
@@ -54,24 +48,17 @@ public final class SvgDistributionChart {
 
   /** Adds a route (see {@link #add(String, BoxStats...)}). */
   public SvgDistributionChart add(String route, List<BoxStats> perSeries) {
-    if (perSeries.size() != seriesNames.size()) {
-      throw new IllegalArgumentException(
-          route + " has " + perSeries.size() + " boxes for " + seriesNames.size() + " series");
-    }
-    routes.add(route);
-    stats.add(perSeries.toArray(new BoxStats[0]));
+    rows.add(route, perSeries, "boxes");
     return this;
   }
 
   /** The chart as an SVG document. */
   public String render() {
-    if (routes.isEmpty()) {
-      throw new IllegalStateException("a chart needs at least one route");
-    }
+    rows.requireRoutes();
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     double labelWidth = TextMetrics.width("no samples", ChartFrame.VALUE_FONT);
-    for (BoxStats[] row : stats) {
+    for (List<BoxStats> row : rows.rows()) {
       for (BoxStats b : row) {
         if (b != null) {
           min = Math.min(min, b.p5());
@@ -86,12 +73,13 @@ public final class SvgDistributionChart {
       max = 10;
     }
     ChartFrame frame =
-        new ChartFrame(title, seriesNames, routes, NOTE, ROW_HEIGHT, min, max, labelWidth + 14);
+        new ChartFrame(
+            title, rows.seriesNames(), rows.routes(), NOTE, ROW_HEIGHT, min, max, labelWidth + 14);
     SvgDocument svg = frame.begin(axisLabel);
-    for (int s = 0; s < seriesNames.size(); s++) {
+    for (int s = 0; s < rows.seriesNames().size(); s++) {
       svg.open("g", "stroke", "#222222", "stroke-width", 1);
-      for (int r = 0; r < routes.size(); r++) {
-        BoxStats b = stats.get(r)[s];
+      for (int r = 0; r < rows.routes().size(); r++) {
+        BoxStats b = rows.get(r, s);
         if (b != null) {
           row(svg, frame, r, s, b);
         }
@@ -100,9 +88,9 @@ public final class SvgDistributionChart {
     }
     svg.open("g", "font-size", ChartFrame.VALUE_FONT, "fill", "#111111");
     LogAxis axis = frame.axis();
-    for (int r = 0; r < routes.size(); r++) {
-      for (int s = 0; s < seriesNames.size(); s++) {
-        BoxStats b = stats.get(r)[s];
+    for (int r = 0; r < rows.routes().size(); r++) {
+      for (int s = 0; s < rows.seriesNames().size(); s++) {
+        BoxStats b = rows.get(r, s);
         double x = b == null ? axis.left() + 4 : Math.max(axis.x(b.p95()), axis.x(b.p99())) + 9;
         String text = b == null ? "no samples" : medianLabel(b);
         svg.element("text", text, "x", x, "y", frame.rowTextBaseline(r, s));
@@ -125,7 +113,7 @@ public final class SvgDistributionChart {
     double x25 = axis.x(b.p25());
     svg.withTooltip(
         "rect",
-        routes.get(r) + " - " + seriesNames.get(s) + ": " + percentiles(b),
+        rows.routes().get(r) + " - " + rows.seriesNames().get(s) + ": " + percentiles(b),
         "class",
         "box",
         "x",
