@@ -6,7 +6,6 @@ import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.workload.Route;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,29 +24,10 @@ import java.util.Set;
  * report's before/after table compares figures taken seconds apart.
  */
 final class AcceptedSet {
-  private final ScenarioDatabases copies;
-  private final ScenarioMeasurer measurer;
-  private final RunPipeline.Settings settings;
-  private final RunResults.ScenarioResult baseline;
-  private final Map<String, Route> routes;
-  private final Map<String, List<String>> written;
-  private final PrintWriter log;
+  private final Evaluation run;
 
-  AcceptedSet(
-      ScenarioDatabases copies,
-      ScenarioMeasurer measurer,
-      RunPipeline.Settings settings,
-      RunResults.ScenarioResult baseline,
-      Map<String, Route> routes,
-      Map<String, List<String>> written,
-      PrintWriter log) {
-    this.copies = copies;
-    this.measurer = measurer;
-    this.settings = settings;
-    this.baseline = baseline;
-    this.routes = routes;
-    this.written = written;
-    this.log = log;
+  AcceptedSet(Evaluation run) {
+    this.run = run;
   }
 
   /**
@@ -70,15 +50,15 @@ final class AcceptedSet {
     folders.forEach(f -> byName.put(f.candidate().name(), f));
     List<RunResults.CandidateResult> decided = new ArrayList<>(results);
     List<CandidateFolder> picked = withinBudget(decided, byName);
-    if (copies.holdsTwoAtOnce() && !picked.isEmpty()) {
+    if (run.copies().holdsTwoAtOnce() && !picked.isEmpty()) {
       picked.addAll(secondLook(picked, byName, decided));
     }
     leaveOutServed(picked, decided);
     List<String> chosen = picked.stream().map(f -> f.candidate().name()).toList();
-    Map<String, Route> measured = new LinkedHashMap<>(routes);
+    Map<String, Route> measured = new LinkedHashMap<>(run.routes());
     Set<String> rewritten = new LinkedHashSet<>();
     for (CandidateFolder f : picked) {
-      for (Route rw : CandidateEvaluator.rewrites(f, routes)) {
+      for (Route rw : CandidateEvaluator.rewrites(f, run.routes())) {
         if (rewritten.add(rw.id())) {
           measured.put(rw.id(), rw);
         }
@@ -86,45 +66,46 @@ final class AcceptedSet {
     }
     List<Route> optimizedRoutes = List.copyOf(measured.values());
     List<String> ids = optimizedRoutes.stream().map(Route::id).toList();
-    ConnectionSpec db = copies.copy("optimized");
+    ConnectionSpec db = run.copies().copy("optimized");
     try {
       CandidateApplier.Applied applied = CandidateApplier.applyCandidates(db, "optimized", picked);
       List<String> errors = new ArrayList<>();
       if (!applied.ok()) {
         errors.add("applying the accepted candidates failed: " + applied.error());
       }
-      ScenarioMeasurer.Captured captured = measurer.capture("optimized", db, optimizedRoutes);
-      if (!copies.holdsTwoAtOnce()) {
+      ScenarioMeasurer.Captured captured = run.measurer().capture("optimized", db, optimizedRoutes);
+      if (!run.copies().holdsTwoAtOnce()) {
         RunResults.ScenarioResult alone =
-            measurer.assemble(
-                "optimized",
-                chosen,
-                optimizedRoutes,
-                captured,
-                measurer.bench("optimized", db, optimizedRoutes, ids));
+            run.measurer()
+                .assemble(
+                    "optimized",
+                    chosen,
+                    optimizedRoutes,
+                    captured,
+                    run.measurer().bench("optimized", db, optimizedRoutes, ids));
         errors.addAll(alone.errors());
         return new Final(
-            baseline,
+            run.baseline(),
             new RunResults.ScenarioResult("optimized", chosen, alone.routes(), errors),
             decided);
       }
-      ConnectionSpec base = copies.copy("baseline");
+      ConnectionSpec base = run.copies().copy("baseline");
       SideBySide.Result jmh =
           SideBySide.measure(
-              measurer,
-              new SideBySide.Side("baseline", base, List.copyOf(routes.values())),
+              run.measurer(),
+              new SideBySide.Side("baseline", base, List.copyOf(run.routes().values())),
               new SideBySide.Side("optimized", db, optimizedRoutes),
               ids);
       RunResults.ScenarioResult s =
-          measurer.assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
+          run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
       errors.addAll(s.errors());
       return new Final(
-          retimed(baseline, jmh.first()),
+          retimed(run.baseline(), jmh.first()),
           new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors),
           decided);
     } finally {
-      copies.drop("optimized");
-      copies.drop("baseline");
+      run.copies().drop("optimized");
+      run.copies().drop("baseline");
     }
   }
 
@@ -142,8 +123,8 @@ final class AcceptedSet {
     long bytes = 0;
     for (RunResults.CandidateResult r : accepted) {
       long size = r.build() == null ? 0 : r.build().bytes();
-      if (bytes + size > settings.rule().indexBudgetBytes()) {
-        log.println("   " + r.id() + ": left out of optimized, over the index budget");
+      if (bytes + size > run.settings().rule().indexBudgetBytes()) {
+        run.log().println("   " + r.id() + ": left out of optimized, over the index budget");
         continue;
       }
       bytes += size;
@@ -171,7 +152,7 @@ final class AcceptedSet {
         continue;
       }
       String name = picked.get(i).candidate().name();
-      log.println("   " + name + ": left out of optimized, " + servedBy.get() + " serves it");
+      run.log().println("   " + name + ": left out of optimized, " + servedBy.get() + " serves it");
       decided.replaceAll(
           r ->
               r.id().equals(name)
@@ -221,40 +202,31 @@ final class AcceptedSet {
       List<CandidateFolder> picked,
       Map<String, CandidateFolder> byName,
       List<RunResults.CandidateResult> decided) {
-    Map<String, Route> acceptedRoutes = new LinkedHashMap<>(routes);
+    Map<String, Route> acceptedRoutes = new LinkedHashMap<>(run.routes());
     Set<String> rewritten = new LinkedHashSet<>();
     for (CandidateFolder f : picked) {
-      for (Route rw : CandidateEvaluator.rewrites(f, routes)) {
+      for (Route rw : CandidateEvaluator.rewrites(f, run.routes())) {
         acceptedRoutes.put(rw.id(), rw);
         rewritten.add(rw.id());
       }
     }
     List<Integer> todo = new ArrayList<>();
     for (int k = 0; k < decided.size(); k++) {
-      if (SecondLook.worthASecondLook(decided.get(k), rewritten, settings.rule())) {
+      if (SecondLook.worthASecondLook(decided.get(k), rewritten, run.settings().rule())) {
         todo.add(k);
       }
     }
     if (todo.isEmpty()) {
       return List.of();
     }
-    log.println(
-        "== second look: "
-            + todo.size()
-            + " rejected candidates measured on top of the accepted set");
-    log.flush();
+    run.log()
+        .println(
+            "== second look: "
+                + todo.size()
+                + " rejected candidates measured on top of the accepted set");
+    run.log().flush();
     List<CandidateFolder> late = new ArrayList<>();
-    try (SecondLook look =
-        new SecondLook(
-            copies,
-            measurer,
-            settings.rule(),
-            written,
-            baseline,
-            routes,
-            log,
-            picked,
-            acceptedRoutes)) {
+    try (SecondLook look = new SecondLook(run, picked, acceptedRoutes)) {
       for (int k : todo) {
         CandidateFolder f = byName.get(decided.get(k).id());
         RunResults.CandidateResult again = look.decide(f, decided.get(k));

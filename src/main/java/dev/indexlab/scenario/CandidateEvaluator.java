@@ -10,7 +10,6 @@ import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteParser;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,29 +32,10 @@ import java.util.Set;
 final class CandidateEvaluator {
   private static final int EQUIVALENCE_SETS = 20;
 
-  private final ScenarioDatabases copies;
-  private final ScenarioMeasurer measurer;
-  private final RunPipeline.Settings settings;
-  private final RunResults.ScenarioResult baseline;
-  private final Map<String, Route> routes;
-  private final Map<String, List<String>> written;
-  private final PrintWriter log;
+  private final Evaluation run;
 
-  CandidateEvaluator(
-      ScenarioDatabases copies,
-      ScenarioMeasurer measurer,
-      RunPipeline.Settings settings,
-      RunResults.ScenarioResult baseline,
-      Map<String, Route> routes,
-      Map<String, List<String>> written,
-      PrintWriter log) {
-    this.copies = copies;
-    this.measurer = measurer;
-    this.settings = settings;
-    this.baseline = baseline;
-    this.routes = routes;
-    this.written = written;
-    this.log = log;
+  CandidateEvaluator(Evaluation run) {
+    this.run = run;
   }
 
   /** A candidate's result and, when it was measured, its scenario. */
@@ -103,7 +83,7 @@ final class CandidateEvaluator {
                   0)),
           null);
     }
-    ConnectionSpec db = copies.copy(id);
+    ConnectionSpec db = run.copies().copy(id);
     try {
       CandidateApplier.Applied applied = CandidateApplier.applyCandidates(db, id, List.of(folder));
       RunResults.Build build =
@@ -120,7 +100,7 @@ final class CandidateEvaluator {
                 List.of(),
                 List.of(),
                 null,
-                settings.rule().decide(false, applied.error(), null, List.of(), 0, Map.of())),
+                run.settings().rule().decide(false, applied.error(), null, List.of(), 0, Map.of())),
             null);
       }
       List<Route> rewrites = rewrites(folder);
@@ -130,9 +110,9 @@ final class CandidateEvaluator {
         try (Connection c = db.open()) {
           List<String> verdicts = new ArrayList<>();
           for (Route rw : rewrites) {
-            Route original = routes.get(rw.id());
+            Route original = run.routes().get(rw.id());
             var params =
-                ParameterSampler.pool(c, original, settings.bench().seed(), EQUIVALENCE_SETS);
+                ParameterSampler.pool(c, original, run.settings().bench().seed(), EQUIVALENCE_SETS);
             EquivalenceChecker.Result r = EquivalenceChecker.check(c, original, rw, params);
             verdicts.add(
                 rw.id()
@@ -157,57 +137,63 @@ final class CandidateEvaluator {
                 List.of(),
                 List.of(),
                 equivalence,
-                settings.rule().decide(false, null, failure, List.of(), 0, Map.of())),
+                run.settings().rule().decide(false, null, failure, List.of(), 0, Map.of())),
             null);
       }
       Set<String> tables = new LinkedHashSet<>();
       applied.added().forEach(i -> tables.add(i.table()));
       applied.dropped().forEach(i -> tables.add(i.table()));
       Set<String> affected =
-          new LinkedHashSet<>(AffectedRoutes.touching(baseline, routes, written, tables));
+          new LinkedHashSet<>(
+              AffectedRoutes.touching(run.baseline(), run.routes(), run.written(), tables));
       rewrites.forEach(r -> affected.add(r.id()));
-      List<String> writers = AffectedRoutes.writing(baseline, routes, written, tables);
+      List<String> writers =
+          AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
       List<Route> toMeasure = new ArrayList<>();
       for (String rid : affected) {
         Route rw = rewrites.stream().filter(r -> r.id().equals(rid)).findFirst().orElse(null);
-        toMeasure.add(rw != null ? rw : routes.get(rid));
+        toMeasure.add(rw != null ? rw : run.routes().get(rid));
       }
       List<String> indexNames = new ArrayList<>(build.indexes());
       List<String> droppedNames =
           applied.dropped().stream().map(IndexInventory.IndexInfo::name).toList();
       Set<String> rewritten = new LinkedHashSet<>();
       rewrites.forEach(r -> rewritten.add(r.id()));
-      Map<String, RunResults.RouteResult> before = baseline.byId();
+      Map<String, RunResults.RouteResult> before = run.baseline().byId();
       RunResults.ScenarioResult scenario =
-          measurer.measure(
-              id,
-              List.of(id),
-              db,
-              toMeasure,
-              new TimingFilter(rewritten, writers, indexNames, droppedNames, before));
+          run.measurer()
+              .measure(
+                  id,
+                  List.of(id),
+                  db,
+                  toMeasure,
+                  new TimingFilter(rewritten, writers, indexNames, droppedNames, before));
       List<RunResults.RouteDelta> deltas =
-          settings.rule().deltas(before, scenario.byId(), writers, indexNames);
+          run.settings().rule().deltas(before, scenario.byId(), writers, indexNames);
       if (!rewrites.isEmpty()) {
         deltas = markRewritesUsed(deltas, rewrites);
       }
-      Map<String, Double> weights = DecisionRule.weights(routes.values());
+      Map<String, Double> weights = DecisionRule.weights(run.routes().values());
       boolean drop = cand.kind() == CandidateKind.DROP_INDEX;
       Optional<String> unmeasured = unmeasured(scenario, deltas);
       RunResults.Decision decision =
           unmeasured.isPresent()
               ? new RunResults.Decision(false, unmeasured.get(), 0)
-              : settings.rule().decide(drop, null, null, deltas, applied.addedBytes(), weights);
-      log.println(
-          "   "
-              + id
-              + ": "
-              + (decision.accepted() ? "accepted" : "rejected")
-              + " — "
-              + decision.reason());
+              : run.settings()
+                  .rule()
+                  .decide(drop, null, null, deltas, applied.addedBytes(), weights);
+      run.log()
+          .println(
+              "   "
+                  + id
+                  + ": "
+                  + (decision.accepted() ? "accepted" : "rejected")
+                  + " — "
+                  + decision.reason());
       return new Evaluated(
           completed(draft, build, List.copyOf(affected), deltas, equivalence, decision), scenario);
     } finally {
-      copies.drop(id);
+      run.copies().drop(id);
     }
   }
 
@@ -218,7 +204,7 @@ final class CandidateEvaluator {
    */
   private Optional<String> unmeasured(
       RunResults.ScenarioResult scenario, List<RunResults.RouteDelta> deltas) {
-    Map<String, RunResults.RouteResult> before = baseline.byId();
+    Map<String, RunResults.RouteResult> before = run.baseline().byId();
     for (RunResults.RouteResult after : scenario.routes()) {
       RunResults.RouteResult b = before.get(after.id());
       if (after.error() != null && b != null && b.error() == null) {
@@ -238,7 +224,7 @@ final class CandidateEvaluator {
   }
 
   private List<Route> rewrites(CandidateFolder folder) {
-    return rewrites(folder, routes);
+    return rewrites(folder, run.routes());
   }
 
   /** The candidate's route rewrites that replace routes of {@code routes}, parsed. */

@@ -107,8 +107,9 @@ public final class RunPipeline {
       List<CandidateFolder> candidates = candidates(baselineDb, routes);
       Map<String, List<String>> written = writtenTables(baselineDb, routes);
       copies.drop("baseline");
-      CandidateEvaluator evaluator =
-          new CandidateEvaluator(copies, measurer, settings, baseline, routes, written, log);
+      Evaluation evaluation =
+          new Evaluation(copies, measurer, settings, baseline, routes, written, log);
+      CandidateEvaluator evaluator = new CandidateEvaluator(evaluation);
       List<RunResults.ScenarioResult> scenarios = new ArrayList<>();
       scenarios.add(baseline);
       List<RunResults.CandidateResult> results = new ArrayList<>();
@@ -121,9 +122,7 @@ public final class RunPipeline {
         }
       }
       step("optimized: the accepted candidates together, measured side by side with the baseline");
-      AcceptedSet.Final last =
-          new AcceptedSet(copies, measurer, settings, baseline, routes, written, log)
-              .measure(candidates, results);
+      AcceptedSet.Final last = new AcceptedSet(evaluation).measure(candidates, results);
       scenarios.set(0, last.baseline());
       scenarios.add(last.optimized());
       results = last.candidates();

@@ -5,7 +5,6 @@ import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.workload.Route;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,13 +24,7 @@ import java.util.Set;
 final class SecondLook implements AutoCloseable {
   private static final String WITHOUT = "accepted-set";
 
-  private final ScenarioDatabases copies;
-  private final ScenarioMeasurer measurer;
-  private final DecisionRule rule;
-  private final Map<String, List<String>> written;
-  private final RunResults.ScenarioResult baseline;
-  private final Map<String, Route> originals;
-  private final PrintWriter log;
+  private final Evaluation run;
   private final List<CandidateFolder> accepted = new ArrayList<>();
   private final Map<String, Route> routes;
   private ConnectionSpec before;
@@ -43,23 +36,8 @@ final class SecondLook implements AutoCloseable {
    * {@code accepted}: the folders of the accepted set; {@code routes}: the routes as the accepted
    * set runs them (its rewrites in place).
    */
-  SecondLook(
-      ScenarioDatabases copies,
-      ScenarioMeasurer measurer,
-      DecisionRule rule,
-      Map<String, List<String>> written,
-      RunResults.ScenarioResult baseline,
-      Map<String, Route> originals,
-      PrintWriter log,
-      List<CandidateFolder> accepted,
-      Map<String, Route> routes) {
-    this.copies = copies;
-    this.measurer = measurer;
-    this.rule = rule;
-    this.written = written;
-    this.baseline = baseline;
-    this.originals = originals;
-    this.log = log;
+  SecondLook(Evaluation run, List<CandidateFolder> accepted, Map<String, Route> routes) {
+    this.run = run;
     this.accepted.addAll(accepted);
     this.routes = Map.copyOf(routes);
   }
@@ -93,22 +71,23 @@ final class SecondLook implements AutoCloseable {
     String id = candidate.candidate().name();
     String with = "accepted-with-" + id;
     if (before == null) {
-      before = copies.copy(WITHOUT);
+      before = run.copies().copy(WITHOUT);
       base = CandidateApplier.applyCandidates(before, WITHOUT, accepted);
     }
-    ConnectionSpec after = copies.copy(with);
+    ConnectionSpec after = run.copies().copy(with);
     try {
       List<CandidateFolder> plusOne = new ArrayList<>(accepted);
       plusOne.add(candidate);
       CandidateApplier.Applied applied = CandidateApplier.applyCandidates(after, with, plusOne);
       if (!base.ok() || !applied.ok()) {
         String error = base.ok() ? applied.error() : base.error();
-        log.println("   " + id + ": no second look, applying failed: " + error);
+        run.log().println("   " + id + ": no second look, applying failed: " + error);
         return alone;
       }
       Set<String> tables = new LinkedHashSet<>();
       candidate.candidate().indexes().forEach(i -> tables.add(i.tableKey()));
-      List<String> writers = AffectedRoutes.writing(baseline, originals, written, tables);
+      List<String> writers =
+          AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
       List<Route> measured = new ArrayList<>();
       for (String rid : alone.affectedRoutes()) {
         if (routes.containsKey(rid)) {
@@ -120,7 +99,7 @@ final class SecondLook implements AutoCloseable {
           .filter(i -> base.added().stream().noneMatch(b -> b.name().equals(i.name())))
           .forEach(i -> indexNames.add(i.name()));
       ScenarioMeasurer.Captured capBefore = capturedBefore(measured);
-      ScenarioMeasurer.Captured capAfter = measurer.capture(with, after, measured);
+      ScenarioMeasurer.Captured capAfter = run.measurer().capture(with, after, measured);
       TimingFilter timed = new TimingFilter(Set.of(), writers, indexNames, List.of(), Map.of());
       List<String> benched =
           measured.stream()
@@ -129,34 +108,38 @@ final class SecondLook implements AutoCloseable {
               .toList();
       SideBySide.Result jmh =
           SideBySide.measure(
-              measurer,
+              run.measurer(),
               new SideBySide.Side(WITHOUT, before, measured),
               new SideBySide.Side(with, after, measured),
               benched);
       RunResults.ScenarioResult b =
-          measurer.assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
+          run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
       RunResults.ScenarioResult a =
-          measurer.assemble(with, List.of(id), measured, capAfter, jmh.second());
-      List<RunResults.RouteDelta> deltas = rule.deltas(b.byId(), a.byId(), writers, indexNames);
+          run.measurer().assemble(with, List.of(id), measured, capAfter, jmh.second());
+      List<RunResults.RouteDelta> deltas =
+          run.settings().rule().deltas(b.byId(), a.byId(), writers, indexNames);
       RunResults.Decision second =
-          rule.decide(
-              false,
-              null,
-              null,
-              deltas,
-              applied.addedBytes() - base.addedBytes(),
-              DecisionRule.weights(originals.values()));
+          run.settings()
+              .rule()
+              .decide(
+                  false,
+                  null,
+                  null,
+                  deltas,
+                  applied.addedBytes() - base.addedBytes(),
+                  DecisionRule.weights(run.routes().values()));
       if (second.accepted()) {
         accepted.add(candidate);
         close();
       }
-      log.println(
-          "   "
-              + id
-              + " on top of the accepted set: "
-              + (second.accepted() ? "accepted" : "rejected")
-              + " — "
-              + second.reason());
+      run.log()
+          .println(
+              "   "
+                  + id
+                  + " on top of the accepted set: "
+                  + (second.accepted() ? "accepted" : "rejected")
+                  + " — "
+                  + second.reason());
       String reason =
           second.accepted()
               ? "on top of the accepted set: "
@@ -173,7 +156,7 @@ final class SecondLook implements AutoCloseable {
                   ? second.weightedMsSavedPerMinute()
                   : alone.decision().weightedMsSavedPerMinute()));
     } finally {
-      copies.drop(with);
+      run.copies().drop(with);
     }
   }
 
@@ -182,7 +165,7 @@ final class SecondLook implements AutoCloseable {
     List<Route> missing =
         measured.stream().filter(r -> !capturedBefore.containsKey(r.id())).toList();
     if (!missing.isEmpty()) {
-      ScenarioMeasurer.Captured c = measurer.capture(WITHOUT, before, missing);
+      ScenarioMeasurer.Captured c = run.measurer().capture(WITHOUT, before, missing);
       capturedBefore.putAll(c.captures());
       hotBefore.putAll(c.hot());
     }
@@ -193,7 +176,7 @@ final class SecondLook implements AutoCloseable {
   @Override
   public void close() {
     if (before != null) {
-      copies.drop(WITHOUT);
+      run.copies().drop(WITHOUT);
       before = null;
     }
     capturedBefore.clear();
