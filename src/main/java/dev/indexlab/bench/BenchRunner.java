@@ -7,6 +7,7 @@ import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.SampledRows;
 import dev.indexlab.workload.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,6 +52,7 @@ public final class BenchRunner {
   private final BenchSettings settings;
   private final PrintWriter progress;
   private Map<String, Route> rewrites = Map.of();
+  private SampledRows kept = SampledRows.none();
 
   /** What a run produced; {@code exitCode} is 0, 1 (a route failed) or 2 (an unknown id). */
   public record Outcome(BenchResults results, int exitCode, Path benchJson, Path jmhJson) {}
@@ -87,6 +89,15 @@ public final class BenchRunner {
     return this;
   }
 
+  /**
+   * Takes the preflight's sampling-query rows from {@code rows} (one run's scenarios hold the same
+   * rows); returns this runner.
+   */
+  public BenchRunner withSampledRows(SampledRows rows) {
+    this.kept = rows;
+    return this;
+  }
+
   /** Measures {@code routeIds} (every route of the workload when empty). */
   public Outcome run(List<String> routeIds) {
     long startNanos = System.nanoTime();
@@ -98,7 +109,8 @@ public final class BenchRunner {
     List<Route> runnable = new ArrayList<>();
     for (Route original : selection.routes()) {
       Route r = rewrites.getOrDefault(original.id(), original);
-      Optional<RouteProblem> p = Preflight.check(db, r, settings.seed(), settings.parameterSets());
+      Optional<RouteProblem> p =
+          Preflight.check(db, r, settings.seed(), settings.parameterSets(), kept);
       p.ifPresentOrElse(problem -> fail(failures, problem), () -> runnable.add(r));
     }
     Path dir = settings.scenarioDir();

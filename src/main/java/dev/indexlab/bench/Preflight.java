@@ -6,6 +6,7 @@ import dev.indexlab.db.Secrets;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteRunner;
+import dev.indexlab.workload.SampledRows;
 import dev.indexlab.workload.StatementObserver;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,10 +26,16 @@ public final class Preflight {
   /** Empty when {@code route} ran; else why it cannot be measured. */
   public static Optional<RouteProblem> check(
       ConnectionSpec db, Route route, long seed, int parameterSets) {
+    return check(db, route, seed, parameterSets, SampledRows.none());
+  }
+
+  /** {@link #check(ConnectionSpec, Route, long, int)} with the sampling queries' rows kept. */
+  public static Optional<RouteProblem> check(
+      ConnectionSpec db, Route route, long seed, int parameterSets, SampledRows kept) {
     List<Map<String, Object>> pool;
     try (Connection c = db.open()) {
       try {
-        pool = ParameterSampler.pool(c, route, seed, parameterSets);
+        pool = ParameterSampler.pool(c, route, seed, parameterSets, kept);
       } catch (IndexlabException | SQLException e) {
         return Optional.of(problem(route, "sample", e));
       }

@@ -6,6 +6,7 @@ import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteFailure;
 import dev.indexlab.workload.RouteRunner;
 import dev.indexlab.workload.RouteStatement;
+import dev.indexlab.workload.SampledRows;
 import dev.indexlab.workload.StatementObserver;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,21 +31,38 @@ import java.util.Map;
 public final class RouteCapture {
   private final int draws;
   private final long seed;
+  private final SampledRows kept;
   private final StatementExplainer explainer = new StatementExplainer();
   private final TriggerDrillDown drillDown = new TriggerDrillDown();
   private final FindingDetector detector = new FindingDetector();
 
   public RouteCapture(int draws, long seed) {
-    this.draws = Math.max(1, draws);
-    this.seed = seed;
+    this(draws, seed, SampledRows.none());
   }
 
-  /** A route's capture: one entry per statement that was reached, and the failure if any. */
+  /** Draws parameters from {@code kept} rows of the sampling queries where it has them. */
+  public RouteCapture(int draws, long seed, SampledRows kept) {
+    this.draws = Math.max(1, draws);
+    this.seed = seed;
+    this.kept = kept;
+  }
+
+  /**
+   * A route's capture: one entry per statement that was reached, the failure if any, and how many
+   * draws were explained.
+   */
   public record Result(
       List<RunResults.StatementCapture> statements,
       List<RunResults.Finding> findings,
       List<Finding> planFindings,
-      String error) {}
+      String error,
+      int draws) {
+
+    /** A capture that failed before any draw. */
+    public static Result failed(String error) {
+      return new Result(List.of(), List.of(), List.of(), error, 0);
+    }
+  }
 
   /**
    * Captures {@code route} on {@code c}; plan files go under {@code planDir} (null: none), named
@@ -52,7 +70,18 @@ public final class RouteCapture {
    */
   public Result capture(Connection c, Route route, Path planDir, Path filesRoot)
       throws SQLException {
-    List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, draws + 1);
+    return capture(c, route, planDir, filesRoot, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #capture(Connection, Route, Path, Path)}, stopping after the first draw whose statements
+   * took more than {@code stopAboveMs} together (EXPLAIN execution times): a route that a change
+   * made many times slower is told apart from its baseline by one draw, and five would only spend
+   * the run's time on it.
+   */
+  public Result capture(Connection c, Route route, Path planDir, Path filesRoot, double stopAboveMs)
+      throws SQLException {
+    List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, draws + 1, kept);
     RouteRunner runner = new RouteRunner(route);
     String error = null;
     try {
@@ -64,16 +93,39 @@ public final class RouteCapture {
     for (int i = 0; i < route.statements().size(); i++) {
       perStatement.add(new ArrayList<>());
     }
+    int done = 0;
     for (int d = 1; d <= draws && error == null; d++) {
+      double[] drawMs = {0};
+      boolean[] lastExplained = {false};
       StatementObserver observer =
-          (conn, s, values) ->
-              perStatement
-                  .get(s.index())
-                  .add(ExplainedStatement.capture(conn, s.jdbcSql(), values, explainer, drillDown));
+          new StatementObserver() {
+            @Override
+            public void beforeStatement(Connection conn, RouteStatement s, List<Object> values)
+                throws SQLException {
+              ExplainedStatement e =
+                  ExplainedStatement.capture(conn, s.jdbcSql(), values, explainer, drillDown);
+              perStatement.get(s.index()).add(e);
+              lastExplained[0] = e.result().succeeded();
+              if (e.result().succeeded()) {
+                drawMs[0] += executionMs(e);
+              }
+            }
+
+            // the EXPLAIN ANALYZE just ran the last statement; running it again, to be rolled
+            // back with nothing after it, would only double the capture's slowest part
+            @Override
+            public boolean skipsLast(RouteStatement s) {
+              return lastExplained[0];
+            }
+          };
       try {
         runner.run(c, pool.get(d), false, observer);
       } catch (RouteFailure e) {
         error = e.getMessage();
+      }
+      done = d;
+      if (drawMs[0] > stopAboveMs) {
+        break;
       }
     }
     List<RunResults.StatementCapture> out = new ArrayList<>();
@@ -86,7 +138,7 @@ public final class RouteCapture {
       }
       out.add(summarize(route, s, captured, planDir, filesRoot, findings, planFindings));
     }
-    return new Result(out, findings, planFindings, error);
+    return new Result(out, findings, planFindings, error, done);
   }
 
   private RunResults.StatementCapture summarize(
@@ -118,7 +170,8 @@ public final class RouteCapture {
           List.of(),
           List.of(),
           List.of(),
-          why);
+          why,
+          captured.size());
     }
     List<ExplainedStatement> sorted = new ArrayList<>(ok);
     sorted.sort(Comparator.comparingDouble(RouteCapture::executionMs));
@@ -194,7 +247,8 @@ public final class RouteCapture {
         mine,
         indexes,
         nodes,
-        null);
+        null,
+        captured.size());
   }
 
   /** The statement's plan and its drill-downs' plans, cascades of cascades included. */

@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +42,12 @@ public final class TriggerDrillDown {
 
   private static final int MAX_KEYS = 10_000;
 
+  /** PostgreSQL's SQLSTATE for a missing privilege (SET of a superuser-only setting). */
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
   private final StatementExplainer explainer;
+  private final Map<String, Boolean> plainTables = new HashMap<>();
+  private boolean replicaRefused;
   private final double minTriggerShare;
   private final int maxDepth;
   private final boolean deleteActionsAlways;
@@ -112,8 +120,11 @@ public final class TriggerDrillDown {
         || (!always && triggerTime < minTriggerShare * execution)) {
       return out;
     }
+    // the statement's keys, by the RETURNING that reads them: its foreign keys usually all
+    // reference the same key, which is then read once
+    Map<String, List<List<Object>>> keys = new HashMap<>();
     for (TriggerTime trigger : own) {
-      out.add(one(c, sql, params, target.get().operation(), trigger, depth));
+      out.add(one(c, sql, params, target.get().operation(), trigger, depth, keys));
     }
     return out;
   }
@@ -124,7 +135,8 @@ public final class TriggerDrillDown {
       List<Object> params,
       String operation,
       TriggerTime trigger,
-      int depth) {
+      int depth,
+      Map<String, List<List<Object>>> known) {
     Optional<ForeignKeyTrigger> found;
     try {
       found = ForeignKeyCatalog.find(c, trigger);
@@ -177,7 +189,7 @@ public final class TriggerDrillDown {
     List<List<Object>> keys;
     try {
       boolean oldAndNew = "Update".equals(operation) && major >= 18;
-      keys = parentKeys(c, sql, params, derived.bindings(), oldAndNew);
+      keys = parentKeys(c, sql, params, derived.bindings(), oldAndNew, fk, known);
     } catch (SQLException e) {
       return result(
           trigger,
@@ -249,12 +261,21 @@ public final class TriggerDrillDown {
    * The distinct values of the bound columns over the rows the statement changes: the statement
    * runs with RETURNING appended, and is rolled back.
    */
-  private static List<List<Object>> parentKeys(
+  /**
+   * The keys of the rows {@code sql} changes, read by re-running it with RETURNING (rolled back),
+   * or from {@code known} when the same RETURNING already ran. Where the target table has no
+   * trigger or rule of its own and the server allows it, the re-run sets {@code
+   * session_replication_role = replica} for itself, so the cascades it would fire (the expensive
+   * part of the statement, explained separately anyway) do not run again.
+   */
+  private List<List<Object>> parentKeys(
       Connection c,
       String sql,
       List<Object> params,
       List<ReferentialStatement.Binding> bindings,
-      boolean oldAndNew)
+      boolean oldAndNew,
+      ForeignKeyTrigger fk,
+      Map<String, List<List<Object>>> known)
       throws SQLException {
     StringBuilder returning = new StringBuilder();
     for (ReferentialStatement.Binding b : bindings) {
@@ -265,10 +286,62 @@ public final class TriggerDrillDown {
       returning.append(Identifiers.quote(b.column()));
     }
     String withReturning = StatementText.withoutTerminator(sql) + "\nRETURNING " + returning;
+    List<List<Object>> seen = known.get(withReturning);
+    if (seen != null) {
+      return seen;
+    }
+    List<List<Object>> keys = null;
+    if (!replicaRefused && plain(c, fk)) {
+      try {
+        keys = returning(c, withReturning, params, bindings.size(), true);
+      } catch (SQLException e) {
+        if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+          throw e;
+        }
+        replicaRefused = true;
+      }
+    }
+    if (keys == null) {
+      keys = returning(c, withReturning, params, bindings.size(), false);
+    }
+    known.put(withReturning, keys);
+    return keys;
+  }
+
+  /** Whether the statement's target table (the key's parent) has no trigger or rule of its own. */
+  private boolean plain(Connection c, ForeignKeyTrigger fk) throws SQLException {
+    if (fk.referencedPartitioned()) {
+      return false;
+    }
+    String table = fk.referencedSchema() + "." + fk.referencedTable();
+    Boolean known = plainTables.get(table);
+    if (known != null) {
+      return known;
+    }
+    boolean plain = false;
+    try (PreparedStatement ps = c.prepareStatement(SqlResource.text("plain-table.sql"))) {
+      ps.setString(1, fk.referencedSchema());
+      ps.setString(2, fk.referencedTable());
+      try (ResultSet rs = ps.executeQuery()) {
+        plain = rs.next() && rs.getBoolean(1);
+      }
+    }
+    plainTables.put(table, plain);
+    return plain;
+  }
+
+  private static List<List<Object>> returning(
+      Connection c, String withReturning, List<Object> params, int columns, boolean replica)
+      throws SQLException {
     return StatementExplainer.inRolledBackScope(
         c,
         () -> {
           Set<List<Object>> keys = new LinkedHashSet<>();
+          if (replica) {
+            try (Statement st = c.createStatement()) {
+              st.execute("SET LOCAL session_replication_role = replica");
+            }
+          }
           try (PreparedStatement ps = c.prepareStatement(withReturning)) {
             for (int i = 0; i < params.size(); i++) {
               if (params.get(i) == null) {
@@ -280,7 +353,7 @@ public final class TriggerDrillDown {
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next() && keys.size() < MAX_KEYS) {
                 List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= bindings.size(); i++) {
+                for (int i = 1; i <= columns; i++) {
                   row.add(rs.getObject(i));
                 }
                 keys.add(row);

@@ -5,7 +5,9 @@ import dev.indexlab.report.MarkdownTable.Column;
 import dev.indexlab.scenario.RunResults.Build;
 import dev.indexlab.scenario.RunResults.CandidateResult;
 import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.scenario.RunResults.RouteResult;
 import dev.indexlab.scenario.RunResults.WhatIf;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,7 +95,19 @@ final class CandidatePage {
     }
     out.append(
         "EXPLAIN is the median EXPLAIN ANALYZE execution time of the route's statements; JMH is the"
-            + " mean time per call of the whole route. The verdict is JMH's.\n\n");
+            + " mean time per call of the whole route. The verdict is JMH's.");
+    if (deltas.stream()
+        .anyMatch(
+            d ->
+                !ChangeWording.present(d.meanBeforeMs())
+                    || !ChangeWording.present(d.meanAfterMs()))) {
+      out.append(
+          " Routes without JMH figures were not timed with this candidate: EXPLAIN showed no"
+              + " gain the decision rule could accept, so no timing could have changed the"
+              + " decision.");
+    }
+    out.append(stoppedEarly());
+    out.append("\n\n");
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
@@ -112,15 +126,50 @@ final class CandidatePage {
           MarkdownText.text(run.routeName(d.route())),
           ms(d.explainBeforeMs()),
           ms(d.explainAfterMs()),
-          ms(d.meanBeforeMs()),
-          ms(d.meanAfterMs()),
+          jmh(d, d.meanBeforeMs()),
+          jmh(d, d.meanAfterMs()),
           ChangeWording.signedPercent(d.meanBeforeMs(), d.meanAfterMs()),
           ReportFormat.grouped(d.buffersBefore()),
           ReportFormat.grouped(d.buffersAfter()),
           d.usesCandidate() ? "yes" : "no",
-          v.words());
+          untimed(d) ? untimedVerdict(d) : v.words());
     }
     return out.append(table.render()).append('\n').toString();
+  }
+
+  /** A sentence naming the routes whose capture stopped after fewer draws, or nothing. */
+  private String stoppedEarly() {
+    var scenario = run.scenarioOf(candidate);
+    if (scenario == null || scenario.routes() == null) {
+      return "";
+    }
+    List<String> stopped = new ArrayList<>();
+    for (var route : scenario.routes()) {
+      int here = mostDraws(route);
+      int before = mostDraws(RunIndex.route(run.baseline(), route.id()));
+      if (here > 0 && here < before) {
+        stopped.add(
+            MarkdownText.text(run.routeName(route.id()))
+                + " ("
+                + SummaryPage.count(here, "draw", "draws")
+                + " of "
+                + before
+                + ")");
+      }
+    }
+    if (stopped.isEmpty()) {
+      return "";
+    }
+    return " EXPLAIN of "
+        + String.join(", ", stopped)
+        + " stopped early: a draw took over ten times its baseline time, which no margin of the"
+        + " rule allows.";
+  }
+
+  private static int mostDraws(RouteResult route) {
+    return route == null
+        ? 0
+        : RunIndex.statements(route).stream().mapToInt(s -> s.draws()).max().orElse(0);
   }
 
   private String writeOverhead() {
@@ -150,8 +199,12 @@ final class CandidatePage {
             " is not HOT adds one to every index, and VACUUM removes the entries of deleted rows.")
         .append(" Of the ")
         .append(SummaryPage.count(writers.size(), "route", "routes"))
-        .append(" that write the indexed table, ")
-        .append(slower)
+        .append(" that write the indexed table, ");
+    long notTimed = writers.stream().filter(CandidatePage::untimed).count();
+    if (notTimed > 0) {
+      out.append(notTimed).append(" were not timed under JMH (rejected on EXPLAIN), ");
+    }
+    out.append(slower)
         .append(" got measurably slower and ")
         .append(moreWal)
         .append(" wrote more WAL per execution.\n\n");
@@ -168,13 +221,15 @@ final class CandidatePage {
     for (RouteDelta d : writers) {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
-          ms(d.meanBeforeMs()),
-          ms(d.meanAfterMs()),
+          jmh(d, d.meanBeforeMs()),
+          jmh(d, d.meanAfterMs()),
           ChangeWording.signedMs(d.meanBeforeMs(), d.meanAfterMs()),
           ReportFormat.bytes(d.walBytesBefore()),
           ReportFormat.bytes(d.walBytesAfter()),
           hot(d),
-          ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).words());
+          untimed(d)
+              ? untimedVerdict(d)
+              : ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).words());
     }
     return out.append(table.render()).append('\n').toString();
   }
@@ -235,6 +290,20 @@ final class CandidatePage {
       return "time not recorded";
     }
     return millis < 1000 ? millis + " ms" : ReportFormat.ms(millis / 1000.0) + " s";
+  }
+
+  /** Whether JMH timed neither side of the route with this candidate (rejected on EXPLAIN). */
+  private static boolean untimed(RouteDelta d) {
+    return !ChangeWording.present(d.meanBeforeMs()) && !ChangeWording.present(d.meanAfterMs());
+  }
+
+  private static String jmh(RouteDelta d, double v) {
+    return untimed(d) ? "not timed" : ms(v);
+  }
+
+  private static String untimedVerdict(RouteDelta d) {
+    return "not timed; EXPLAIN: "
+        + ChangeWording.explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).words();
   }
 
   private static String ms(double v) {

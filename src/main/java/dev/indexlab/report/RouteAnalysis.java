@@ -155,14 +155,22 @@ final class RouteAnalysis {
     }
     Verdict route =
         ChangeWording.verdict(delta.meanBeforeMs(), delta.meanAfterMs(), delta.significant());
-    out.append("- **Route** (JMH mean per call, all statements): ")
-        .append(ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route))
-        .append("; p95 from ")
-        .append(ms(delta.p95BeforeMs()))
-        .append(" to ")
-        .append(ms(delta.p95AfterMs()))
-        .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
-        .append(" per call.\n");
+    if (!ChangeWording.present(delta.meanBeforeMs())
+        && !ChangeWording.present(delta.meanAfterMs())) {
+      out.append("- **Route**: not timed under JMH with this candidate (EXPLAIN showed no gain the")
+          .append(" decision rule could accept)")
+          .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
+          .append(" per call.\n");
+    } else {
+      out.append("- **Route** (JMH mean per call, all statements): ")
+          .append(ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route))
+          .append("; p95 from ")
+          .append(ms(delta.p95BeforeMs()))
+          .append(" to ")
+          .append(ms(delta.p95AfterMs()))
+          .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
+          .append(" per call.\n");
+    }
     out.append("- **Plan**: ")
         .append(
             delta.usesCandidate()

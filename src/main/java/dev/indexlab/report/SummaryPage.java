@@ -45,9 +45,9 @@ final class SummaryPage {
             + " schema as shipped; **optimized** has every accepted candidate applied together, on"
             + " the same seeded data. "
             + (meta.sideBySide()
-                ? "The two were measured side by side at the end of the run, route by route (one"
-                    + " right after the other, alternating which went first), so that both figures"
-                    + " of a route saw the same machine. "
+                ? "The routes the accepted candidates can change were measured side by side at the"
+                    + " end of the run, route by route (one right after the other, alternating"
+                    + " which went first), so that both figures of a route saw the same machine. "
                 : "The baseline was measured at the start of the run and the optimized scenario at"
                     + " its end, on the one database. ")
             + "A change counts when the two"

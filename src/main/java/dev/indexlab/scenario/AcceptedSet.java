@@ -6,6 +6,7 @@ import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.workload.Route;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,9 +20,10 @@ import java.util.Set;
  * The end of a run: from the candidates' decisions to the "optimized" scenario. Picks the accepted
  * candidates in rank order within the index budget, gives the rejected ones a second look on top of
  * them ({@link SecondLook}), leaves out a plain index another picked candidate already provides,
- * applies the rest together on one copy and captures every route there, and times every route on a
- * fresh baseline copy and on the optimized copy side by side ({@link SideBySide}), so that the
- * report's before/after table compares figures taken seconds apart.
+ * applies the rest together on one copy and captures every route there, and times the routes the
+ * set can have changed ({@link RetimedRoutes}) on a fresh baseline copy and on the optimized copy
+ * side by side ({@link SideBySide}), so that the report's before/after table compares figures taken
+ * seconds apart.
  */
 final class AcceptedSet {
   private final Evaluation run;
@@ -90,18 +92,32 @@ final class AcceptedSet {
             decided);
       }
       ConnectionSpec base = run.copies().copy("baseline");
+      Set<String> changed = new LinkedHashSet<>();
+      applied.added().forEach(i -> changed.add(i.table()));
+      applied.dropped().forEach(i -> changed.add(i.table()));
+      List<String> timed = retimedRoutes(base, db, optimizedRoutes, rewritten, changed, captured);
+      List<String> kept = ids.stream().filter(id -> !timed.contains(id)).toList();
+      if (!kept.isEmpty()) {
+        run.log()
+            .println(
+                "   not timed again: "
+                    + String.join(", ", kept)
+                    + " (no table the accepted set changes, the baseline's plans): their"
+                    + " start-of-run timings stand for both scenarios");
+      }
       SideBySide.Result jmh =
           SideBySide.measure(
               run.measurer(),
               new SideBySide.Side("baseline", base, List.copyOf(run.routes().values())),
               new SideBySide.Side("optimized", db, optimizedRoutes),
-              ids);
+              timed);
       RunResults.ScenarioResult s =
           run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
       errors.addAll(s.errors());
       return new Final(
-          retimed(run.baseline(), jmh.first()),
-          new RunResults.ScenarioResult(s.name(), s.candidates(), s.routes(), errors),
+          retimed(run.baseline(), jmh.first(), timed),
+          new RunResults.ScenarioResult(
+              s.name(), s.candidates(), keptTimings(s.routes(), kept), errors),
           decided);
     } finally {
       run.copies().drop("optimized");
@@ -239,12 +255,53 @@ final class AcceptedSet {
     return late;
   }
 
-  /** {@code scenario} with each route's JMH timing (or failure) taken from {@code jmh}. */
+  /**
+   * The routes to time again at the end ({@link RetimedRoutes}): {@code changed} (the tables whose
+   * indexes the set changed) plus the tables it rewrote, found by comparing the two copies; every
+   * route when they cannot be compared.
+   */
+  private List<String> retimedRoutes(
+      ConnectionSpec base,
+      ConnectionSpec optimized,
+      List<Route> routes,
+      Set<String> rewritten,
+      Set<String> changed,
+      ScenarioMeasurer.Captured captured) {
+    try {
+      changed.addAll(TableFiles.rewritten(base, optimized));
+    } catch (SQLException e) {
+      run.log().println("   cannot compare the copies' tables, timing every route: " + e);
+      return routes.stream().map(Route::id).toList();
+    }
+    return RetimedRoutes.select(run, routes, rewritten, changed, captured.captures());
+  }
+
+  /** {@code routes} with the baseline's start-of-run timing for each route of {@code kept}. */
+  private List<RunResults.RouteResult> keptTimings(
+      List<RunResults.RouteResult> routes, List<String> kept) {
+    Map<String, RunResults.RouteResult> before = run.baseline().byId();
+    return routes.stream()
+        .map(
+            r ->
+                kept.contains(r.id()) && before.get(r.id()).timing() != null
+                    ? r.withTiming(before.get(r.id()).timing().reusedFrom("baseline"))
+                    : r)
+        .toList();
+  }
+
+  /**
+   * {@code scenario} with each route of {@code timed} given its JMH timing (or failure) from {@code
+   * jmh}; the other routes keep theirs.
+   */
   private static RunResults.ScenarioResult retimed(
-      RunResults.ScenarioResult scenario, ScenarioMeasurer.Jmh jmh) {
+      RunResults.ScenarioResult scenario, ScenarioMeasurer.Jmh jmh, List<String> timed) {
     List<RunResults.RouteResult> out = new ArrayList<>();
     List<String> errors = new ArrayList<>(scenario.errors());
     for (RunResults.RouteResult r : scenario.routes()) {
+      if (!timed.contains(r.id())) {
+        out.add(r);
+        continue;
+      }
       var measured = jmh.routes().get(r.id());
       String error = r.error();
       if (measured == null && error == null) {

@@ -70,13 +70,23 @@ public final class CandidateApplier {
    */
   public static Applied applyCandidates(
       ConnectionSpec db, String scenario, List<CandidateFolder> folders) {
+    return applyCandidates(db, scenario, folders, HISTORY_TABLE);
+  }
+
+  /**
+   * {@link #applyCandidates(ConnectionSpec, String, List)} recording the migrations in {@code
+   * historyTable}: another table than the one a copied scenario's own migrations are recorded in
+   * lets Flyway apply more candidates on top of them.
+   */
+  public static Applied applyCandidates(
+      ConnectionSpec db, String scenario, List<CandidateFolder> folders, String historyTable) {
     Path staged = null;
     try {
       staged = Files.createTempDirectory("indexlab-candidates-");
       for (CandidateFolder f : folders) {
         f.stageMigrations(staged);
       }
-      Applied applied = apply(db, scenario, List.of(staged));
+      Applied applied = apply(db, scenario, List.of(staged), historyTable);
       return folders.size() == 1 ? applied.shownFrom(staged, folders.get(0).directory()) : applied;
     } catch (IOException e) {
       throw IndexlabException.failed("cannot stage the migrations of " + scenario + ": " + e, e);
@@ -97,6 +107,11 @@ public final class CandidateApplier {
 
   /** Applies every migration folder in {@code folders} to {@code db}, in order. */
   public static Applied apply(ConnectionSpec db, String candidate, List<Path> folders) {
+    return apply(db, candidate, folders, HISTORY_TABLE);
+  }
+
+  private static Applied apply(
+      ConnectionSpec db, String candidate, List<Path> folders, String historyTable) {
     Map<String, IndexInventory.IndexInfo> before;
     try (Connection c = db.open()) {
       before = IndexInventory.read(c);
@@ -107,7 +122,7 @@ public final class CandidateApplier {
     String error = null;
     for (Path folder : folders) {
       try {
-        SchemaMigrator.migrate(db, folder, HISTORY_TABLE);
+        SchemaMigrator.migrate(db, folder, historyTable);
       } catch (IndexlabException e) {
         error = SchemaLoader.flywayProblem(folder, e);
         break;

@@ -32,6 +32,12 @@ import java.util.Set;
 final class CandidateEvaluator {
   private static final int EQUIVALENCE_SETS = 20;
 
+  /** A capture stops after a draw this many times slower than the baseline ... */
+  static final double STOP_FACTOR = 10;
+
+  /** ... and at least this much slower (ms), so short routes always get every draw. */
+  static final double STOP_MARGIN_MS = 200;
+
   private final Evaluation run;
 
   CandidateEvaluator(Evaluation run) {
@@ -112,7 +118,12 @@ final class CandidateEvaluator {
           for (Route rw : rewrites) {
             Route original = run.routes().get(rw.id());
             var params =
-                ParameterSampler.pool(c, original, run.settings().bench().seed(), EQUIVALENCE_SETS);
+                ParameterSampler.pool(
+                    c,
+                    original,
+                    run.settings().bench().seed(),
+                    EQUIVALENCE_SETS,
+                    run.measurer().sampled());
             EquivalenceChecker.Result r = EquivalenceChecker.check(c, original, rw, params);
             verdicts.add(
                 rw.id()
@@ -160,28 +171,54 @@ final class CandidateEvaluator {
       Set<String> rewritten = new LinkedHashSet<>();
       rewrites.forEach(r -> rewritten.add(r.id()));
       Map<String, RunResults.RouteResult> before = run.baseline().byId();
-      RunResults.ScenarioResult scenario =
-          run.measurer()
-              .measure(
-                  id,
-                  List.of(id),
-                  db,
-                  toMeasure,
-                  new TimingFilter(rewritten, writers, indexNames, droppedNames, before));
-      List<RunResults.RouteDelta> deltas =
-          run.settings().rule().deltas(before, scenario.byId(), writers, indexNames);
-      if (!rewrites.isEmpty()) {
-        deltas = markRewritesUsed(deltas, rewrites);
-      }
-      Map<String, Double> weights = DecisionRule.weights(run.routes().values());
+      DecisionRule rule = run.settings().rule();
       boolean drop = cand.kind() == CandidateKind.DROP_INDEX;
-      Optional<String> unmeasured = unmeasured(scenario, deltas);
-      RunResults.Decision decision =
-          unmeasured.isPresent()
-              ? new RunResults.Decision(false, unmeasured.get(), 0)
-              : run.settings()
-                  .rule()
-                  .decide(drop, null, null, deltas, applied.addedBytes(), weights);
+      ScenarioMeasurer.Captured captured =
+          run.measurer().capture(id, db, toMeasure, stopThresholds(toMeasure));
+      RunResults.ScenarioResult explained =
+          run.measurer()
+              .assemble(id, List.of(id), toMeasure, captured, ScenarioMeasurer.Jmh.none());
+      List<RunResults.RouteDelta> early =
+          markRewritesUsed(
+              rule.explainDeltas(before, explained.byId(), writers, indexNames), rewrites);
+      Optional<String> broke = failedWith(explained);
+      RunResults.ScenarioResult scenario = explained;
+      List<RunResults.RouteDelta> deltas = early;
+      RunResults.Decision decision;
+      if (broke.isPresent()) {
+        decision = new RunResults.Decision(false, broke.get(), 0);
+      } else if (!rule.worthTiming(drop, early)) {
+        decision = rule.untimed(early);
+      } else {
+        scenario =
+            run.measurer()
+                .assemble(
+                    id,
+                    List.of(id),
+                    toMeasure,
+                    captured,
+                    run.measurer()
+                        .benchWhere(
+                            id,
+                            db,
+                            toMeasure,
+                            captured,
+                            new TimingFilter(
+                                rewritten, writers, indexNames, droppedNames, before)));
+        deltas =
+            markRewritesUsed(rule.deltas(before, scenario.byId(), writers, indexNames), rewrites);
+        Optional<String> unmeasured = unmeasured(scenario, deltas);
+        decision =
+            unmeasured.isPresent()
+                ? new RunResults.Decision(false, unmeasured.get(), 0)
+                : rule.decide(
+                    drop,
+                    null,
+                    null,
+                    deltas,
+                    applied.addedBytes(),
+                    DecisionRule.weights(run.routes().values()));
+      }
       run.log()
           .println(
               "   "
@@ -204,12 +241,9 @@ final class CandidateEvaluator {
    */
   private Optional<String> unmeasured(
       RunResults.ScenarioResult scenario, List<RunResults.RouteDelta> deltas) {
-    Map<String, RunResults.RouteResult> before = run.baseline().byId();
-    for (RunResults.RouteResult after : scenario.routes()) {
-      RunResults.RouteResult b = before.get(after.id());
-      if (after.error() != null && b != null && b.error() == null) {
-        return Optional.of(after.id() + " failed with it: " + after.error());
-      }
+    Optional<String> broke = failedWith(scenario);
+    if (broke.isPresent()) {
+      return broke;
     }
     boolean benched = scenario.routes().stream().anyMatch(r -> r.timing() != null);
     if (!benched && scenario.errors().isEmpty()) {
@@ -219,6 +253,37 @@ final class CandidateEvaluator {
       return Optional.of(
           "no affected route was measured in both scenarios"
               + scenario.errors().stream().findFirst().map(e -> " (" + e + ")").orElse(""));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * For each route, the EXPLAIN time of one draw past which its capture stops: ten times its
+   * baseline and at least {@link #STOP_MARGIN_MS} more. Such a draw already shows a regression
+   * beyond any margin of the rule, and a route slowed from 0.2 to 3 seconds would otherwise cost
+   * half a minute of captures.
+   */
+  private Map<String, Double> stopThresholds(List<Route> routes) {
+    Map<String, RunResults.RouteResult> before = run.baseline().byId();
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (Route r : routes) {
+      RunResults.RouteResult b = before.get(r.id());
+      double ms = b == null ? Double.NaN : DecisionRule.explainMs(b);
+      if (ms > 0) {
+        out.put(r.id(), Math.max(STOP_FACTOR * ms, ms + STOP_MARGIN_MS));
+      }
+    }
+    return out;
+  }
+
+  /** A route that ran in the baseline and failed with the candidate, named with its error. */
+  private Optional<String> failedWith(RunResults.ScenarioResult scenario) {
+    Map<String, RunResults.RouteResult> before = run.baseline().byId();
+    for (RunResults.RouteResult after : scenario.routes()) {
+      RunResults.RouteResult b = before.get(after.id());
+      if (after.error() != null && b != null && b.error() == null) {
+        return Optional.of(after.id() + " failed with it: " + after.error());
+      }
     }
     return Optional.empty();
   }

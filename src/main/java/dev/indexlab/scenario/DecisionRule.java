@@ -18,11 +18,11 @@ import java.util.Map;
  * <ol>
  *   <li>it applied cleanly and (for a rewrite) passed the equivalence check;
  *   <li>the planner uses it for at least one affected route (for a drop: always true);
- *   <li>some route improves significantly: its JMH mean falls by at least {@code minGain}, the two
- *       means' 99.9% confidence intervals (mean ± JMH error) do not overlap and its EXPLAIN median
- *       does not rise, or its EXPLAIN median execution time falls by at least {@code minGain} with
- *       fewer shared buffers and a lower JMH mean (a drop candidate instead needs no route to
- *       regress);
+ *   <li>some route whose plans use it improves: its EXPLAIN median execution time falls by at least
+ *       {@code minGain} with fewer shared buffers, and JMH confirms it with a lower mean (a drop
+ *       candidate instead needs no route to regress). An index's gain is work its plans no longer
+ *       do, so EXPLAIN must show it; JMH, which also times the round trips, only confirms it. A
+ *       candidate whose EXPLAIN shows no such route is not timed at all ({@link #worthTiming});
  *   <li>no route regresses by more than {@code maxRegression} and {@code maxRegressionMs} per call
  *       in JMH (significantly), confirmed by EXPLAIN: slower by as much, with more shared buffers
  *       (write overhead included); the weighted workload as a whole does not get slower (a slowdown
@@ -89,39 +89,113 @@ public final class DecisionRule {
     return out;
   }
 
-  /** Before/after for every route measured in both scenarios. */
+  /** Before/after for every route timed under JMH in both scenarios. */
   public List<RouteDelta> deltas(
       Map<String, RouteResult> baseline,
       Map<String, RouteResult> candidate,
       List<String> writersOfIndexedTable,
       List<String> indexNames) {
+    return collect(baseline, candidate, true, writersOfIndexedTable, indexNames);
+  }
+
+  /**
+   * Before/after from EXPLAIN alone, for every route captured in both scenarios: the JMH fields are
+   * NaN and nothing is significant. What {@link #worthTiming} reads before anything is timed.
+   */
+  public List<RouteDelta> explainDeltas(
+      Map<String, RouteResult> baseline,
+      Map<String, RouteResult> candidate,
+      List<String> writersOfIndexedTable,
+      List<String> indexNames) {
+    return collect(baseline, candidate, false, writersOfIndexedTable, indexNames);
+  }
+
+  private static List<RouteDelta> collect(
+      Map<String, RouteResult> baseline,
+      Map<String, RouteResult> candidate,
+      boolean timed,
+      List<String> writersOfIndexedTable,
+      List<String> indexNames) {
     List<RouteDelta> out = new ArrayList<>();
     for (RouteResult after : candidate.values()) {
       RouteResult before = baseline.get(after.id());
-      if (before == null || before.timing() == null || after.timing() == null) {
+      if (before == null) {
         continue;
       }
-      boolean uses = usesAny(after, indexNames);
-      out.add(
-          new RouteDelta(
-              after.id(),
-              before.timing().mean(),
-              after.timing().mean(),
-              before.timing().p95(),
-              after.timing().p95(),
-              explainMs(before),
-              explainMs(after),
-              buffers(before),
-              buffers(after),
-              wal(before),
-              wal(after),
-              writersOfIndexedTable.contains(after.id()),
-              uses,
-              significant(before, after),
-              before.hotUpdateShare(),
-              after.hotUpdateShare()));
+      if (timed && before.timing() != null && after.timing() != null) {
+        out.add(delta(before, after, writersOfIndexedTable, indexNames));
+      } else if (!timed && captured(before) && captured(after)) {
+        out.add(delta(untimed(before), untimed(after), writersOfIndexedTable, indexNames));
+      }
     }
     return out;
+  }
+
+  private static boolean captured(RouteResult r) {
+    return r.statements() != null && !r.statements().isEmpty();
+  }
+
+  private static RouteResult untimed(RouteResult r) {
+    return new RouteResult(
+        r.id(),
+        r.name(),
+        r.file(),
+        r.weight(),
+        r.writes(),
+        null,
+        r.statements(),
+        r.error(),
+        r.hotUpdateShare());
+  }
+
+  private static RouteDelta delta(
+      RouteResult before,
+      RouteResult after,
+      List<String> writersOfIndexedTable,
+      List<String> indexNames) {
+    boolean timed = before.timing() != null && after.timing() != null;
+    return new RouteDelta(
+        after.id(),
+        timed ? before.timing().mean() : Double.NaN,
+        timed ? after.timing().mean() : Double.NaN,
+        timed ? before.timing().p95() : Double.NaN,
+        timed ? after.timing().p95() : Double.NaN,
+        explainMs(before),
+        explainMs(after),
+        buffers(before),
+        buffers(after),
+        wal(before),
+        wal(after),
+        writersOfIndexedTable.contains(after.id()),
+        usesAny(after, indexNames),
+        timed && significant(before, after),
+        before.hotUpdateShare(),
+        after.hotUpdateShare());
+  }
+
+  /**
+   * Whether JMH should time a candidate whose EXPLAIN deltas are {@code explained}: a drop always
+   * (only JMH and EXPLAIN together can clear it of regressions); an index or rewrite only when some
+   * route that uses it shows the EXPLAIN gain {@link #decide} requires. Without one, no JMH figure
+   * could get it accepted, so timing it would only cost the run time.
+   */
+  public boolean worthTiming(boolean isDrop, List<RouteDelta> explained) {
+    return isDrop || explained.stream().anyMatch(d -> d.usesCandidate() && explainGain(d));
+  }
+
+  /** The rejection of a candidate {@link #worthTiming} said not to time. */
+  public Decision untimed(List<RouteDelta> explained) {
+    if (explained.stream().noneMatch(RouteDelta::usesCandidate)) {
+      return new Decision(false, "the planner did not use it for any affected route", 0);
+    }
+    return new Decision(
+        false,
+        String.format(
+            Locale.ROOT,
+            "no route that uses it got %.0f%% faster in EXPLAIN with fewer shared buffers"
+                + " (not timed under JMH)",
+            100 * minGain),
+        0);
   }
 
   /** Decides one candidate from its deltas and what building it cost. */
@@ -196,7 +270,10 @@ public final class DecisionRule {
       return new Decision(
           false,
           String.format(
-              Locale.ROOT, "no route improved by %.0f%% or more, significantly", 100 * minGain),
+              Locale.ROOT,
+              "no route improved by %.0f%% or more in EXPLAIN, with fewer shared buffers and a"
+                  + " lower JMH mean",
+              100 * minGain),
           saved);
     }
     return new Decision(
@@ -266,16 +343,14 @@ public final class DecisionRule {
   }
 
   private boolean improves(RouteDelta d) {
-    // each measurement carries the gain only when the other does not contradict it
-    boolean explainAgrees = !(d.explainBeforeMs() > 0) || d.explainAfterMs() <= d.explainBeforeMs();
-    boolean jmh =
-        d.significant() && d.meanAfterMs() <= d.meanBeforeMs() * (1 - minGain) && explainAgrees;
-    boolean explain =
-        d.explainBeforeMs() > 0
-            && d.explainAfterMs() <= d.explainBeforeMs() * (1 - minGain)
-            && d.buffersAfter() < d.buffersBefore()
-            && d.meanAfterMs() < d.meanBeforeMs();
-    return jmh || explain;
+    return explainGain(d) && d.meanAfterMs() < d.meanBeforeMs();
+  }
+
+  /** EXPLAIN's median at least {@code minGain} faster, with fewer shared buffers. */
+  private boolean explainGain(RouteDelta d) {
+    return d.explainBeforeMs() > 0
+        && d.explainAfterMs() <= d.explainBeforeMs() * (1 - minGain)
+        && d.buffersAfter() < d.buffersBefore();
   }
 
   private static double gain(RouteDelta d) {

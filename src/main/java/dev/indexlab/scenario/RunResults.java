@@ -83,12 +83,23 @@ public record RunResults(
         String error) {
       this(id, name, file, weight, writes, timing, statements, error, null);
     }
+
+    /** This route with {@code other} as its JMH timing. */
+    public RouteResult withTiming(Timing other) {
+      return new RouteResult(
+          id, name, file, weight, writes, other, statements, error, hotUpdateShare);
+    }
   }
 
   /**
    * JMH SampleTime statistics in milliseconds. Each {@code histogram} entry is either {@code
    * {fromMs, toMs, count}} (a bucket) or {@code {valueMs, count}} (a raw value), in ascending
    * order; reports interpolate the percentiles that are not stored here (p5, p25, p75) from it.
+   */
+  /**
+   * A route's JMH figures in one scenario. {@code reusedFrom} names the scenario whose timing this
+   * is when the route was not timed again here (the optimized scenario's routes that read and write
+   * no table the accepted set changes, and run the baseline's plans); null when measured here.
    */
   public record Timing(
       double mean,
@@ -99,9 +110,20 @@ public record RunResults(
       double p99,
       double max,
       long samples,
-      List<double[]> histogram) {}
+      List<double[]> histogram,
+      String reusedFrom) {
 
-  /** EXPLAIN (ANALYZE, BUFFERS, WAL) of one statement over several parameter draws. */
+    /** This timing, standing in for a scenario that did not time the route again. */
+    public Timing reusedFrom(String scenario) {
+      return new Timing(mean, error, p50, p90, p95, p99, max, samples, histogram, scenario);
+    }
+  }
+
+  /**
+   * EXPLAIN (ANALYZE, BUFFERS, WAL) of one statement over several parameter draws; {@code draws} is
+   * how many were explained (fewer than asked when the capture stopped early on a route many times
+   * slower than in the baseline; 0 when not recorded).
+   */
   public record StatementCapture(
       int index,
       String label,
@@ -120,7 +142,8 @@ public record RunResults(
       List<Finding> findings,
       List<String> indexesUsed,
       List<String> nodeTypes,
-      String error) {
+      String error,
+      int draws) {
 
     /** Shared buffers touched per execution (hit + read). */
     public long sharedBuffers() {

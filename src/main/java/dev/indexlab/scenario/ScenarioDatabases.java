@@ -14,6 +14,16 @@ public interface ScenarioDatabases extends AutoCloseable {
   /** The database for {@code scenario}, as the seeded template has it. */
   ConnectionSpec copy(String scenario);
 
+  /**
+   * The database for {@code scenario} as {@code source}'s database is now (a copy of a copy), for a
+   * measurement on top of a scenario without applying that scenario's migrations again. Only where
+   * {@link #holdsTwoAtOnce()}.
+   */
+  default ConnectionSpec copyOf(String scenario, String source) {
+    throw new UnsupportedOperationException(
+        "scenario " + scenario + ": one database cannot hold two scenarios at once");
+  }
+
   /** Done with {@code scenario}: its database is dropped or reverted. */
   void drop(String scenario);
 

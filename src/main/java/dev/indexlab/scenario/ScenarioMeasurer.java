@@ -13,6 +13,7 @@ import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.gate.LogHistogram;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
+import dev.indexlab.workload.SampledRows;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class ScenarioMeasurer {
   private final int draws;
   private final Path resultsDir;
   private final PrintWriter progress;
+  private final SampledRows sampled = SampledRows.forOneRun();
 
   public ScenarioMeasurer(
       DatabaseTarget target,
@@ -51,6 +53,14 @@ public final class ScenarioMeasurer {
     this.draws = draws;
     this.resultsDir = resultsDir;
     this.progress = progress;
+  }
+
+  /**
+   * The sampling queries' rows, read once for all the scenarios this measurer measures: they are
+   * copies of one template (or one database, reverted), so they hold the same rows.
+   */
+  public SampledRows sampled() {
+    return sampled;
   }
 
   /** Captures and benchmarks {@code routes} (already with any rewrites) on {@code db}. */
@@ -71,6 +81,24 @@ public final class ScenarioMeasurer {
       List<Route> routes,
       BiPredicate<Route, RouteCapture.Result> benchIf) {
     Captured captured = capture(scenario, db, routes);
+    return assemble(
+        scenario,
+        candidates,
+        routes,
+        captured,
+        benchWhere(scenario, db, routes, captured, benchIf));
+  }
+
+  /**
+   * JMH of the routes of {@code routes} for which {@code benchIf} holds given their capture in
+   * {@code captured}; each route left out is named in the log.
+   */
+  public Jmh benchWhere(
+      String scenario,
+      ConnectionSpec db,
+      List<Route> routes,
+      Captured captured,
+      BiPredicate<Route, RouteCapture.Result> benchIf) {
     List<String> benched = new ArrayList<>();
     for (Route r : routes) {
       RouteCapture.Result cap = captured.captures().get(r.id());
@@ -86,7 +114,7 @@ public final class ScenarioMeasurer {
                 + " the changed tables)");
       }
     }
-    return assemble(scenario, candidates, routes, captured, bench(scenario, db, routes, benched));
+    return bench(scenario, db, routes, benched);
   }
 
   /** JMH results by route id and the routes that failed under JMH. */
@@ -114,8 +142,17 @@ public final class ScenarioMeasurer {
    * findings go to {@code resultsDir/plans/<scenario>/}.
    */
   public Captured capture(String scenario, ConnectionSpec db, List<Route> routes) {
+    return capture(scenario, db, routes, Map.of());
+  }
+
+  /**
+   * {@link #capture(String, ConnectionSpec, List)}, where a route of {@code stopAboveMs} stops
+   * after the first draw whose EXPLAIN times add up to more than its value (the log says so).
+   */
+  public Captured capture(
+      String scenario, ConnectionSpec db, List<Route> routes, Map<String, Double> stopAboveMs) {
     Path planDir = resultsDir.resolve("plans").resolve(scenario);
-    RouteCapture capture = new RouteCapture(draws, bench.seed());
+    RouteCapture capture = new RouteCapture(draws, bench.seed(), sampled);
     Map<String, RouteCapture.Result> captures = new LinkedHashMap<>();
     Map<String, Double> hot = new LinkedHashMap<>();
     List<Finding> findings = new ArrayList<>();
@@ -125,13 +162,24 @@ public final class ScenarioMeasurer {
         progress.flush();
         try {
           HotUpdateCounter.Reading before = HotUpdateCounter.read(c);
-          RouteCapture.Result result = capture.capture(c, r, planDir, resultsDir);
+          double stop = stopAboveMs.getOrDefault(r.id(), Double.POSITIVE_INFINITY);
+          RouteCapture.Result result = capture.capture(c, r, planDir, resultsDir, stop);
+          if (result.error() == null && result.draws() < draws) {
+            progress.printf(
+                java.util.Locale.ROOT,
+                "explain: %s %s stopped after %d of %d draws: a draw took over %.0f ms, at least"
+                    + " ten times its baseline time%n",
+                scenario,
+                r.id(),
+                result.draws(),
+                draws,
+                stop);
+          }
           hot.put(r.id(), HotUpdateCounter.read(c).shareSince(before));
           captures.put(r.id(), result);
           findings.addAll(result.planFindings());
         } catch (IndexlabException e) {
-          captures.put(
-              r.id(), new RouteCapture.Result(List.of(), List.of(), List.of(), e.getMessage()));
+          captures.put(r.id(), RouteCapture.Result.failed(e.getMessage()));
         }
       }
     } catch (SQLException e) {
@@ -161,6 +209,7 @@ public final class ScenarioMeasurer {
                 bench.withScenario(name),
                 progress)
             .withRewrites(rewrites)
+            .withSampledRows(sampled)
             .run(ids)
             .results();
     Map<String, BenchResults.RouteResult> byId = new LinkedHashMap<>();
@@ -224,6 +273,7 @@ public final class ScenarioMeasurer {
         s.p99(),
         s.max(),
         s.n(),
-        histogram);
+        histogram,
+        null);
   }
 }

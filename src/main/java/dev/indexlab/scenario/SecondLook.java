@@ -24,11 +24,19 @@ import java.util.Set;
 final class SecondLook implements AutoCloseable {
   private static final String WITHOUT = "accepted-set";
 
+  /**
+   * Where a second look records the one candidate it applies on top of the set's copy (numbered: a
+   * copy that joins the set keeps its table, and the next look adds its own).
+   */
+  static final String ON_TOP_HISTORY = "indexlab_candidate_history_on_top";
+
   private final Evaluation run;
   private final List<CandidateFolder> accepted = new ArrayList<>();
   private final Map<String, Route> routes;
   private ConnectionSpec before;
+  private String beforeScenario;
   private CandidateApplier.Applied base;
+  private int looks;
   private final Map<String, RouteCapture.Result> capturedBefore = new LinkedHashMap<>();
   private final Map<String, Double> hotBefore = new LinkedHashMap<>();
 
@@ -43,9 +51,9 @@ final class SecondLook implements AutoCloseable {
   }
 
   /**
-   * True for a candidate that applied, was measured, and was rejected by {@code rule}, unless it
-   * slows down a route the accepted set leaves as it is ({@code rewritten}: the routes the accepted
-   * set rewrites): that slowdown would still be there.
+   * True for a candidate that applied, was measured, was used by some plan, and was rejected by
+   * {@code rule}, unless it slows down a route the accepted set leaves as it is ({@code rewritten}:
+   * the routes the accepted set rewrites): that slowdown would still be there.
    */
   static boolean worthASecondLook(
       RunResults.CandidateResult r, Set<String> rewritten, DecisionRule rule) {
@@ -57,6 +65,9 @@ final class SecondLook implements AutoCloseable {
       return false;
     }
     boolean drop = CandidateKind.DROP_INDEX.name().equals(r.kind());
+    if (!drop && r.deltas().stream().noneMatch(RunResults.RouteDelta::usesCandidate)) {
+      return false;
+    }
     return rule.regressions(drop, r.deltas()).stream().allMatch(d -> rewritten.contains(d.route()));
   }
 
@@ -64,24 +75,32 @@ final class SecondLook implements AutoCloseable {
    * Decides {@code candidate} on top of the accepted set; returns the candidate's result with the
    * new decision, its reason naming both looks. A candidate accepted here joins the set the next
    * ones are measured on top of (two indexes for one lookup are not both taken). The set's copy is
-   * shared by the second looks until it grows (its plans captured once per route); each candidate
-   * gets its own copy.
+   * shared by the second looks (its plans captured once per route); each candidate gets a copy of
+   * it with only its own migration applied, and that copy, with its captures, becomes the set's
+   * copy when the candidate joins the set.
    */
   RunResults.CandidateResult decide(CandidateFolder candidate, RunResults.CandidateResult alone) {
     String id = candidate.candidate().name();
     String with = "accepted-with-" + id;
     if (before == null) {
       before = run.copies().copy(WITHOUT);
+      beforeScenario = WITHOUT;
       base = CandidateApplier.applyCandidates(before, WITHOUT, accepted);
     }
-    ConnectionSpec after = run.copies().copy(with);
+    if (!base.ok()) {
+      run.log().println("   " + id + ": no second look, applying failed: " + base.error());
+      return alone;
+    }
+    // a copy of the set's copy, so only the candidate's own migration runs (not the set's CLUSTER
+    // and index builds again); recorded in a history table of its own, on top of the set's
+    ConnectionSpec after = run.copies().copyOf(with, beforeScenario);
+    boolean joined = false;
     try {
-      List<CandidateFolder> plusOne = new ArrayList<>(accepted);
-      plusOne.add(candidate);
-      CandidateApplier.Applied applied = CandidateApplier.applyCandidates(after, with, plusOne);
-      if (!base.ok() || !applied.ok()) {
-        String error = base.ok() ? applied.error() : base.error();
-        run.log().println("   " + id + ": no second look, applying failed: " + error);
+      CandidateApplier.Applied applied =
+          CandidateApplier.applyCandidates(
+              after, with, List.of(candidate), ON_TOP_HISTORY + "_" + ++looks);
+      if (!applied.ok()) {
+        run.log().println("   " + id + ": no second look, applying failed: " + applied.error());
         return alone;
       }
       Set<String> tables = new LinkedHashSet<>();
@@ -94,43 +113,56 @@ final class SecondLook implements AutoCloseable {
           measured.add(routes.get(rid));
         }
       }
-      List<String> indexNames = new ArrayList<>();
-      applied.added().stream()
-          .filter(i -> base.added().stream().noneMatch(b -> b.name().equals(i.name())))
-          .forEach(i -> indexNames.add(i.name()));
+      List<String> indexNames =
+          applied.added().stream().map(IndexInventory.IndexInfo::name).toList();
       ScenarioMeasurer.Captured capBefore = capturedBefore(measured);
       ScenarioMeasurer.Captured capAfter = run.measurer().capture(with, after, measured);
-      TimingFilter timed = new TimingFilter(Set.of(), writers, indexNames, List.of(), Map.of());
-      List<String> benched =
-          measured.stream()
-              .filter(r -> timed.test(r, capAfter.captures().get(r.id())))
-              .map(Route::id)
-              .toList();
-      SideBySide.Result jmh =
-          SideBySide.measure(
-              run.measurer(),
-              new SideBySide.Side(WITHOUT, before, measured),
-              new SideBySide.Side(with, after, measured),
-              benched);
-      RunResults.ScenarioResult b =
-          run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
-      RunResults.ScenarioResult a =
-          run.measurer().assemble(with, List.of(id), measured, capAfter, jmh.second());
-      List<RunResults.RouteDelta> deltas =
-          run.settings().rule().deltas(b.byId(), a.byId(), writers, indexNames);
-      RunResults.Decision second =
-          run.settings()
-              .rule()
-              .decide(
-                  false,
-                  null,
-                  null,
-                  deltas,
-                  applied.addedBytes() - base.addedBytes(),
-                  DecisionRule.weights(run.routes().values()));
+      DecisionRule rule = run.settings().rule();
+      ScenarioMeasurer.Jmh none = ScenarioMeasurer.Jmh.none();
+      List<RunResults.RouteDelta> early =
+          rule.explainDeltas(
+              run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, none).byId(),
+              run.measurer().assemble(with, List.of(id), measured, capAfter, none).byId(),
+              writers,
+              indexNames);
+      RunResults.Decision second;
+      if (!rule.worthTiming(false, early)) {
+        second = rule.untimed(early);
+      } else {
+        TimingFilter timed = new TimingFilter(Set.of(), writers, indexNames, List.of(), Map.of());
+        List<String> benched =
+            measured.stream()
+                .filter(r -> timed.test(r, capAfter.captures().get(r.id())))
+                .map(Route::id)
+                .toList();
+        SideBySide.Result jmh =
+            SideBySide.measure(
+                run.measurer(),
+                new SideBySide.Side(WITHOUT, before, measured),
+                new SideBySide.Side(with, after, measured),
+                benched);
+        RunResults.ScenarioResult b =
+            run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
+        RunResults.ScenarioResult a =
+            run.measurer().assemble(with, List.of(id), measured, capAfter, jmh.second());
+        second =
+            rule.decide(
+                false,
+                null,
+                null,
+                rule.deltas(b.byId(), a.byId(), writers, indexNames),
+                applied.addedBytes(),
+                DecisionRule.weights(run.routes().values()));
+      }
       if (second.accepted()) {
+        // the copy with it is the set's copy from now on, and its captures the set's captures
         accepted.add(candidate);
         close();
+        before = after;
+        beforeScenario = with;
+        capturedBefore.putAll(capAfter.captures());
+        hotBefore.putAll(capAfter.hot());
+        joined = true;
       }
       run.log()
           .println(
@@ -156,7 +188,9 @@ final class SecondLook implements AutoCloseable {
                   ? second.weightedMsSavedPerMinute()
                   : alone.decision().weightedMsSavedPerMinute()));
     } finally {
-      run.copies().drop(with);
+      if (!joined) {
+        run.copies().drop(with);
+      }
     }
   }
 
@@ -176,7 +210,7 @@ final class SecondLook implements AutoCloseable {
   @Override
   public void close() {
     if (before != null) {
-      run.copies().drop(WITHOUT);
+      run.copies().drop(beforeScenario);
       before = null;
     }
     capturedBefore.clear();

@@ -35,19 +35,27 @@ public final class TemplateCopies implements ScenarioDatabases {
   /** A fresh copy of the template for {@code scenario} (an older copy is dropped first). */
   @Override
   public ConnectionSpec copy(String scenario) {
+    return copyDatabase(scenario, template.database());
+  }
+
+  /**
+   * A copy of scenario {@code source}'s copy for {@code scenario}; {@code source}'s database must
+   * have no open connections.
+   */
+  @Override
+  public ConnectionSpec copyOf(String scenario, String source) {
+    return copyDatabase(scenario, databaseName(source));
+  }
+
+  private ConnectionSpec copyDatabase(String scenario, String from) {
     String name = databaseName(scenario);
     try {
       admin.dropIfExists(name);
-      admin.createFromTemplate(name, template.database());
+      admin.createFromTemplate(name, from);
     } catch (SQLException e) {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED,
-          "cannot copy database "
-              + template.database()
-              + " for scenario "
-              + scenario
-              + ": "
-              + e.getMessage(),
+          "cannot copy database " + from + " for scenario " + scenario + ": " + e.getMessage(),
           e);
     }
     created.add(name);

@@ -31,9 +31,18 @@ public final class ParameterSampler {
   /** {@code size} parameter sets for {@code route}. */
   public static List<Map<String, Object>> pool(Connection c, Route route, long seed, int size)
       throws SQLException {
+    return pool(c, route, seed, size, SampledRows.none());
+  }
+
+  /**
+   * {@code size} parameter sets for {@code route}, taking a sampling query's rows from {@code kept}
+   * when it has them (and keeping them there when it does not).
+   */
+  public static List<Map<String, Object>> pool(
+      Connection c, Route route, long seed, int size, SampledRows kept) throws SQLException {
     List<List<List<Object>>> sampled = new ArrayList<>();
     for (ParameterSource p : route.parameters()) {
-      sampled.add(p.isSample() ? sample(c, route, p) : null);
+      sampled.add(p.isSample() ? kept.of(c, p, () -> sample(c, route, p)) : null);
     }
     List<Map<String, Object>> pool = new ArrayList<>(size);
     List<Random> randoms = new ArrayList<>();

@@ -22,4 +22,14 @@ public interface StatementObserver {
    * the route's changes are visible here and nowhere else.
    */
   default void beforeEnd(Connection c) throws SQLException {}
+
+  /**
+   * Whether the runner may leave out executing {@code statement}, the route's last, for real after
+   * {@link #beforeStatement}: nothing after it reads its result, and a transaction that is rolled
+   * back loses its changes anyway. EXPLAIN capture says yes when its EXPLAIN ANALYZE (which ran the
+   * statement) succeeded; the route's outcome then has no row count for it.
+   */
+  default boolean skipsLast(RouteStatement statement) {
+    return false;
+  }
 }

@@ -40,7 +40,8 @@ class CapturedStatementsTest {
         List.of(),
         List.of("users_pkey"),
         List.of("ModifyTable", "Index Scan"),
-        null);
+        null,
+        0);
   }
 
   @Test
@@ -91,7 +92,8 @@ class CapturedStatementsTest {
             List.of(),
             List.of(),
             List.of(),
-            "42601: syntax error");
+            "42601: syntax error",
+            0);
 
     assertThat(CapturedStatements.of(failed).error()).isEqualTo("42601: syntax error");
   }

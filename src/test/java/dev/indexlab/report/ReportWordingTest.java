@@ -96,7 +96,8 @@ class ReportWordingTest {
     assertThat(TimingPercentiles.box(RunResultsFixture.timing(10))).isPresent();
     assertThat(
             TimingPercentiles.box(
-                new dev.indexlab.scenario.RunResults.Timing(1, 0, 1, 1, 1, 1, 1, 1, List.of())))
+                new dev.indexlab.scenario.RunResults.Timing(
+                    1, 0, 1, 1, 1, 1, 1, 1, List.of(), null)))
         .isEmpty();
   }
 }

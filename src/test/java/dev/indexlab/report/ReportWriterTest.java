@@ -3,8 +3,12 @@ package dev.indexlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.scenario.RunResults;
+import dev.indexlab.scenario.RunResults.CandidateResult;
+import dev.indexlab.scenario.RunResults.Decision;
+import dev.indexlab.scenario.RunResults.RouteDelta;
 import dev.indexlab.scenario.RunResults.RouteResult;
 import dev.indexlab.scenario.RunResults.ScenarioResult;
+import dev.indexlab.scenario.RunResults.StatementCapture;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -310,38 +314,172 @@ class ReportWriterTest {
   /** JMH 48.6 → 0.412 ms but EXPLAIN unchanged: the machine moved, not the route. */
   @Test
   void aJmhChangeTheStatementsDoNotShowIsNoMeasurableChange() throws Exception {
-    ScenarioResult base = results.scenarios().get(0);
+    RouteResult before = RunIndex.route(results.scenarios().get(0), "mood_refresh");
+    Map<String, String[]> byName =
+        routeTableWithOptimized(
+            "machine-moved", "mood_refresh", r -> withStatements(r, before.statements()));
+    assertThat(byName.get("mood refresh (background job)")[7]).isEqualTo("no measurable change");
+    assertThat(byName.get("POST /users/delete/{user_id}")[7]).isEqualTo("much faster");
+  }
+
+  @Test
+  void aRouteTheOptimizedSetCannotChangeIsMarkedNotRetimed() throws Exception {
+    RouteResult before = RunIndex.route(results.scenarios().get(0), "users_create");
+    Map<String, String[]> byName =
+        routeTableWithOptimized(
+            "not-retimed",
+            "users_create",
+            r -> r.withTiming(before.timing().reusedFrom("baseline")));
+    String[] row = byName.get("POST /users/create");
+    assertThat(row[1]).isEqualTo(row[3]);
+    assertThat(row[5]).isEqualTo("n/a");
+    assertThat(row[7]).isEqualTo("unchanged, not re-timed");
+    assertThat(Files.readString(temp.resolve("not-retimed").resolve("README.md")))
+        .contains("\"unchanged, not re-timed\": the route reads and writes no table the accepted");
+    assertThat(read("README.md")).doesNotContain("not re-timed");
+  }
+
+  /**
+   * The summary's route table, by route name, of the fixture with the optimized scenario's route
+   * {@code id} replaced by {@code change} of it, written to {@code temp/dirName}.
+   */
+  private Map<String, String[]> routeTableWithOptimized(
+      String dirName, String id, java.util.function.UnaryOperator<RouteResult> change)
+      throws IOException {
     ScenarioResult opt = results.scenarios().get(results.scenarios().size() - 1);
-    RouteResult before = RunIndex.route(base, "mood_refresh");
     List<RouteResult> routes = new ArrayList<>();
     for (RouteResult r : opt.routes()) {
-      routes.add(
-          r.id().equals("mood_refresh")
-              ? new RouteResult(
-                  r.id(),
-                  r.name(),
-                  r.file(),
-                  r.weight(),
-                  r.writes(),
-                  r.timing(),
-                  before.statements(),
-                  r.error(),
-                  r.hotUpdateShare())
-              : r);
+      routes.add(r.id().equals(id) ? change.apply(r) : r);
     }
     List<ScenarioResult> scenarios = new ArrayList<>(results.scenarios());
     scenarios.set(
         scenarios.size() - 1,
         new ScenarioResult(opt.name(), opt.candidates(), routes, opt.errors()));
-    Path dir = temp.resolve("machine-moved");
+    Path dir = temp.resolve(dirName);
     new ReportWriter(new RunResults(results.meta(), scenarios, results.candidates()), resultsDir)
         .writeTo(dir);
     Map<String, String[]> byName = new TreeMap<>();
     for (String[] row : tableRows(Files.readString(dir.resolve("README.md")), "| Route ")) {
       byName.put(row[0], row);
     }
-    assertThat(byName.get("mood refresh (background job)")[7]).isEqualTo("no measurable change");
-    assertThat(byName.get("POST /users/delete/{user_id}")[7]).isEqualTo("much faster");
+    return byName;
+  }
+
+  @Test
+  void aCaptureThatStoppedEarlyIsNamedOnTheCandidatePage() throws Exception {
+    List<ScenarioResult> scenarios = new ArrayList<>();
+    for (ScenarioResult sc : results.scenarios()) {
+      int draws = sc.name().equals("baseline") ? 5 : sc.name().equals("songs_name_trgm") ? 1 : 0;
+      List<RouteResult> routes = new ArrayList<>();
+      for (RouteResult r : sc.routes()) {
+        List<StatementCapture> statements = new ArrayList<>();
+        for (StatementCapture st : RunIndex.statements(r)) {
+          statements.add(withDraws(st, draws));
+        }
+        routes.add(withStatements(r, statements));
+      }
+      scenarios.add(new ScenarioResult(sc.name(), sc.candidates(), routes, sc.errors()));
+    }
+    Path dir = temp.resolve("stopped-early");
+    new ReportWriter(new RunResults(results.meta(), scenarios, results.candidates()), resultsDir)
+        .writeTo(dir);
+    assertThat(Files.readString(dir.resolve("songs_name_trgm.md")))
+        .contains(" (1 draw of 5) stopped early: a draw took over ten times its baseline time");
+    assertThat(read("songs_name_trgm.md")).doesNotContain("stopped early");
+  }
+
+  private static RouteResult withStatements(RouteResult r, List<StatementCapture> statements) {
+    return new RouteResult(
+        r.id(),
+        r.name(),
+        r.file(),
+        r.weight(),
+        r.writes(),
+        r.timing(),
+        statements,
+        r.error(),
+        r.hotUpdateShare());
+  }
+
+  private static StatementCapture withDraws(StatementCapture s, int draws) {
+    return new StatementCapture(
+        s.index(),
+        s.label(),
+        s.sql(),
+        s.medianExecutionMs(),
+        s.minExecutionMs(),
+        s.maxExecutionMs(),
+        s.planningMs(),
+        s.sharedHit(),
+        s.sharedRead(),
+        s.walBytes(),
+        s.planText(),
+        s.planJsonFile(),
+        s.triggers(),
+        s.drillDowns(),
+        s.findings(),
+        s.indexesUsed(),
+        s.nodeTypes(),
+        s.error(),
+        draws);
+  }
+
+  @Test
+  void aCandidateRejectedOnExplainSaysItsRoutesWereNotTimed() throws Exception {
+    List<CandidateResult> candidates = new ArrayList<>();
+    for (CandidateResult c : results.candidates()) {
+      if (!c.id().equals("songs_name_trgm")) {
+        candidates.add(c);
+        continue;
+      }
+      List<RouteDelta> untimed = new ArrayList<>();
+      for (RouteDelta d : c.deltas()) {
+        untimed.add(
+            new RouteDelta(
+                d.route(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                d.explainBeforeMs(),
+                d.explainAfterMs(),
+                d.buffersBefore(),
+                d.buffersAfter(),
+                d.walBytesBefore(),
+                d.walBytesAfter(),
+                true,
+                d.usesCandidate(),
+                false));
+      }
+      candidates.add(
+          new CandidateResult(
+              c.id(),
+              c.kind(),
+              c.description(),
+              c.ddl(),
+              c.reasons(),
+              c.productionMigration(),
+              c.whatIf(),
+              c.build(),
+              c.affectedRoutes(),
+              untimed,
+              c.equivalence(),
+              new Decision(
+                  false,
+                  "no route that uses it got 20% faster in EXPLAIN with fewer shared buffers"
+                      + " (not timed under JMH)",
+                  0)));
+    }
+    Path dir = temp.resolve("untimed");
+    new ReportWriter(new RunResults(results.meta(), results.scenarios(), candidates), resultsDir)
+        .writeTo(dir);
+    String page = Files.readString(dir.resolve("songs_name_trgm.md"));
+    assertThat(page)
+        .contains("Routes without JMH figures were not timed with this candidate")
+        .contains(" not timed |")
+        .contains("not timed; EXPLAIN: ")
+        .contains("were not timed under JMH (rejected on EXPLAIN)");
+    assertThat(read("songs_name_trgm.md")).doesNotContain("not timed");
   }
 
   @Test

@@ -205,7 +205,8 @@ public final class RunResultsFixture {
             List.of(),
             List.of(),
             List.of("Result"),
-            null);
+            null,
+            0);
     return new RouteResult(
         id, NAMES.get(id), id + ".sql", 1, false, timing(mean), List.of(s), null);
   }
@@ -230,7 +231,8 @@ public final class RunResultsFixture {
         TimingPercentiles.quantile(histogram, 0.99),
         lo,
         total,
-        histogram);
+        histogram,
+        null);
   }
 
   static final String DELETE_PLAN_BEFORE =
@@ -367,7 +369,8 @@ public final class RunResultsFixture {
             List.of(),
             List.of("users_pkey"),
             List.of("Index Scan"),
-            null);
+            null,
+            0);
     StatementCapture delete =
         new StatementCapture(
             2,
@@ -387,7 +390,8 @@ public final class RunResultsFixture {
             findings,
             List.of("users_pkey"),
             List.of("ModifyTable", "Index Scan"),
-            null);
+            null,
+            0);
     double mean = before ? BASELINE_MEAN.get(DELETE_USER) : OPTIMIZED_MEAN.get(DELETE_USER);
     return new RouteResult(
         DELETE_USER,
@@ -457,7 +461,8 @@ public final class RunResultsFixture {
                         Map.of("rows", 202899.0))),
             after ? List.of("playlist_songs_pkey", "playlist_songs_playlist_id_id_idx") : List.of(),
             after ? List.of("Index Scan", "Limit") : List.of("WindowAgg", "Sort", "Seq Scan"),
-            null);
+            null,
+            0);
     double mean = after ? OPTIMIZED_MEAN.get("playlist_play") : BASELINE_MEAN.get("playlist_play");
     return new RouteResult(
         "playlist_play",

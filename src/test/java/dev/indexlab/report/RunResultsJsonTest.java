@@ -49,7 +49,7 @@ class RunResultsJsonTest {
 
   @Test
   void missingNumbersSurviveAsNaN() {
-    Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of());
+    Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of(), null);
     RunResults results =
         new RunResults(
             RunResultsFixture.results().meta(),

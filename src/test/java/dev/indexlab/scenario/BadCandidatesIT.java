@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bad candidates (src/test/resources/workloads/bad-candidates): a missing column, a syntax error, a
  * rewrite that returns other rows and an index no route uses are recorded as rejected with their
- * reason, and the good candidate after them is still measured and accepted; the template is intact.
+ * reason, and the good candidate after them is still measured and accepted; an equivalent rewrite
+ * with the same plan is rejected on EXPLAIN without being timed; the template is intact.
  */
 class BadCandidatesIT {
   static final Path WORKLOAD = Path.of("src/test/resources/workloads/bad-candidates");
@@ -62,7 +63,8 @@ class BadCandidatesIT {
             "wrong_rewrite",
             "syntax_error",
             "orders_customer_placed",
-            "orders_total");
+            "orders_total",
+            "inlined_cte");
 
     RunResults.CandidateResult missing = byId.get("missing_column");
     assertThat(missing.decision().accepted()).isFalse();
@@ -91,6 +93,30 @@ class BadCandidatesIT {
     assertThat(ignored.decision().reason())
         .isEqualTo("the planner did not use it for any affected route");
     assertThat(ignored.affectedRoutes()).containsExactly("customer_orders");
+    assertThat(ignored.deltas())
+        .as("rejected on its EXPLAIN figures, never timed under JMH")
+        .singleElement()
+        .satisfies(d -> assertThat(d.meanAfterMs()).isNaN());
+    assertThat(dir.resolve("orders_total")).as("no JMH files").doesNotExist();
+
+    // equivalent, and the same plan: EXPLAIN shows no gain, so JMH never times it
+    RunResults.CandidateResult same = byId.get("inlined_cte");
+    assertThat(same.equivalence()).startsWith("customer_orders: same rows");
+    assertThat(same.decision().accepted()).isFalse();
+    assertThat(same.decision().reason())
+        .startsWith(
+            "no route that uses it got 20% faster in EXPLAIN with fewer shared buffers"
+                + " (not timed under JMH)");
+    assertThat(same.deltas())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.usesCandidate()).isTrue();
+              assertThat(d.meanBeforeMs()).isNaN();
+              assertThat(d.buffersAfter()).isEqualTo(d.buffersBefore());
+            });
+    assertThat(dir.resolve("inlined_cte")).as("no JMH files").doesNotExist();
+    assertThat(dir.resolve("plans/inlined_cte/customer_orders")).isDirectory();
 
     RunResults.CandidateResult good = byId.get("orders_customer_placed");
     assertThat(good.build().error()).isNull();
@@ -104,10 +130,23 @@ class BadCandidatesIT {
     List<String> scenarios = r.scenarios().stream().map(RunResults.ScenarioResult::name).toList();
     assertThat(scenarios)
         .as("only candidates that applied and passed their checks are measured")
-        .containsExactly("baseline", "orders_customer_placed", "orders_total", "optimized");
+        .containsExactly(
+            "baseline", "orders_customer_placed", "orders_total", "inlined_cte", "optimized");
     RunResults.ScenarioResult optimized = r.scenarios().get(scenarios.size() - 1);
     assertThat(optimized.candidates()).containsExactly("orders_customer_placed");
     assertThat(optimized.errors()).as(why).isEmpty();
+    // the accepted index is on orders: the customers route runs the same plan on the same table,
+    // so the end of the run does not time it again; the orders route is timed side by side
+    RunResults.RouteResult regions = optimized.byId().get("region_customers");
+    RunResults.RouteResult regionsBefore = r.scenarios().get(0).byId().get("region_customers");
+    assertThat(regions.timing().reusedFrom()).isEqualTo("baseline");
+    assertThat(regions.timing().mean()).isEqualTo(regionsBefore.timing().mean());
+    assertThat(regionsBefore.timing().reusedFrom()).isNull();
+    assertThat(dir.resolve("side-by-side.optimized.region_customers")).doesNotExist();
+    assertThat(optimized.byId().get("customer_orders").timing().reusedFrom()).isNull();
+    assertThat(dir.resolve("side-by-side.optimized.customer_orders/bench.json")).isRegularFile();
+    assertThat(dir.resolve("side-by-side.baseline.customer_orders/bench.json")).isRegularFile();
+    assertThat(why).contains("not timed again: region_customers");
 
     assertThat(FastRuns.Snapshot.of(db)).isEqualTo(before);
     assertThat(FastRuns.databasesStartingWith(db, db.database() + "_")).isEmpty();

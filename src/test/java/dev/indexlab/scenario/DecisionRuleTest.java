@@ -298,4 +298,106 @@ class DecisionRuleTest {
     assertThat(d.weightedMsSavedPerMinute())
         .isEqualTo(117, org.assertj.core.data.Offset.offset(1e-9));
   }
+
+  /** JMH 50% faster while EXPLAIN's median is flat: not work the plans stopped doing. */
+  @Test
+  void aJmhGainThatExplainDoesNotShowIsNoImprovement() {
+    RouteDelta jmhOnly =
+        new RouteDelta("song_play", 10, 5, 12, 6, 4.0, 3.9, 100, 95, 0, 0, false, true, true);
+    var d = rule.decide(false, null, null, List.of(jmhOnly), 0, Map.of());
+    assertThat(d.accepted()).isFalse();
+    assertThat(d.reason()).startsWith("no route improved by 20% or more in EXPLAIN");
+  }
+
+  @Test
+  void onlyAnExplainGainOnARouteThatUsesTheCandidateIsWorthTiming() {
+    RouteDelta gain = explainOnly("users_delete", 90.7, 1.5, 3_000, 20, true);
+    RouteDelta gainUnused = explainOnly("users_delete", 90.7, 1.5, 3_000, 20, false);
+    RouteDelta small = explainOnly("song_remove", 120, 110, 3_000, 2_900, true);
+    RouteDelta moreBuffers = explainOnly("mood_refresh", 90, 10, 3_000, 3_100, true);
+    assertThat(rule.worthTiming(false, List.of(small, gain))).isTrue();
+    assertThat(rule.worthTiming(false, List.of(small, gainUnused, moreBuffers))).isFalse();
+    assertThat(rule.worthTiming(true, List.of(small))).isTrue();
+    assertThat(rule.untimed(List.of(small)).reason())
+        .isEqualTo(
+            "no route that uses it got 20% faster in EXPLAIN with fewer shared buffers"
+                + " (not timed under JMH)");
+    assertThat(rule.untimed(List.of(gainUnused)).reason())
+        .isEqualTo("the planner did not use it for any affected route");
+    assertThat(rule.untimed(List.of(small)).accepted()).isFalse();
+  }
+
+  @Test
+  void explainDeltasCarryNoJmhFigures() {
+    RunResults.StatementCapture before = statement(90.7, 3_000, "users_pkey");
+    RunResults.StatementCapture after = statement(1.5, 20, "song_history_user_id_idx");
+    var deltas =
+        rule.explainDeltas(
+            Map.of("users_delete", route("users_delete", before)),
+            Map.of("users_delete", route("users_delete", after), "other", route("other", after)),
+            List.of(),
+            List.of("public.song_history_user_id_idx"));
+    assertThat(deltas).hasSize(1);
+    RouteDelta d = deltas.get(0);
+    assertThat(d.meanBeforeMs()).isNaN();
+    assertThat(d.meanAfterMs()).isNaN();
+    assertThat(d.significant()).isFalse();
+    assertThat(d.usesCandidate()).isTrue();
+    assertThat(d.explainBeforeMs()).isEqualTo(90.7);
+    assertThat(d.buffersAfter()).isEqualTo(20);
+    assertThat(rule.worthTiming(false, deltas)).isTrue();
+    // nothing timed, nothing decided on JMH: an EXPLAIN gain alone is not accepted
+    assertThat(rule.decide(false, null, null, deltas, 0, Map.of()).accepted()).isFalse();
+  }
+
+  private static RouteDelta explainOnly(
+      String route,
+      double before,
+      double after,
+      long buffersBefore,
+      long buffersAfter,
+      boolean uses) {
+    return new RouteDelta(
+        route,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        before,
+        after,
+        buffersBefore,
+        buffersAfter,
+        0,
+        0,
+        false,
+        uses,
+        false);
+  }
+
+  private static RunResults.StatementCapture statement(double ms, long buffers, String index) {
+    return new RunResults.StatementCapture(
+        0,
+        "delete the user",
+        "DELETE FROM users WHERE id = $1",
+        ms,
+        ms,
+        ms,
+        0.1,
+        buffers,
+        0,
+        0,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(index),
+        List.of(),
+        null,
+        0);
+  }
+
+  private static RunResults.RouteResult route(String id, RunResults.StatementCapture s) {
+    return new RunResults.RouteResult(id, id, id + ".sql", 1.0, true, null, List.of(s), null, null);
+  }
 }

@@ -44,6 +44,34 @@ class RouteRunnerIT {
     return RouteParser.parse(file);
   }
 
+  /** Kept rows: the sampling query runs once, and a second database draws the same sets. */
+  @Test
+  void keptSampledRowsAreReadOnceAndDrawnTheSameWay() throws Exception {
+    Route r =
+        route(
+            "song_get",
+            String.join(
+                "\n",
+                "-- @route GET /song/{song_id}",
+                "-- @param song_id sample: SELECT id FROM songs WHERE id % 2 = 0",
+                "-- @statement read the song",
+                "SELECT song_name FROM songs WHERE id = :song_id;",
+                ""));
+    SampledRows kept = SampledRows.forOneRun();
+    try (Connection c = db.open();
+        Statement st = c.createStatement()) {
+      List<Map<String, Object>> first = ParameterSampler.pool(c, r, 7, 30, kept);
+      assertThat(first).isEqualTo(ParameterSampler.pool(c, r, 7, 30));
+      assertThat(first).allSatisfy(set -> assertThat((Long) set.get("song_id") % 2).isZero());
+      assertThat(kept.size()).isEqualTo(1);
+      // the query is not run again: rows it would now return differently do not matter
+      st.execute("DELETE FROM songs WHERE id % 4 = 0");
+      assertThat(ParameterSampler.pool(c, r, 7, 30, kept)).isEqualTo(first);
+      assertThat(ParameterSampler.pool(c, r, 7, 30)).isNotEqualTo(first);
+      assertThat(ParameterSampler.pool(c, r, 7, 30, SampledRows.none())).isNotEqualTo(first);
+    }
+  }
+
   @Test
   void chainsReturnedColumnsAndRollsBackByDefault() throws Exception {
     Route r =
