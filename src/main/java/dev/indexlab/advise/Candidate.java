@@ -40,6 +40,21 @@ public record Candidate(
                     || s.matches("(?is)\\s*(create\\s+extension|analyze)\\b.*"));
   }
 
+  /**
+   * True when every statement creates or drops an index, creates an extension, refreshes statistics
+   * or reorders a table with CLUSTER: changes that comparing the indexes and the table files of two
+   * databases shows. Anything else (a table setting, a trigger, a constraint) may change a route
+   * without showing there.
+   */
+  public boolean changesOnlyIndexesAndOrder() {
+    return statements.stream()
+        .allMatch(
+            s ->
+                IndexStatementParser.create(s).isPresent()
+                    || s.matches(
+                        "(?is)\\s*(create\\s+extension|analyze|cluster|drop\\s+index)\\b.*"));
+  }
+
   /** The table of the first index, {@code schema.table}, if the candidate touches one. */
   public Optional<String> tableKey() {
     return indexes.isEmpty() ? Optional.empty() : Optional.of(indexes.get(0).tableKey());

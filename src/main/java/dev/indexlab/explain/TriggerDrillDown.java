@@ -189,7 +189,15 @@ public final class TriggerDrillDown {
     List<List<Object>> keys;
     try {
       boolean oldAndNew = "Update".equals(operation) && major >= 18;
-      keys = parentKeys(c, sql, params, derived.bindings(), oldAndNew, fk, known);
+      keys =
+          parentKeys(
+              c,
+              sql,
+              params,
+              derived.bindings(),
+              oldAndNew,
+              "Delete".equals(operation) ? fk : null,
+              known);
     } catch (SQLException e) {
       return result(
           trigger,
@@ -258,15 +266,13 @@ public final class TriggerDrillDown {
   }
 
   /**
-   * The distinct values of the bound columns over the rows the statement changes: the statement
-   * runs with RETURNING appended, and is rolled back.
-   */
-  /**
-   * The keys of the rows {@code sql} changes, read by re-running it with RETURNING (rolled back),
-   * or from {@code known} when the same RETURNING already ran. Where the target table has no
-   * trigger or rule of its own and the server allows it, the re-run sets {@code
-   * session_replication_role = replica} for itself, so the cascades it would fire (the expensive
-   * part of the statement, explained separately anyway) do not run again.
+   * The distinct values of the bound columns over the rows {@code sql} changes, read by re-running
+   * it with RETURNING appended (rolled back), or from {@code known} when the same RETURNING already
+   * ran for another of its foreign keys. For a DELETE whose table has no trigger or rule of its
+   * own, where the server allows it, the re-run sets {@code session_replication_role = replica} for
+   * itself, so the cascades it would fire (the expensive part of the statement, explained
+   * separately anyway) do not run again. The table is the foreign key's referenced table: a
+   * DELETE's own foreign-key triggers are its referential actions.
    */
   private List<List<Object>> parentKeys(
       Connection c,
@@ -274,7 +280,7 @@ public final class TriggerDrillDown {
       List<Object> params,
       List<ReferentialStatement.Binding> bindings,
       boolean oldAndNew,
-      ForeignKeyTrigger fk,
+      ForeignKeyTrigger deletedFrom,
       Map<String, List<List<Object>>> known)
       throws SQLException {
     StringBuilder returning = new StringBuilder();
@@ -291,7 +297,7 @@ public final class TriggerDrillDown {
       return seen;
     }
     List<List<Object>> keys = null;
-    if (!replicaRefused && plain(c, fk)) {
+    if (deletedFrom != null && !replicaRefused && plain(c, deletedFrom)) {
       try {
         keys = returning(c, withReturning, params, bindings.size(), true);
       } catch (SQLException e) {
@@ -308,24 +314,29 @@ public final class TriggerDrillDown {
     return keys;
   }
 
-  /** Whether the statement's target table (the key's parent) has no trigger or rule of its own. */
+  /**
+   * Whether the DELETE's table (the foreign key's referenced table) is an ordinary table with no
+   * trigger or rule of its own; the catalog query runs in a rolled-back savepoint, so that its
+   * failure cannot abort the route's transaction.
+   */
   private boolean plain(Connection c, ForeignKeyTrigger fk) throws SQLException {
-    if (fk.referencedPartitioned()) {
-      return false;
-    }
     String table = fk.referencedSchema() + "." + fk.referencedTable();
     Boolean known = plainTables.get(table);
     if (known != null) {
       return known;
     }
-    boolean plain = false;
-    try (PreparedStatement ps = c.prepareStatement(SqlResource.text("plain-table.sql"))) {
-      ps.setString(1, fk.referencedSchema());
-      ps.setString(2, fk.referencedTable());
-      try (ResultSet rs = ps.executeQuery()) {
-        plain = rs.next() && rs.getBoolean(1);
-      }
-    }
+    boolean plain =
+        StatementExplainer.inRolledBackScope(
+            c,
+            () -> {
+              try (PreparedStatement ps = c.prepareStatement(SqlResource.text("plain-table.sql"))) {
+                ps.setString(1, fk.referencedSchema());
+                ps.setString(2, fk.referencedTable());
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() && rs.getBoolean(1);
+                }
+              }
+            });
     plainTables.put(table, plain);
     return plain;
   }

@@ -95,7 +95,7 @@ final class CandidatePage {
     }
     out.append(
         "EXPLAIN is the median EXPLAIN ANALYZE execution time of the route's statements; JMH is the"
-            + " mean time per call of the whole route. The verdict is JMH's.");
+            + " mean time per call of the whole route. The verdict is JMH's where it timed the route.");
     if (deltas.stream()
         .anyMatch(
             d ->
@@ -147,7 +147,7 @@ final class CandidatePage {
     for (var route : scenario.routes()) {
       int here = mostDraws(route);
       int before = mostDraws(RunIndex.route(run.baseline(), route.id()));
-      if (here > 0 && here < before) {
+      if (route.error() == null && here > 0 && here < before) {
         stopped.add(
             MarkdownText.text(run.routeName(route.id()))
                 + " ("
@@ -162,8 +162,8 @@ final class CandidatePage {
     }
     return " EXPLAIN of "
         + String.join(", ", stopped)
-        + " stopped early: a draw took over ten times its baseline time, which no margin of the"
-        + " rule allows.";
+        + " stopped early: a draw took over ten times the slowest baseline draw, which no margin"
+        + " of the rule allows.";
   }
 
   private static int mostDraws(RouteResult route) {

@@ -95,7 +95,8 @@ final class AcceptedSet {
       Set<String> changed = new LinkedHashSet<>();
       applied.added().forEach(i -> changed.add(i.table()));
       applied.dropped().forEach(i -> changed.add(i.table()));
-      List<String> timed = retimedRoutes(base, db, optimizedRoutes, rewritten, changed, captured);
+      List<String> timed =
+          retimedRoutes(picked, base, db, optimizedRoutes, rewritten, changed, captured);
       List<String> kept = ids.stream().filter(id -> !timed.contains(id)).toList();
       if (!kept.isEmpty()) {
         run.log()
@@ -258,20 +259,36 @@ final class AcceptedSet {
   /**
    * The routes to time again at the end ({@link RetimedRoutes}): {@code changed} (the tables whose
    * indexes the set changed) plus the tables it rewrote, found by comparing the two copies; every
-   * route when they cannot be compared.
+   * route when they cannot be compared, or when a picked candidate does more than indexes and
+   * CLUSTER (a table setting or a trigger changes routes without showing in either).
    */
   private List<String> retimedRoutes(
+      List<CandidateFolder> picked,
       ConnectionSpec base,
       ConnectionSpec optimized,
       List<Route> routes,
       Set<String> rewritten,
       Set<String> changed,
       ScenarioMeasurer.Captured captured) {
+    List<String> all = routes.stream().map(Route::id).toList();
+    Optional<String> opaque =
+        picked.stream()
+            .filter(f -> !f.candidate().changesOnlyIndexesAndOrder())
+            .map(f -> f.candidate().name())
+            .findFirst();
+    if (opaque.isPresent()) {
+      run.log()
+          .println(
+              "   "
+                  + opaque.get()
+                  + " changes more than indexes and row order: every route is timed again");
+      return all;
+    }
     try {
       changed.addAll(TableFiles.rewritten(base, optimized));
     } catch (SQLException e) {
       run.log().println("   cannot compare the copies' tables, timing every route: " + e);
-      return routes.stream().map(Route::id).toList();
+      return all;
     }
     return RetimedRoutes.select(run, routes, rewritten, changed, captured.captures());
   }

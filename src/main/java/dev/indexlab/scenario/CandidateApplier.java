@@ -133,15 +133,16 @@ public final class CandidateApplier {
       Map<String, IndexInventory.IndexInfo> after = IndexInventory.read(c);
       List<IndexInventory.IndexInfo> added = new ArrayList<>();
       List<IndexInventory.IndexInfo> dropped = new ArrayList<>();
+      // an index re-created under its name with another definition counts as both
       after.forEach(
           (k, v) -> {
-            if (!before.containsKey(k)) {
+            if (!before.containsKey(k) || !before.get(k).definition().equals(v.definition())) {
               added.add(v);
             }
           });
       before.forEach(
           (k, v) -> {
-            if (!after.containsKey(k)) {
+            if (!after.containsKey(k) || !after.get(k).definition().equals(v.definition())) {
               dropped.add(v);
             }
           });

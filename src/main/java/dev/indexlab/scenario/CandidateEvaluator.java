@@ -259,18 +259,24 @@ final class CandidateEvaluator {
 
   /**
    * For each route, the EXPLAIN time of one draw past which its capture stops: ten times its
-   * baseline and at least {@link #STOP_MARGIN_MS} more. Such a draw already shows a regression
-   * beyond any margin of the rule, and a route slowed from 0.2 to 3 seconds would otherwise cost
-   * half a minute of captures.
+   * slowest baseline draw (each statement's slowest, summed) and at least {@link #STOP_MARGIN_MS}
+   * more. Such a draw is slower than any draw of the baseline by a margin no rule allows, whatever
+   * its parameters, and a route slowed from 0.2 to 3 seconds would otherwise cost half a minute of
+   * captures.
    */
   private Map<String, Double> stopThresholds(List<Route> routes) {
     Map<String, RunResults.RouteResult> before = run.baseline().byId();
     Map<String, Double> out = new java.util.LinkedHashMap<>();
     for (Route r : routes) {
       RunResults.RouteResult b = before.get(r.id());
-      double ms = b == null ? Double.NaN : DecisionRule.explainMs(b);
-      if (ms > 0) {
-        out.put(r.id(), Math.max(STOP_FACTOR * ms, ms + STOP_MARGIN_MS));
+      double slowest =
+          b == null || b.statements() == null
+              ? Double.NaN
+              : b.statements().stream()
+                  .mapToDouble(RunResults.StatementCapture::maxExecutionMs)
+                  .sum();
+      if (slowest > 0) {
+        out.put(r.id(), Math.max(STOP_FACTOR * slowest, slowest + STOP_MARGIN_MS));
       }
     }
     return out;

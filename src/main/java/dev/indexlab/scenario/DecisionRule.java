@@ -183,19 +183,38 @@ public final class DecisionRule {
     return isDrop || explained.stream().anyMatch(d -> d.usesCandidate() && explainGain(d));
   }
 
-  /** The rejection of a candidate {@link #worthTiming} said not to time. */
+  /**
+   * The rejection of a candidate {@link #worthTiming} said not to time, naming the worst slowdown
+   * EXPLAIN shows, if any.
+   */
   public Decision untimed(List<RouteDelta> explained) {
     if (explained.stream().noneMatch(RouteDelta::usesCandidate)) {
       return new Decision(false, "the planner did not use it for any affected route", 0);
     }
-    return new Decision(
-        false,
+    String reason =
         String.format(
             Locale.ROOT,
             "no route that uses it got %.0f%% faster in EXPLAIN with fewer shared buffers"
                 + " (not timed under JMH)",
-            100 * minGain),
-        0);
+            100 * minGain);
+    RouteDelta worst = null;
+    for (RouteDelta d : regressions(false, explained)) {
+      if (worst == null
+          || d.explainAfterMs() / d.explainBeforeMs()
+              > worst.explainAfterMs() / worst.explainBeforeMs()) {
+        worst = d;
+      }
+    }
+    if (worst != null) {
+      reason +=
+          String.format(
+              Locale.ROOT,
+              "; EXPLAIN of %s rose from %.3f to %.3f ms, with more shared buffers",
+              worst.route(),
+              worst.explainBeforeMs(),
+              worst.explainAfterMs());
+    }
+    return new Decision(false, reason, 0);
   }
 
   /** Decides one candidate from its deltas and what building it cost. */
@@ -309,9 +328,15 @@ public final class DecisionRule {
    * {@code maxRegression}, and the EXPLAIN median slower by more than {@code maxRegression} and
    * {@link #MIN_EXPLAIN_MS} (when EXPLAIN has numbers). JMH runs of two scenarios happen minutes
    * apart, so machine drift alone can move a mean past its interval; EXPLAIN of the same statements
-   * confirms the work itself grew.
+   * confirms the work itself grew. A route JMH did not time (a candidate rejected on EXPLAIN)
+   * regresses when EXPLAIN shows more work and time by the same margins.
    */
   private boolean regresses(RouteDelta d) {
+    if (Double.isNaN(d.meanBeforeMs()) && Double.isNaN(d.meanAfterMs())) {
+      // not timed: EXPLAIN alone, by the same margins
+      double grew = d.explainAfterMs() - d.explainBeforeMs();
+      return workGrew(d) && grew > maxRegression * d.explainBeforeMs() && grew > maxRegressionMs;
+    }
     boolean jmh =
         d.significant()
             && ratio(d) > maxRegression

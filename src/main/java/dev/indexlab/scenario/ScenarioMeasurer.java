@@ -38,7 +38,7 @@ public final class ScenarioMeasurer {
   private final int draws;
   private final Path resultsDir;
   private final PrintWriter progress;
-  private final SampledRows sampled = SampledRows.forOneRun();
+  private final SampledRows sampled;
 
   public ScenarioMeasurer(
       DatabaseTarget target,
@@ -53,11 +53,14 @@ public final class ScenarioMeasurer {
     this.draws = draws;
     this.resultsDir = resultsDir;
     this.progress = progress;
+    // with --commit every measurement changes the rows, so each one samples them again
+    this.sampled = bench.commit() ? SampledRows.none() : SampledRows.forOneRun();
   }
 
   /**
    * The sampling queries' rows, read once for all the scenarios this measurer measures: they are
-   * copies of one template (or one database, reverted), so they hold the same rows.
+   * copies of one template (or one database, reverted), so they hold the same rows; unless the run
+   * commits its invocations, when nothing is kept.
    */
   public SampledRows sampled() {
     return sampled;
@@ -168,7 +171,7 @@ public final class ScenarioMeasurer {
             progress.printf(
                 java.util.Locale.ROOT,
                 "explain: %s %s stopped after %d of %d draws: a draw took over %.0f ms, at least"
-                    + " ten times its baseline time%n",
+                    + " ten times its slowest baseline draw%n",
                 scenario,
                 r.id(),
                 result.draws(),

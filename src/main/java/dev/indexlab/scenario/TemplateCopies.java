@@ -10,11 +10,15 @@ import java.util.Locale;
 
 /**
  * Makes one isolated database per scenario as a copy of the seeded template ({@code CREATE DATABASE
- * ... TEMPLATE}), so no scenario can leak into another and the template is never altered. The
- * copies are dropped by {@link #dropAll()}. Needs a role that may create databases; without one,
- * {@code indexlab run --in-place} uses {@link InPlaceScenarios} instead.
+ * ... TEMPLATE}), so no scenario can leak into another and the template is never altered; a second
+ * look's database is a copy of the accepted set's copy ({@link #copyOf}), which holds that set and
+ * nothing else. The copies are dropped by {@link #dropAll()}. Needs a role that may create
+ * databases; without one, {@code indexlab run --in-place} uses {@link InPlaceScenarios} instead.
  */
 public final class TemplateCopies implements ScenarioDatabases {
+  /** PostgreSQL's longest identifier (63 bytes; counted in characters here). */
+  private static final int MAX_NAME = 63;
+
   private final ConnectionSpec template;
   private final DatabaseAdmin admin;
   private final List<String> created = new ArrayList<>();
@@ -25,11 +29,19 @@ public final class TemplateCopies implements ScenarioDatabases {
     this.admin = new DatabaseAdmin(template);
   }
 
-  /** The database name for a scenario: the template's name plus a sanitized suffix. */
+  /**
+   * The database name for a scenario: the template's name plus a sanitized suffix. A name over
+   * PostgreSQL's 63 characters is cut and ends in a hash of the whole suffix instead, so that two
+   * scenarios whose names share a long beginning still get two databases.
+   */
   public String databaseName(String scenario) {
     String suffix = scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
     String name = template.database() + "_" + suffix;
-    return name.length() > 63 ? name.substring(0, 63) : name;
+    if (name.length() <= MAX_NAME) {
+      return name;
+    }
+    String hash = String.format(Locale.ROOT, "%08x", suffix.hashCode());
+    return name.substring(0, MAX_NAME - hash.length() - 1) + "_" + hash;
   }
 
   /** A fresh copy of the template for {@code scenario} (an older copy is dropped first). */
@@ -44,11 +56,24 @@ public final class TemplateCopies implements ScenarioDatabases {
    */
   @Override
   public ConnectionSpec copyOf(String scenario, String source) {
+    if (databaseName(scenario).equals(databaseName(source))) {
+      throw new IllegalArgumentException(
+          "scenarios "
+              + scenario
+              + " and "
+              + source
+              + " would share database "
+              + databaseName(source));
+    }
     return copyDatabase(scenario, databaseName(source));
   }
 
   private ConnectionSpec copyDatabase(String scenario, String from) {
     String name = databaseName(scenario);
+    if (name.equals(template.database())) {
+      throw new IllegalArgumentException(
+          "scenario " + scenario + " would be the template database " + name + " itself");
+    }
     try {
       admin.dropIfExists(name);
       admin.createFromTemplate(name, from);

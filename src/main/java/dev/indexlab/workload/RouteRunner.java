@@ -54,7 +54,7 @@ public final class RouteRunner {
     boolean done = false;
     try {
       for (RouteStatement s : route.statements()) {
-        outcomes.add(execute(c, s, scope, observer, keepRows));
+        outcomes.add(execute(c, s, scope, observer, keepRows, commit));
       }
       observer.beforeEnd(c);
       if (commit) {
@@ -101,11 +101,12 @@ public final class RouteRunner {
       RouteStatement s,
       Map<String, Object> scope,
       StatementObserver observer,
-      boolean keepRows)
+      boolean keepRows,
+      boolean commit)
       throws SQLException {
     List<Object> values = values(s, scope);
     observer.beforeStatement(c, s, values);
-    if (s.index() == route.statements().size() - 1 && observer.skipsLast(s)) {
+    if (!commit && s.index() == route.statements().size() - 1 && observer.skipsLast(s)) {
       return new Invocation.Outcome(s.index(), false, -1, Map.of(), null);
     }
     try (PreparedStatement ps = c.prepareStatement(s.jdbcSql())) {

@@ -51,8 +51,12 @@ public final class SampledRows {
       return query.run();
     }
     List<List<Object>> known = rows.get(p.spec());
-    if (known != null) {
+    if (known != null && known.get(0).size() == p.names().size()) {
       return known;
+    }
+    if (known != null) {
+      // the same query for another number of parameters: run it, to fail with the file and line
+      return query.run();
     }
     List<List<Object>> read = List.copyOf(query.run());
     rows.putIfAbsent(p.spec(), read);

@@ -230,6 +230,19 @@ class AdvisorRulesTest {
             List.of());
     assertThat(plain.onlyBuildsIndexes()).isTrue();
     assertThat(clustered.onlyBuildsIndexes()).isFalse();
+    // what the end of a run can see by comparing indexes and table files
+    Candidate fillfactor =
+        new Candidate(
+            "f",
+            CandidateKind.CREATE_INDEX,
+            List.of(),
+            List.of("CREATE INDEX i ON t (a)", "ALTER TABLE t SET (fillfactor = 80)"),
+            List.of(),
+            "",
+            List.of());
+    assertThat(plain.changesOnlyIndexesAndOrder()).isTrue();
+    assertThat(clustered.changesOnlyIndexesAndOrder()).isTrue();
+    assertThat(fillfactor.changesOnlyIndexesAndOrder()).isFalse();
   }
 
   @Test

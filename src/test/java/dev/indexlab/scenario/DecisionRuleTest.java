@@ -327,6 +327,23 @@ class DecisionRuleTest {
     assertThat(rule.untimed(List.of(small)).accepted()).isFalse();
   }
 
+  /** Not timed: a slowdown EXPLAIN shows with more buffers is a regression, and is named. */
+  @Test
+  void anUntimedSlowdownIsJudgedOnExplainAndNamedInTheReason() {
+    RouteDelta slower = explainOnly("playlist_play", 165, 2_400, 2_700, 90_000, true);
+    RouteDelta fewerBuffers = explainOnly("song_play", 6, 11, 1_300, 1_200, true);
+    RouteDelta small = explainOnly("song_add", 0.2, 0.3, 16, 18, false);
+    DecisionRule withFloor = DecisionRule.defaults();
+    assertThat(withFloor.regressions(false, List.of(slower, fewerBuffers, small)))
+        .extracting(RouteDelta::route)
+        .containsExactly("playlist_play");
+    assertThat(withFloor.untimed(List.of(slower, fewerBuffers, small)).reason())
+        .endsWith(
+            "(not timed under JMH); EXPLAIN of playlist_play rose from 165.000 to 2400.000 ms,"
+                + " with more shared buffers");
+    assertThat(withFloor.untimed(List.of(fewerBuffers)).reason()).endsWith("(not timed under JMH)");
+  }
+
   @Test
   void explainDeltasCarryNoJmhFigures() {
     RunResults.StatementCapture before = statement(90.7, 3_000, "users_pkey");

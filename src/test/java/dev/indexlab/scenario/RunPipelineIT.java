@@ -122,6 +122,12 @@ class RunPipelineIT {
     // baseline and optimized timed side by side at the end, route by route
     assertThat(r.meta().sideBySide()).isTrue();
     assertThat(optimized.routes()).allSatisfy(route -> assertThat(route.timing()).isNotNull());
+    // every route an accepted candidate can affect is timed again at the end
+    for (String id : optimized.candidates()) {
+      for (String route : candidates.get(id).affectedRoutes()) {
+        assertThat(optimized.byId().get(route).timing().reusedFrom()).as(id + " " + route).isNull();
+      }
+    }
     for (RunResults.RouteResult route : optimized.routes()) {
       // a route the accepted set cannot have changed keeps its start-of-run timing
       boolean timedAgain = route.timing().reusedFrom() == null;

@@ -44,7 +44,7 @@ class RouteRunnerIT {
     return RouteParser.parse(file);
   }
 
-  /** Kept rows: the sampling query runs once, and a second database draws the same sets. */
+  /** Kept rows: the sampling query runs once, and later pools are drawn from what it read. */
   @Test
   void keptSampledRowsAreReadOnceAndDrawnTheSameWay() throws Exception {
     Route r =
