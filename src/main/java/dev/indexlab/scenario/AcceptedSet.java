@@ -290,7 +290,7 @@ final class AcceptedSet {
       run.log().println("   cannot compare the copies' tables, timing every route: " + e);
       return all;
     }
-    return RetimedRoutes.select(run, routes, rewritten, changed, captured.captures());
+    return RetimedRoutes.select(run, all, rewritten, changed, captured.captures());
   }
 
   /** {@code routes} with the baseline's start-of-run timing for each route of {@code kept}. */

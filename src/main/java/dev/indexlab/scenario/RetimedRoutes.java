@@ -1,7 +1,6 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.explain.RouteCapture;
-import dev.indexlab.workload.Route;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +19,14 @@ final class RetimedRoutes {
   private RetimedRoutes() {}
 
   /**
-   * The ids among {@code optimized} to time again.
+   * The ids among {@code optimized} (route ids) to time again.
    *
    * @param changedTables {@code schema.table} names the accepted set changed
    * @param captures the optimized scenario's captures, by route id
    */
   static List<String> select(
       Evaluation run,
-      List<Route> optimized,
+      List<String> optimized,
       Set<String> rewritten,
       Collection<String> changedTables,
       Map<String, RouteCapture.Result> captures) {
@@ -35,7 +34,6 @@ final class RetimedRoutes {
         AffectedRoutes.touching(run.baseline(), run.routes(), run.written(), changedTables);
     Map<String, RunResults.RouteResult> before = run.baseline().byId();
     return optimized.stream()
-        .map(Route::id)
         .filter(
             id ->
                 rewritten.contains(id)
