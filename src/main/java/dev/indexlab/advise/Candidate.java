@@ -33,11 +33,7 @@ public record Candidate(
    * experiment from the bare index.
    */
   public boolean onlyBuildsIndexes() {
-    return statements.stream()
-        .allMatch(
-            s ->
-                IndexStatementParser.create(s).isPresent()
-                    || s.matches("(?is)\\s*(create\\s+extension|analyze)\\b.*"));
+    return everyStatementCreatesAnIndexOr("create\\s+extension|analyze");
   }
 
   /**
@@ -47,12 +43,16 @@ public record Candidate(
    * without showing there.
    */
   public boolean changesOnlyIndexesAndOrder() {
+    return everyStatementCreatesAnIndexOr("create\\s+extension|analyze|cluster|drop\\s+index");
+  }
+
+  /** True when every statement creates an index or starts with one of {@code otherCommands}. */
+  private boolean everyStatementCreatesAnIndexOr(String otherCommands) {
     return statements.stream()
         .allMatch(
             s ->
                 IndexStatementParser.create(s).isPresent()
-                    || s.matches(
-                        "(?is)\\s*(create\\s+extension|analyze|cluster|drop\\s+index)\\b.*"));
+                    || s.matches("(?is)\\s*(" + otherCommands + ")\\b.*"));
   }
 
   /** The table of the first index, {@code schema.table}, if the candidate touches one. */

@@ -1,6 +1,5 @@
 package dev.indexlab.report;
 
-import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.report.MarkdownTable.Column;
 import dev.indexlab.scenario.RunResults.Build;
 import dev.indexlab.scenario.RunResults.CandidateResult;
@@ -96,11 +95,7 @@ final class CandidatePage {
     out.append(
         "EXPLAIN is the median EXPLAIN ANALYZE execution time of the route's statements; JMH is the"
             + " mean time per call of the whole route. The verdict is JMH's where it timed the route.");
-    if (deltas.stream()
-        .anyMatch(
-            d ->
-                !ChangeWording.present(d.meanBeforeMs())
-                    || !ChangeWording.present(d.meanAfterMs()))) {
+    if (deltas.stream().anyMatch(RouteDelta::untimed)) {
       out.append(
           " Routes without JMH figures were not timed with this candidate: EXPLAIN showed no"
               + " gain the decision rule could accept, so no timing could have changed the"
@@ -121,7 +116,6 @@ final class CandidatePage {
             Column.left("Uses it"),
             Column.left("Verdict"));
     for (RouteDelta d : deltas) {
-      Verdict v = ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant());
       table.row(
           MarkdownText.text(run.routeName(d.route())),
           ms(d.explainBeforeMs()),
@@ -132,7 +126,7 @@ final class CandidatePage {
           ReportFormat.grouped(d.buffersBefore()),
           ReportFormat.grouped(d.buffersAfter()),
           d.usesCandidate() ? "yes" : "no",
-          untimed(d) ? untimedVerdict(d) : v.words());
+          verdict(d));
     }
     return out.append(table.render()).append('\n').toString();
   }
@@ -200,7 +194,7 @@ final class CandidatePage {
         .append(" Of the ")
         .append(SummaryPage.count(writers.size(), "route", "routes"))
         .append(" that write the indexed table, ");
-    long notTimed = writers.stream().filter(CandidatePage::untimed).count();
+    long notTimed = writers.stream().filter(RouteDelta::untimed).count();
     if (notTimed > 0) {
       out.append(notTimed).append(" were not timed under JMH (rejected on EXPLAIN), ");
     }
@@ -227,9 +221,7 @@ final class CandidatePage {
           ReportFormat.bytes(d.walBytesBefore()),
           ReportFormat.bytes(d.walBytesAfter()),
           hot(d),
-          untimed(d)
-              ? untimedVerdict(d)
-              : ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).words());
+          verdict(d));
     }
     return out.append(table.render()).append('\n').toString();
   }
@@ -292,18 +284,17 @@ final class CandidatePage {
     return millis < 1000 ? millis + " ms" : ReportFormat.ms(millis / 1000.0) + " s";
   }
 
-  /** Whether JMH timed neither side of the route with this candidate (rejected on EXPLAIN). */
-  private static boolean untimed(RouteDelta d) {
-    return !ChangeWording.present(d.meanBeforeMs()) && !ChangeWording.present(d.meanAfterMs());
-  }
-
   private static String jmh(RouteDelta d, double v) {
-    return untimed(d) ? "not timed" : ms(v);
+    return d.untimed() ? "not timed" : ms(v);
   }
 
-  private static String untimedVerdict(RouteDelta d) {
-    return "not timed; EXPLAIN: "
-        + ChangeWording.explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).words();
+  /** JMH's verdict on the route, or EXPLAIN's when JMH did not time it. */
+  private static String verdict(RouteDelta d) {
+    if (d.untimed()) {
+      return "not timed; EXPLAIN: "
+          + ChangeWording.explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).words();
+    }
+    return ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).words();
   }
 
   private static String ms(double v) {

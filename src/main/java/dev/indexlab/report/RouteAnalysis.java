@@ -155,8 +155,7 @@ final class RouteAnalysis {
     }
     Verdict route =
         ChangeWording.verdict(delta.meanBeforeMs(), delta.meanAfterMs(), delta.significant());
-    if (!ChangeWording.present(delta.meanBeforeMs())
-        && !ChangeWording.present(delta.meanAfterMs())) {
+    if (delta.untimed()) {
       out.append("- **Route**: not timed under JMH with this candidate (EXPLAIN showed no gain the")
           .append(" decision rule could accept)")
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))

@@ -92,11 +92,7 @@ final class AcceptedSet {
             decided);
       }
       ConnectionSpec base = run.copies().copy("baseline");
-      Set<String> changed = new LinkedHashSet<>();
-      applied.added().forEach(i -> changed.add(i.table()));
-      applied.dropped().forEach(i -> changed.add(i.table()));
-      List<String> timed =
-          retimedRoutes(picked, base, db, optimizedRoutes, rewritten, changed, captured);
+      List<String> timed = retimedRoutes(picked, applied, base, db, ids, rewritten, captured);
       List<String> kept = ids.stream().filter(id -> !timed.contains(id)).toList();
       if (!kept.isEmpty()) {
         run.log()
@@ -257,20 +253,20 @@ final class AcceptedSet {
   }
 
   /**
-   * The routes to time again at the end ({@link RetimedRoutes}): {@code changed} (the tables whose
-   * indexes the set changed) plus the tables it rewrote, found by comparing the two copies; every
-   * route when they cannot be compared, or when a picked candidate does more than indexes and
-   * CLUSTER (a table setting or a trigger changes routes without showing in either).
+   * The routes of {@code all} to time again at the end ({@link RetimedRoutes}), given the tables
+   * whose indexes {@code applied} changed and those the set rewrote (found by comparing the two
+   * copies); every route when the copies cannot be compared, or when a picked candidate does more
+   * than indexes and CLUSTER (a table setting or a trigger changes routes without showing in
+   * either).
    */
   private List<String> retimedRoutes(
       List<CandidateFolder> picked,
+      CandidateApplier.Applied applied,
       ConnectionSpec base,
       ConnectionSpec optimized,
-      List<Route> routes,
+      List<String> all,
       Set<String> rewritten,
-      Set<String> changed,
       ScenarioMeasurer.Captured captured) {
-    List<String> all = routes.stream().map(Route::id).toList();
     Optional<String> opaque =
         picked.stream()
             .filter(f -> !f.candidate().changesOnlyIndexesAndOrder())
@@ -284,6 +280,9 @@ final class AcceptedSet {
                   + " changes more than indexes and row order: every route is timed again");
       return all;
     }
+    Set<String> changed = new LinkedHashSet<>();
+    applied.added().forEach(i -> changed.add(i.table()));
+    applied.dropped().forEach(i -> changed.add(i.table()));
     try {
       changed.addAll(TableFiles.rewritten(base, optimized));
     } catch (SQLException e) {

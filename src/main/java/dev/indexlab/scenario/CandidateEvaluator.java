@@ -219,14 +219,7 @@ final class CandidateEvaluator {
                     applied.addedBytes(),
                     DecisionRule.weights(run.routes().values()));
       }
-      run.log()
-          .println(
-              "   "
-                  + id
-                  + ": "
-                  + (decision.accepted() ? "accepted" : "rejected")
-                  + " — "
-                  + decision.reason());
+      run.log().println("   " + id + ": " + decision.describe());
       return new Evaluated(
           completed(draft, build, List.copyOf(affected), deltas, equivalence, decision), scenario);
     } finally {
@@ -311,31 +304,9 @@ final class CandidateEvaluator {
 
   private static List<RunResults.RouteDelta> markRewritesUsed(
       List<RunResults.RouteDelta> deltas, List<Route> rewrites) {
-    List<RunResults.RouteDelta> out = new ArrayList<>();
-    for (RunResults.RouteDelta d : deltas) {
-      boolean rewritten = rewrites.stream().anyMatch(r -> r.id().equals(d.route()));
-      out.add(
-          rewritten && !d.usesCandidate()
-              ? new RunResults.RouteDelta(
-                  d.route(),
-                  d.meanBeforeMs(),
-                  d.meanAfterMs(),
-                  d.p95BeforeMs(),
-                  d.p95AfterMs(),
-                  d.explainBeforeMs(),
-                  d.explainAfterMs(),
-                  d.buffersBefore(),
-                  d.buffersAfter(),
-                  d.walBytesBefore(),
-                  d.walBytesAfter(),
-                  d.writesIndexedTable(),
-                  true,
-                  d.significant(),
-                  d.hotUpdateShareBefore(),
-                  d.hotUpdateShareAfter())
-              : d);
-    }
-    return out;
+    return deltas.stream()
+        .map(d -> rewrites.stream().anyMatch(r -> r.id().equals(d.route())) ? d.asUsed() : d)
+        .toList();
   }
 
   /** {@code draft} with what measuring it found. */

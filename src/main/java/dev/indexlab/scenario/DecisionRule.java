@@ -125,7 +125,12 @@ public final class DecisionRule {
       if (timed && before.timing() != null && after.timing() != null) {
         out.add(delta(before, after, writersOfIndexedTable, indexNames));
       } else if (!timed && captured(before) && captured(after)) {
-        out.add(delta(untimed(before), untimed(after), writersOfIndexedTable, indexNames));
+        out.add(
+            delta(
+                before.withTiming(null),
+                after.withTiming(null),
+                writersOfIndexedTable,
+                indexNames));
       }
     }
     return out;
@@ -133,19 +138,6 @@ public final class DecisionRule {
 
   private static boolean captured(RouteResult r) {
     return r.statements() != null && !r.statements().isEmpty();
-  }
-
-  private static RouteResult untimed(RouteResult r) {
-    return new RouteResult(
-        r.id(),
-        r.name(),
-        r.file(),
-        r.weight(),
-        r.writes(),
-        null,
-        r.statements(),
-        r.error(),
-        r.hotUpdateShare());
   }
 
   private static RouteDelta delta(
@@ -332,7 +324,7 @@ public final class DecisionRule {
    * regresses when EXPLAIN shows more work and time by the same margins.
    */
   private boolean regresses(RouteDelta d) {
-    if (Double.isNaN(d.meanBeforeMs()) && Double.isNaN(d.meanAfterMs())) {
+    if (d.untimed()) {
       // not timed: EXPLAIN alone, by the same margins
       double grew = d.explainAfterMs() - d.explainBeforeMs();
       return workGrew(d) && grew > maxRegression * d.explainBeforeMs() && grew > maxRegressionMs;

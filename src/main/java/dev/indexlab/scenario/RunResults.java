@@ -235,6 +235,32 @@ public record RunResults(
       Double hotUpdateShareBefore,
       Double hotUpdateShareAfter) {
 
+    /** Whether JMH timed neither side: the candidate was decided on its EXPLAIN figures. */
+    public boolean untimed() {
+      return Double.isNaN(meanBeforeMs) && Double.isNaN(meanAfterMs);
+    }
+
+    /** This delta for a route the candidate rewrites: its new SQL is the candidate in use. */
+    public RouteDelta asUsed() {
+      return new RouteDelta(
+          route,
+          meanBeforeMs,
+          meanAfterMs,
+          p95BeforeMs,
+          p95AfterMs,
+          explainBeforeMs,
+          explainAfterMs,
+          buffersBefore,
+          buffersAfter,
+          walBytesBefore,
+          walBytesAfter,
+          writesIndexedTable,
+          true,
+          significant,
+          hotUpdateShareBefore,
+          hotUpdateShareAfter);
+    }
+
     /**
      * A delta without HOT figures. {@code hotUpdateShareBefore/After} are the share (0..1) of the
      * route's updates of the indexed table that were heap-only tuple updates, from {@code
@@ -277,5 +303,10 @@ public record RunResults(
   }
 
   /** Accepted or rejected, and the rule that decided. */
-  public record Decision(boolean accepted, String reason, double weightedMsSavedPerMinute) {}
+  public record Decision(boolean accepted, String reason, double weightedMsSavedPerMinute) {
+    /** "accepted — reason" or "rejected — reason", as the run's log says it. */
+    public String describe() {
+      return (accepted ? "accepted" : "rejected") + " — " + reason;
+    }
+  }
 }

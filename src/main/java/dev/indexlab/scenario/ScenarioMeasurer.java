@@ -69,27 +69,13 @@ public final class ScenarioMeasurer {
   /** Captures and benchmarks {@code routes} (already with any rewrites) on {@code db}. */
   public RunResults.ScenarioResult measure(
       String scenario, List<String> candidates, ConnectionSpec db, List<Route> routes) {
-    return measure(scenario, candidates, db, routes, (route, capture) -> true);
-  }
-
-  /**
-   * Captures every route of {@code routes} on {@code db}, then benchmarks under JMH only those for
-   * which {@code benchIf} holds given their capture; the others keep their plans and EXPLAIN times
-   * and have no JMH timing.
-   */
-  public RunResults.ScenarioResult measure(
-      String scenario,
-      List<String> candidates,
-      ConnectionSpec db,
-      List<Route> routes,
-      BiPredicate<Route, RouteCapture.Result> benchIf) {
     Captured captured = capture(scenario, db, routes);
     return assemble(
         scenario,
         candidates,
         routes,
         captured,
-        benchWhere(scenario, db, routes, captured, benchIf));
+        bench(scenario, db, routes, routes.stream().map(Route::id).toList()));
   }
 
   /**

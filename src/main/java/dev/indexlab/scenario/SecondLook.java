@@ -185,14 +185,7 @@ final class SecondLook implements AutoCloseable {
         joinedBytes += applied.addedBytes();
         joined = true;
       }
-      run.log()
-          .println(
-              "   "
-                  + id
-                  + " on top of the accepted set: "
-                  + (second.accepted() ? "accepted" : "rejected")
-                  + " — "
-                  + second.reason());
+      run.log().println("   " + id + " on top of the accepted set: " + second.describe());
       String reason =
           second.accepted()
               ? "on top of the accepted set: "

@@ -208,38 +208,20 @@ class AdvisorRulesTest {
     assertThat(userId.servedBy(other)).isFalse();
   }
 
+  private static Candidate running(String name, String... statements) {
+    return new Candidate(
+        name, CandidateKind.CREATE_INDEX, List.of(), List.of(statements), List.of(), "", List.of());
+  }
+
   @Test
   void aCandidateThatClustersOnItsIndexIsMoreThanTheIndex() {
-    Candidate plain =
-        new Candidate(
-            "p",
-            CandidateKind.CREATE_INDEX,
-            List.of(),
-            List.of("CREATE INDEX i ON t (a)", "ANALYZE t"),
-            List.of(),
-            "",
-            List.of());
-    Candidate clustered =
-        new Candidate(
-            "c",
-            CandidateKind.CREATE_INDEX,
-            List.of(),
-            List.of("CREATE INDEX i ON t (a)", "CLUSTER t USING i", "ANALYZE t"),
-            List.of(),
-            "",
-            List.of());
+    Candidate plain = running("p", "CREATE INDEX i ON t (a)", "ANALYZE t");
+    Candidate clustered = running("c", "CREATE INDEX i ON t (a)", "CLUSTER t USING i", "ANALYZE t");
     assertThat(plain.onlyBuildsIndexes()).isTrue();
     assertThat(clustered.onlyBuildsIndexes()).isFalse();
     // what the end of a run can see by comparing indexes and table files
     Candidate fillfactor =
-        new Candidate(
-            "f",
-            CandidateKind.CREATE_INDEX,
-            List.of(),
-            List.of("CREATE INDEX i ON t (a)", "ALTER TABLE t SET (fillfactor = 80)"),
-            List.of(),
-            "",
-            List.of());
+        running("f", "CREATE INDEX i ON t (a)", "ALTER TABLE t SET (fillfactor = 80)");
     assertThat(plain.changesOnlyIndexesAndOrder()).isTrue();
     assertThat(clustered.changesOnlyIndexesAndOrder()).isTrue();
     assertThat(fillfactor.changesOnlyIndexesAndOrder()).isFalse();
