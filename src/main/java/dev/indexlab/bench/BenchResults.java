@@ -3,7 +3,7 @@ package dev.indexlab.bench;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.indexlab.gate.SampleSummary;
+import dev.indexlab.stats.SampleSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

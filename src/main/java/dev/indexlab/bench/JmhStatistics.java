@@ -1,7 +1,7 @@
 package dev.indexlab.bench;
 
 import dev.indexlab.bench.BenchResults.Stats;
-import dev.indexlab.gate.SampleSummary;
+import dev.indexlab.stats.SampleSummary;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.bench.BenchProfile;
+import dev.indexlab.stats.SampleThinning;
 import dev.indexlab.workload.ParameterSampler;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.report.ReportFormat;
+import dev.indexlab.stats.TimeVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

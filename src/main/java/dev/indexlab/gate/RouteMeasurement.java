@@ -1,5 +1,7 @@
 package dev.indexlab.gate;
 
+import dev.indexlab.stats.SampleSummary;
+import dev.indexlab.stats.SampleThinning;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.Workload;
 import java.util.ArrayList;

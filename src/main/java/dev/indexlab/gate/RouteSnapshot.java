@@ -1,5 +1,7 @@
 package dev.indexlab.gate;
 
+import dev.indexlab.stats.SampleSummary;
+import dev.indexlab.stats.SampleThinning;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.indexlab.gate;
 
+import dev.indexlab.stats.TimeVerdict;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package dev.indexlab.gate;
 
+import dev.indexlab.stats.RatioOfMedians;
+import dev.indexlab.stats.SampleSummary;
+import dev.indexlab.stats.TimeVerdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

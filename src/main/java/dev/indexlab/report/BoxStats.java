@@ -1,6 +1,6 @@
 package dev.indexlab.report;
 
-import dev.indexlab.gate.SampleSummary;
+import dev.indexlab.stats.SampleSummary;
 import java.util.Arrays;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
-import dev.indexlab.gate.SampleSummary;
+import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.RouteParser;

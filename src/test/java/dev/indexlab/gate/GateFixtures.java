@@ -2,6 +2,9 @@ package dev.indexlab.gate;
 
 import dev.indexlab.explain.Plan;
 import dev.indexlab.explain.PlanJsonParser;
+import dev.indexlab.stats.SampleSummary;
+import dev.indexlab.stats.SampleThinning;
+import dev.indexlab.stats.SyntheticSamples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /** Builds gate snapshots from captured plan fixtures (src/test/resources/plans) and numbers. */
 final class GateFixtures {
@@ -63,15 +65,7 @@ final class GateFixtures {
 
   /** A lognormal latency sample (median {@code medianMs}, log-sd {@code sigma}), seeded. */
   static double[] lognormal(int n, double medianMs, double sigma, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      double u1 = r.nextDouble();
-      double u2 = r.nextDouble();
-      double z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-      out[i] = medianMs * Math.exp(sigma * z);
-    }
-    return out;
+    return SyntheticSamples.lognormal(n, medianMs, sigma, seed);
   }
 
   /** A measured route with its samples and statements. */

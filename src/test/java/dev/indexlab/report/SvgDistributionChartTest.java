@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.indexlab.gate.SampleSummary;
+import dev.indexlab.stats.SampleSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

@@ -1,4 +1,4 @@
-package dev.indexlab.gate;
+package dev.indexlab.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -24,7 +24,7 @@ class SampleThinningTest {
 
   @Test
   void thinningIsDeterministicAndKeepsTheQuantiles() {
-    double[] samples = GateFixtures.lognormal(50_000, 5, 0.5, 7);
+    double[] samples = SyntheticSamples.lognormal(50_000, 5, 0.5, 7);
     double[] a = SampleThinning.thin(samples, 5000);
     double[] b = SampleThinning.thin(samples.clone(), 5000);
     double[] sorted = samples.clone();

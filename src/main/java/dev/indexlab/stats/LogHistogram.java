@@ -1,4 +1,4 @@
-package dev.indexlab.gate;
+package dev.indexlab.stats;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.indexlab.gate;
+package dev.indexlab.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
