@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.indexlab.stats.SampleSummary;
+import dev.indexlab.stats.SampleThinning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +76,9 @@ public record BenchResults(
 
   /**
    * One measured route. {@code stats} are JMH's figures; {@code samples} summarizes every sample
-   * for the reports and the gate; {@code vacuumed} lists the tables vacuumed after the route (it
-   * wrote them).
+   * for the reports and the gate; {@code values} keeps the samples themselves (thinned, see {@link
+   * #VALUES_KEPT}) for the significance rule; {@code vacuumed} lists the tables vacuumed after the
+   * route (it wrote them).
    */
   public record RouteResult(
       String id,
@@ -86,7 +88,34 @@ public record BenchResults(
       double weight,
       Stats stats,
       SampleSummary samples,
-      List<String> vacuumed) {}
+      List<String> vacuumed,
+      double[] values) {
+
+    /** {@link #VALUES_KEPT} of {@code all}, evenly spaced by rank (see {@link SampleThinning}). */
+    public static double[] kept(double[] all) {
+      return SampleThinning.thin(all, VALUES_KEPT);
+    }
+
+    /** A route without its sample values. */
+    public RouteResult(
+        String id,
+        String name,
+        String file,
+        String isolation,
+        double weight,
+        Stats stats,
+        SampleSummary samples,
+        List<String> vacuumed) {
+      this(id, name, file, isolation, weight, stats, samples, vacuumed, null);
+    }
+  }
+
+  /**
+   * How many sample values a result keeps for the significance rule: every sample up to this many,
+   * else this many evenly spaced by rank. A thousand hold a median and its bootstrap interval to a
+   * fraction of a percent.
+   */
+  public static final int VALUES_KEPT = 1_000;
 
   /**
    * Latency of one invocation, in {@code unit} (ms). {@code error} is JMH's half-width of the 99.9%

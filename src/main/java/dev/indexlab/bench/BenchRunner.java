@@ -193,7 +193,8 @@ public final class BenchRunner {
             r.weight(),
             JmhStatistics.stats(run),
             JmhStatistics.summary(run),
-            vacuumed);
+            vacuumed,
+            RouteResult.kept(JmhStatistics.samples(run)));
     return new Measurement(result, run, null);
   }
 

@@ -104,6 +104,15 @@ public final class RunCommand implements Callable<Integer> {
   double minGain;
 
   @Option(
+      names = "--min-gain-ms",
+      defaultValue = "0.05",
+      paramLabel = "MS",
+      description =
+          "No change smaller than this many ms per call counts, faster or slower: the floor of the"
+              + " significance rule. Default: ${DEFAULT-VALUE}.")
+  double minGainMs;
+
+  @Option(
       names = "--max-regression",
       defaultValue = "10",
       paramLabel = "PERCENT",
@@ -144,8 +153,11 @@ public final class RunCommand implements Callable<Integer> {
     SeedOptions seed = seeding.toOptions();
     SeededDatabase.expectedRows(w, seed);
     long budget = indexBudgetMb == null ? Long.MAX_VALUE : (long) (indexBudgetMb * 1024 * 1024);
+    if (!(minGainMs >= 0) || Double.isInfinite(minGainMs)) {
+      throw IndexlabException.usage("--min-gain-ms must be a number >= 0, was " + minGainMs);
+    }
     DecisionRule rule =
-        new DecisionRule(minGain / 100, maxRegression / 100, maxRegressionMs, budget);
+        new DecisionRule(minGain / 100, minGainMs, maxRegression / 100, maxRegressionMs, budget);
     BenchSettings bench =
         new BenchSettings(
             profile.profile(),

@@ -3,6 +3,8 @@ package dev.indexlab.scenario;
 import dev.indexlab.scenario.RunResults.Decision;
 import dev.indexlab.scenario.RunResults.RouteDelta;
 import dev.indexlab.scenario.RunResults.RouteResult;
+import dev.indexlab.stats.Numbers;
+import dev.indexlab.stats.Significance;
 import dev.indexlab.workload.Route;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,58 +14,58 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The documented rule that accepts or rejects a candidate (README "How candidates are decided"). A
- * candidate is accepted when
+ * The documented rule that accepts or rejects a candidate (docs/candidates.md, "How candidates are
+ * decided"). Every "faster" and "slower" in it is {@link Significance}'s: the two sides' JMH
+ * samples (the same parameter sets in the same order) differ by the ratio-of-medians test and by at
+ * least {@code minGainMs} per call. A candidate is accepted when
  *
  * <ol>
- *   <li>it applied cleanly and (for a rewrite) passed the equivalence check;
- *   <li>the planner uses it for at least one affected route (for a drop: always true);
- *   <li>some route whose plans use it improves: its EXPLAIN median execution time falls by at least
- *       {@code minGain} with fewer shared buffers, and JMH confirms it with a lower mean (a drop
- *       candidate instead needs no route to regress). An index's gain is work its plans no longer
- *       do, so EXPLAIN must show it; JMH, which also times the round trips, only confirms it. A
- *       candidate whose EXPLAIN shows no such route is not timed at all ({@link #worthTiming});
- *   <li>no route regresses by more than {@code maxRegression} and {@code maxRegressionMs} per call
- *       in JMH (significantly), confirmed by EXPLAIN: slower by as much, with more shared buffers
- *       (write overhead included); the weighted workload as a whole does not get slower (a slowdown
- *       EXPLAIN does not confirm counts as none); and the index size fits the budget.
+ *   <li>it applied cleanly and (for a rewrite) passed the equivalence check, and fits the budget;
+ *   <li>some route whose plans use it gains: its EXPLAIN time (the median over the draws of each
+ *       draw's route total, the same parameter sets on both sides) falls by at least {@code
+ *       minGain} and {@code minGainMs} with fewer shared buffers, and JMH confirms it:
+ *       significantly faster, the whole interval of the ratio of medians at least {@code minGain}
+ *       below 1. A candidate whose EXPLAIN shows no such route is not timed ({@link #worthTiming}).
+ *       A drop candidate instead needs a measured saving (a write route significantly faster
+ *       without the index);
+ *   <li>no route it can have changed is significantly slower by more than {@code maxRegression}
+ *       (the whole interval) and {@code maxRegressionMs} per call, with EXPLAIN confirming it (more
+ *       time by as much, and more shared buffers: a busy machine slows a measurement, it does not
+ *       make a plan read more pages); and the weighted workload as a whole does not get slower.
  * </ol>
  *
- * Accepted candidates are ranked by weighted time saved: the sum over the routes it can have
- * changed (see {@link #causal}) whose JMH means differ significantly of weight × (mean before −
- * mean after), in ms per minute of production traffic when weights are calls per minute. A
- * difference inside the two means' error bars counts as none: it is as likely to be the machine as
- * the index.
+ * Accepted candidates are ranked by weighted time saved: over the routes it can have changed (see
+ * {@link #causal}) that changed significantly, the sum of weight × (median before − median after),
+ * in ms per minute of production traffic when weights are calls per minute.
  */
 public final class DecisionRule {
-  /** An EXPLAIN change smaller than this (ms) is noise, never a regression. */
-  static final double MIN_EXPLAIN_MS = 0.02;
-
   private final double minGain;
+  private final Significance significance;
   private final double maxRegression;
   private final double maxRegressionMs;
   private final long indexBudgetBytes;
 
   /**
-   * {@code minGain} and {@code maxRegression} are fractions (0.2 = 20%); a slowdown blocks a
+   * {@code minGain} and {@code maxRegression} are fractions (0.2 = 20%); {@code minGainMs} is the
+   * significance rule's floor per call (no change smaller counts, either way); a slowdown blocks a
    * candidate only when it is also larger than {@code maxRegressionMs} per call.
    */
   public DecisionRule(
-      double minGain, double maxRegression, double maxRegressionMs, long indexBudgetBytes) {
+      double minGain,
+      double minGainMs,
+      double maxRegression,
+      double maxRegressionMs,
+      long indexBudgetBytes) {
     this.minGain = minGain;
+    this.significance = Significance.withFloor(minGainMs);
     this.maxRegression = maxRegression;
     this.maxRegressionMs = maxRegressionMs;
     this.indexBudgetBytes = indexBudgetBytes;
   }
 
-  /** No absolute floor on regressions. */
-  public DecisionRule(double minGain, double maxRegression, long indexBudgetBytes) {
-    this(minGain, maxRegression, 0, indexBudgetBytes);
-  }
-
-  /** The defaults: 20% gain, 10% and 0.5 ms regression allowed, no size budget. */
+  /** The defaults: 20% and 0.05 ms gain, 10% and 0.5 ms regression allowed, no size budget. */
   public static DecisionRule defaults() {
-    return new DecisionRule(0.20, 0.10, 0.5, Long.MAX_VALUE);
+    return new DecisionRule(0.20, Significance.DEFAULT_FLOOR_MS, 0.10, 0.5, Long.MAX_VALUE);
   }
 
   public double maxRegressionMs() {
@@ -72,6 +74,14 @@ public final class DecisionRule {
 
   public double minGain() {
     return minGain;
+  }
+
+  public double minGainMs() {
+    return significance.floorMs();
+  }
+
+  public Significance significance() {
+    return significance;
   }
 
   public double maxRegression() {
@@ -110,7 +120,7 @@ public final class DecisionRule {
     return collect(baseline, candidate, false, writersOfIndexedTable, indexNames);
   }
 
-  private static List<RouteDelta> collect(
+  private List<RouteDelta> collect(
       Map<String, RouteResult> baseline,
       Map<String, RouteResult> candidate,
       boolean timed,
@@ -140,7 +150,7 @@ public final class DecisionRule {
     return r.statements() != null && !r.statements().isEmpty();
   }
 
-  private static RouteDelta delta(
+  private RouteDelta delta(
       RouteResult before,
       RouteResult after,
       List<String> writersOfIndexedTable,
@@ -160,9 +170,17 @@ public final class DecisionRule {
         wal(after),
         writersOfIndexedTable.contains(after.id()),
         usesAny(after, indexNames),
-        timed && significant(before, after),
+        timed ? compare(before.timing(), after.timing()) : null,
         before.hotUpdateShare(),
         after.hotUpdateShare());
+  }
+
+  /** The significance rule's comparison of two timings, or null without both sides' samples. */
+  public Significance.Change compare(RunResults.Timing before, RunResults.Timing after) {
+    if (before == null || after == null || !before.hasValues() || !after.hasValues()) {
+      return null;
+    }
+    return significance.compare(before.values(), after.values());
   }
 
   /**
@@ -186,9 +204,10 @@ public final class DecisionRule {
     String reason =
         String.format(
             Locale.ROOT,
-            "no route that uses it got %.0f%% faster in EXPLAIN with fewer shared buffers"
-                + " (not timed under JMH)",
-            100 * minGain);
+            "no route that uses it got %.0f%% and %s ms faster in EXPLAIN with fewer shared"
+                + " buffers (not timed under JMH)",
+            100 * minGain,
+            Numbers.ms(minGainMs()));
     RouteDelta worst = null;
     for (RouteDelta d : regressions(false, explained)) {
       if (worst == null
@@ -201,10 +220,10 @@ public final class DecisionRule {
       reason +=
           String.format(
               Locale.ROOT,
-              "; EXPLAIN of %s rose from %.3f to %.3f ms, with more shared buffers",
+              "; EXPLAIN of %s rose from %s to %s ms, with more shared buffers",
               worst.route(),
-              worst.explainBeforeMs(),
-              worst.explainAfterMs());
+              Numbers.ms(worst.explainBeforeMs()),
+              Numbers.ms(worst.explainAfterMs()));
     }
     return new Decision(false, reason, 0);
   }
@@ -229,16 +248,10 @@ public final class DecisionRule {
           String.format(Locale.ROOT, "its %,d bytes exceed the index budget", addedBytes),
           0);
     }
-    double saved = 0;
-    for (RouteDelta d : deltas) {
-      boolean counts = d.meanAfterMs() < d.meanBeforeMs() || workGrew(d);
-      if ((isDrop || causal(d)) && d.significant() && counts) {
-        saved += weights.getOrDefault(d.route(), 1.0) * (d.meanBeforeMs() - d.meanAfterMs());
-      }
-    }
+    double saved = saved(isDrop, deltas, weights);
     RouteDelta worst = null;
     for (RouteDelta d : regressions(isDrop, deltas)) {
-      if (worst == null || ratio(worst) < ratio(d)) {
+      if (worst == null || worst.jmh().ratio() < d.jmh().ratio()) {
         worst = d;
       }
     }
@@ -247,15 +260,32 @@ public final class DecisionRule {
           false,
           String.format(
               Locale.ROOT,
-              "%s got %.0f%% slower (%.3f → %.3f ms)",
+              "%s got %s%% slower in JMH, %s; EXPLAIN %s → %s ms, with more shared buffers",
               worst.route(),
-              100 * ratio(worst),
-              worst.meanBeforeMs(),
-              worst.meanAfterMs()),
+              Numbers.percentChange(worst.jmh().medianBefore(), worst.jmh().medianAfter()),
+              worst.jmh().describe(),
+              Numbers.ms(worst.explainBeforeMs()),
+              Numbers.ms(worst.explainAfterMs())),
           saved);
     }
     if (isDrop) {
-      return new Decision(true, "no route got significantly slower without it", saved);
+      RouteDelta best = bestGain(deltas, d -> d.jmh() != null && d.jmh().faster());
+      if (best == null || saved <= 0) {
+        return new Decision(
+            false,
+            "no route got significantly faster without it: nothing measured is saved by dropping"
+                + " it",
+            saved);
+      }
+      return new Decision(
+          true,
+          String.format(
+              Locale.ROOT,
+              "no route got significantly slower without it, and %s got %s%% faster in JMH, %s",
+              best.route(),
+              Numbers.percentChange(best.jmh().medianBefore(), best.jmh().medianAfter()),
+              best.jmh().describe()),
+          saved);
     }
     // an index no plan uses cannot have made anything slower but its writes; its timing changes
     // are noise, so the plain fact is the reason
@@ -267,38 +297,87 @@ public final class DecisionRule {
           false,
           String.format(
               Locale.ROOT,
-              "the weighted workload got slower: %.3f ms more per minute of traffic",
-              -saved),
+              "the weighted workload got slower: %s ms more per minute of traffic",
+              Numbers.ms(-saved)),
           saved);
     }
-    RouteDelta best = null;
-    for (RouteDelta d : deltas) {
-      if (d.usesCandidate() && improves(d) && (best == null || gain(d) > gain(best))) {
-        best = d;
-      }
-    }
+    RouteDelta best = bestGain(deltas, d -> d.usesCandidate() && improves(d));
     if (best == null) {
       return new Decision(
           false,
           String.format(
               Locale.ROOT,
-              "no route improved by %.0f%% or more in EXPLAIN, with fewer shared buffers and a"
-                  + " lower JMH mean",
-              100 * minGain),
+              "no route that uses it got %.0f%% and %s ms faster both in EXPLAIN (with fewer"
+                  + " shared buffers) and in JMH (significantly, the whole interval)%s",
+              100 * minGain,
+              Numbers.ms(minGainMs()),
+              nearest(deltas)),
           saved);
     }
     return new Decision(
         true,
         String.format(
             Locale.ROOT,
-            "%s %.0f%% faster (EXPLAIN %.3f → %.3f ms, JMH mean %.3f → %.3f ms)",
+            "%s: EXPLAIN %s → %s ms (%s%% faster), JMH %s",
             best.route(),
-            100 * gain(best),
-            best.explainBeforeMs(),
-            best.explainAfterMs(),
-            best.meanBeforeMs(),
-            best.meanAfterMs()),
+            Numbers.ms(best.explainBeforeMs()),
+            Numbers.ms(best.explainAfterMs()),
+            Numbers.percentChange(best.explainBeforeMs(), best.explainAfterMs()),
+            best.jmh().describe()),
         saved);
+  }
+
+  /**
+   * The weighted saving: over the routes the candidate can have changed whose JMH change is
+   * significant, weight × (median before − median after); a slowdown counts only when EXPLAIN shows
+   * the work grew (otherwise it is the machine).
+   */
+  private double saved(boolean isDrop, List<RouteDelta> deltas, Map<String, Double> weights) {
+    double saved = 0;
+    for (RouteDelta d : deltas) {
+      if (!(isDrop || causal(d)) || d.jmh() == null || !d.jmh().changed()) {
+        continue;
+      }
+      if (d.jmh().faster() || workGrew(d)) {
+        saved += weights.getOrDefault(d.route(), 1.0) * -d.jmh().deltaMs();
+      }
+    }
+    return saved;
+  }
+
+  /** "; closest: route EXPLAIN a → b ms, JMH …" for the route that came nearest to a gain. */
+  private static String nearest(List<RouteDelta> deltas) {
+    RouteDelta near = null;
+    for (RouteDelta d : deltas) {
+      if (d.usesCandidate()
+          && d.explainBeforeMs() > 0
+          && (near == null
+              || d.explainAfterMs() / d.explainBeforeMs()
+                  < near.explainAfterMs() / near.explainBeforeMs())) {
+        near = d;
+      }
+    }
+    if (near == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "; closest: %s, EXPLAIN %s → %s ms, JMH %s",
+        near.route(),
+        Numbers.ms(near.explainBeforeMs()),
+        Numbers.ms(near.explainAfterMs()),
+        near.jmh() == null ? "not timed" : near.jmh().describe());
+  }
+
+  private static RouteDelta bestGain(
+      List<RouteDelta> deltas, java.util.function.Predicate<RouteDelta> eligible) {
+    RouteDelta best = null;
+    for (RouteDelta d : deltas) {
+      if (eligible.test(d) && (best == null || d.jmh().ratio() < best.jmh().ratio())) {
+        best = d;
+      }
+    }
+    return best;
   }
 
   /** The routes that regress with the candidate, as the rule sees them: each blocks it. */
@@ -308,92 +387,65 @@ public final class DecisionRule {
 
   /**
    * Whether the candidate can have caused a route's change: its plans use the candidate (or it is
-   * the rewritten route), or it writes the indexed table. Other routes' differences between two
-   * scenarios measured minutes apart are machine drift and count for nothing.
+   * the rewritten route), or it writes the indexed table. Other routes' differences are the
+   * machine's and count for nothing.
    */
   private static boolean causal(RouteDelta d) {
     return d.usesCandidate() || d.writesIndexedTable();
   }
 
   /**
-   * A regression must show in both measurements: JMH's mean significantly slower by more than
-   * {@code maxRegression}, and the EXPLAIN median slower by more than {@code maxRegression} and
-   * {@link #MIN_EXPLAIN_MS} (when EXPLAIN has numbers). JMH runs of two scenarios happen minutes
-   * apart, so machine drift alone can move a mean past its interval; EXPLAIN of the same statements
-   * confirms the work itself grew. A route JMH did not time (a candidate rejected on EXPLAIN)
-   * regresses when EXPLAIN shows more work and time by the same margins.
+   * A regression must show in both measurements: JMH significantly slower, the whole interval more
+   * than {@code maxRegression} above 1 and the medians more than {@code maxRegressionMs} apart; and
+   * EXPLAIN showing the work grew by more than {@code maxRegression} ({@link #workGrew}). A route
+   * JMH did not time (a candidate rejected on EXPLAIN) regresses when EXPLAIN shows more work and
+   * time by the same margins.
    */
   private boolean regresses(RouteDelta d) {
+    double grew = d.explainAfterMs() - d.explainBeforeMs();
     if (d.untimed()) {
-      // not timed: EXPLAIN alone, by the same margins
-      double grew = d.explainAfterMs() - d.explainBeforeMs();
-      return workGrew(d) && grew > maxRegression * d.explainBeforeMs() && grew > maxRegressionMs;
+      return workGrew(d)
+          && grew > maxRegression * d.explainBeforeMs()
+          && grew > Math.max(maxRegressionMs, minGainMs());
     }
-    boolean jmh =
-        d.significant()
-            && ratio(d) > maxRegression
-            && d.meanAfterMs() - d.meanBeforeMs() > maxRegressionMs;
-    if (!jmh) {
+    if (d.jmh() == null || !d.jmh().slowerBy(maxRegression, maxRegressionMs)) {
       return false;
     }
     if (!(d.explainBeforeMs() > 0) || !Double.isFinite(d.explainAfterMs())) {
       return true;
     }
-    double grew = d.explainAfterMs() - d.explainBeforeMs();
     return workGrew(d) && grew > maxRegression * d.explainBeforeMs();
   }
 
   /**
-   * Whether EXPLAIN shows the route doing more work with the candidate: its median execution time
-   * grew by more than {@link #MIN_EXPLAIN_MS}, and its shared buffers by more than {@code
-   * maxRegression}. A busier machine slows both JMH and EXPLAIN of a later scenario, but it does
-   * not make a plan read more pages; an index's real cost does (a worse plan reads many more, and a
-   * small write touches its index pages on top of a few heap pages). A long statement that only
-   * gained an index update or two is within the margin, as its time change would be.
+   * Whether EXPLAIN shows the route doing more work with the candidate: its EXPLAIN time grew by
+   * more than the floor, and its shared buffers by more than {@code maxRegression}. A busier
+   * machine slows both JMH and EXPLAIN of a later scenario, but it does not make a plan read more
+   * pages; an index's real cost does.
    */
   private boolean workGrew(RouteDelta d) {
     if (!(d.explainBeforeMs() > 0) || !Double.isFinite(d.explainAfterMs())) {
       return true;
     }
-    return d.explainAfterMs() - d.explainBeforeMs() > MIN_EXPLAIN_MS
+    return d.explainAfterMs() - d.explainBeforeMs() > minGainMs()
         && d.buffersAfter() > d.buffersBefore() * (1 + maxRegression);
   }
 
   private boolean improves(RouteDelta d) {
-    return explainGain(d) && d.meanAfterMs() < d.meanBeforeMs();
+    return explainGain(d) && d.jmh() != null && d.jmh().fasterBy(minGain);
   }
 
-  /** EXPLAIN's median at least {@code minGain} faster, with fewer shared buffers. */
-  private boolean explainGain(RouteDelta d) {
+  /** EXPLAIN at least {@code minGain} and the floor faster, with fewer shared buffers. */
+  boolean explainGain(RouteDelta d) {
     return d.explainBeforeMs() > 0
         && d.explainAfterMs() <= d.explainBeforeMs() * (1 - minGain)
+        && d.explainBeforeMs() - d.explainAfterMs() >= minGainMs()
         && d.buffersAfter() < d.buffersBefore();
   }
 
-  private static double gain(RouteDelta d) {
-    double jmh = 1 - d.meanAfterMs() / d.meanBeforeMs();
-    double explain = d.explainBeforeMs() > 0 ? 1 - d.explainAfterMs() / d.explainBeforeMs() : 0;
-    return Math.max(jmh, explain);
-  }
-
-  private static double ratio(RouteDelta d) {
-    return (d.meanAfterMs() - d.meanBeforeMs()) / d.meanBeforeMs();
-  }
-
-  /** True when the two JMH means' confidence intervals do not overlap. */
-  public static boolean significant(RouteResult before, RouteResult after) {
-    RunResults.Timing a = before.timing();
-    RunResults.Timing b = after.timing();
-    double ea = Double.isFinite(a.error()) ? a.error() : 0;
-    double eb = Double.isFinite(b.error()) ? b.error() : 0;
-    return Math.abs(a.mean() - b.mean()) > ea + eb;
-  }
-
-  /** Sum of the statements' median EXPLAIN execution times (triggers included). */
+  /** A route's EXPLAIN time ({@link RouteResult#explainMs()}). */
   public static double explainMs(RouteResult r) {
-    return r.statements() == null
-        ? 0
-        : r.statements().stream().mapToDouble(RunResults.StatementCapture::medianExecutionMs).sum();
+    return r.explainMs();
   }
 
   private static long buffers(RouteResult r) {

@@ -1,5 +1,6 @@
 package dev.indexlab.scenario;
 
+import dev.indexlab.stats.Significance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,36 @@ public record RunResults(
       Timing timing,
       List<StatementCapture> statements,
       String error,
-      Double hotUpdateShare) {
+      Double hotUpdateShare,
+      Draws draws) {
+
+    /** A route without its per-draw EXPLAIN figures. */
+    public RouteResult(
+        String id,
+        String name,
+        String file,
+        double weight,
+        boolean writes,
+        Timing timing,
+        List<StatementCapture> statements,
+        String error,
+        Double hotUpdateShare) {
+      this(id, name, file, weight, writes, timing, statements, error, hotUpdateShare, null);
+    }
+
+    /**
+     * The route's EXPLAIN time: the median over its draws of each draw's total (every statement of
+     * one execution of the route, cascades included); without per-draw figures, the sum of the
+     * statements' medians.
+     */
+    public double explainMs() {
+      if (draws != null && !draws.totalsMs().isEmpty()) {
+        return draws.medianMs();
+      }
+      return statements == null
+          ? 0
+          : statements.stream().mapToDouble(StatementCapture::medianExecutionMs).sum();
+    }
 
     /**
      * A route without a HOT figure. {@code hotUpdateShare} is the share (0..1) of the rows the
@@ -87,7 +117,23 @@ public record RunResults(
     /** This route with {@code other} as its JMH timing. */
     public RouteResult withTiming(Timing other) {
       return new RouteResult(
-          id, name, file, weight, writes, other, statements, error, hotUpdateShare);
+          id, name, file, weight, writes, other, statements, error, hotUpdateShare, draws);
+    }
+  }
+
+  /**
+   * A route's EXPLAIN draws: each draw is one execution of the whole route with one parameter set
+   * (draw k uses the same values in every scenario of a run). {@code totalsMs} holds each draw's
+   * execution time, its statements summed (cascades included), in draw order; {@code shown} is the
+   * draw whose plans the pages show (the baseline's median draw, the same one in every scenario),
+   * and {@code shownParameters} its parameter values as text.
+   */
+  public record Draws(List<Double> totalsMs, int shown, Map<String, String> shownParameters) {
+    /** The median of the draws' totals. */
+    public double medianMs() {
+      double[] v = totalsMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      int n = v.length;
+      return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
   }
 
@@ -111,11 +157,32 @@ public record RunResults(
       double max,
       long samples,
       List<double[]> histogram,
-      String reusedFrom) {
+      String reusedFrom,
+      double[] values) {
+
+    /** A timing without its sample values. */
+    public Timing(
+        double mean,
+        double error,
+        double p50,
+        double p90,
+        double p95,
+        double p99,
+        double max,
+        long samples,
+        List<double[]> histogram,
+        String reusedFrom) {
+      this(mean, error, p50, p90, p95, p99, max, samples, histogram, reusedFrom, null);
+    }
 
     /** This timing, standing in for a scenario that did not time the route again. */
     public Timing reusedFrom(String scenario) {
-      return new Timing(mean, error, p50, p90, p95, p99, max, samples, histogram, scenario);
+      return new Timing(mean, error, p50, p90, p95, p99, max, samples, histogram, scenario, values);
+    }
+
+    /** Whether the sample values the significance rule compares were kept. */
+    public boolean hasValues() {
+      return values != null && values.length > 0;
     }
   }
 
@@ -216,7 +283,13 @@ public record RunResults(
   /** What building the candidate cost. */
   public record Build(long millis, long bytes, List<String> indexes, String error) {}
 
-  /** One route before and after a candidate. */
+  /**
+   * One route before and after a candidate. {@code jmh} is the significance rule's comparison of
+   * the two sides' JMH samples (null when JMH did not time both sides); {@code
+   * hotUpdateShareBefore/After} are the share (0..1) of the route's updates of the indexed table
+   * that were heap-only tuple updates, from {@code pg_stat_user_tables.n_tup_hot_upd / n_tup_upd};
+   * null when not measured or the route updates nothing.
+   */
   public record RouteDelta(
       String route,
       double meanBeforeMs,
@@ -231,13 +304,18 @@ public record RunResults(
       long walBytesAfter,
       boolean writesIndexedTable,
       boolean usesCandidate,
-      boolean significant,
+      Significance.Change jmh,
       Double hotUpdateShareBefore,
       Double hotUpdateShareAfter) {
 
     /** Whether JMH timed neither side: the candidate was decided on its EXPLAIN figures. */
     public boolean untimed() {
       return Double.isNaN(meanBeforeMs) && Double.isNaN(meanAfterMs);
+    }
+
+    /** Whether the significance rule calls the JMH difference a change (either way). */
+    public boolean significant() {
+      return jmh != null && jmh.changed();
     }
 
     /** This delta for a route the candidate rewrites: its new SQL is the candidate in use. */
@@ -256,49 +334,9 @@ public record RunResults(
           walBytesAfter,
           writesIndexedTable,
           true,
-          significant,
+          jmh,
           hotUpdateShareBefore,
           hotUpdateShareAfter);
-    }
-
-    /**
-     * A delta without HOT figures. {@code hotUpdateShareBefore/After} are the share (0..1) of the
-     * route's updates of the indexed table that were heap-only tuple updates, from {@code
-     * pg_stat_user_tables.n_tup_hot_upd / n_tup_upd}; null when not measured or the route updates
-     * nothing.
-     */
-    public RouteDelta(
-        String route,
-        double meanBeforeMs,
-        double meanAfterMs,
-        double p95BeforeMs,
-        double p95AfterMs,
-        double explainBeforeMs,
-        double explainAfterMs,
-        long buffersBefore,
-        long buffersAfter,
-        long walBytesBefore,
-        long walBytesAfter,
-        boolean writesIndexedTable,
-        boolean usesCandidate,
-        boolean significant) {
-      this(
-          route,
-          meanBeforeMs,
-          meanAfterMs,
-          p95BeforeMs,
-          p95AfterMs,
-          explainBeforeMs,
-          explainAfterMs,
-          buffersBefore,
-          buffersAfter,
-          walBytesBefore,
-          walBytesAfter,
-          writesIndexedTable,
-          usesCandidate,
-          significant,
-          null,
-          null);
     }
   }
 

@@ -263,6 +263,7 @@ public final class ScenarioMeasurer {
         s.max(),
         s.n(),
         histogram,
-        null);
+        null,
+        r.values());
   }
 }

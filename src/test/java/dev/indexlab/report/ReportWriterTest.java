@@ -449,7 +449,9 @@ class ReportWriterTest {
                 d.walBytesAfter(),
                 true,
                 d.usesCandidate(),
-                false));
+                null,
+                null,
+                null));
       }
       candidates.add(
           new CandidateResult(

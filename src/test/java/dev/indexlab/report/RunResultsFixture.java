@@ -14,6 +14,7 @@ import dev.indexlab.scenario.RunResults.StatementCapture;
 import dev.indexlab.scenario.RunResults.Timing;
 import dev.indexlab.scenario.RunResults.Trigger;
 import dev.indexlab.scenario.RunResults.WhatIf;
+import dev.indexlab.stats.Significance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -505,7 +506,9 @@ public final class RunResultsFixture {
                 151_004,
                 true,
                 true,
-                true),
+                RunResultsFixture.change(66.12, 1.91, true),
+                null,
+                null),
             new RouteDelta(
                 "mood_refresh",
                 48.6,
@@ -520,7 +523,9 @@ public final class RunResultsFixture {
                 0,
                 false,
                 true,
-                true),
+                RunResultsFixture.change(48.6, 0.43, true),
+                null,
+                null),
             new RouteDelta(
                 "song_play",
                 0.356,
@@ -535,7 +540,7 @@ public final class RunResultsFixture {
                 436,
                 true,
                 false,
-                false,
+                RunResultsFixture.change(0.356, 0.368, false),
                 1.0,
                 1.0),
             new RouteDelta(
@@ -552,7 +557,9 @@ public final class RunResultsFixture {
                 664,
                 true,
                 false,
-                false)),
+                RunResultsFixture.change(412.7, 414.1, false),
+                null,
+                null)),
         null,
         new Decision(true, "users_delete 97.1% faster, mood_refresh 99.1% faster", 318.4));
   }
@@ -586,7 +593,9 @@ public final class RunResultsFixture {
                 540,
                 false,
                 true,
-                true)),
+                RunResultsFixture.change(412.7, 1.38, true),
+                null,
+                null)),
         "equivalent: 200 parameter sets returned the same rows and changed the same rows",
         new Decision(true, "playlist_play 99.7% faster", 20566.0));
   }
@@ -619,7 +628,9 @@ public final class RunResultsFixture {
                 0,
                 false,
                 false,
-                false)),
+                RunResultsFixture.change(2.61, 2.63, false),
+                null,
+                null)),
         null,
         new Decision(false, "no route improved significantly", 0));
   }
@@ -637,5 +648,19 @@ public final class RunResultsFixture {
         }
       }
     }
+  }
+
+  /**
+   * A JMH comparison as the significance rule would have made it for two samples with these
+   * medians: changed when {@code significant}, with a narrow interval around the ratio.
+   */
+  static Significance.Change change(double before, double after, boolean significant) {
+    double r = after / before;
+    Significance.Direction d =
+        !significant || r == 1
+            ? Significance.Direction.UNCHANGED
+            : r < 1 ? Significance.Direction.FASTER : Significance.Direction.SLOWER;
+    return new Significance.Change(
+        before, after, r, r * 0.97, r * 1.03, significant ? 1e-6 : 0.4, 400, 400, d);
   }
 }
