@@ -85,7 +85,12 @@ final class RunMeta {
         memory,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-        copies ? RunResults.Meta.COPIES : RunResults.Meta.IN_PLACE);
+        copies ? RunResults.Meta.COPIES : RunResults.Meta.IN_PLACE,
+        new RunResults.Rule(
+            s.rule().minGain(),
+            s.rule().minGainMs(),
+            s.rule().maxRegression(),
+            s.rule().maxRegressionMs()));
   }
 
   /** {@code 131072} with unit {@code 8kB} → {@code 1GB}, as SHOW would print it. */

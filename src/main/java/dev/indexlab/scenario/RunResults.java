@@ -31,7 +31,8 @@ public record RunResults(
       long memoryBytes,
       String javaVersion,
       String os,
-      String scenarioDatabases) {
+      String scenarioDatabases,
+      Rule rule) {
     /** {@link #scenarioDatabases} of a run whose scenarios ran on copies of the seeded database. */
     public static final String COPIES = "copies";
 
@@ -41,6 +42,19 @@ public record RunResults(
     /** True when baseline and optimized were timed side by side (each on its own copy). */
     public boolean sideBySide() {
       return COPIES.equals(scenarioDatabases);
+    }
+  }
+
+  /**
+   * The decision rule's settings of the run, so that reports judge "changed" with the same rule:
+   * {@code minGain} and {@code maxRegression} are fractions, the others ms per call; {@code
+   * minGainMs} is the significance rule's floor.
+   */
+  public record Rule(
+      double minGain, double minGainMs, double maxRegression, double maxRegressionMs) {
+    /** The significance rule the run decided with. */
+    public Significance significance() {
+      return Significance.withFloor(minGainMs);
     }
   }
 

@@ -105,7 +105,8 @@ public final class RunResultsFixture {
             8L * 1024 * 1024 * 1024,
             "17.0.12",
             "Linux 6.8 amd64",
-            Meta.COPIES);
+            Meta.COPIES,
+            new RunResults.Rule(0.2, 0.05, 0.1, 0.5));
     List<ScenarioResult> scenarios = new ArrayList<>();
     scenarios.add(baseline());
     scenarios.add(

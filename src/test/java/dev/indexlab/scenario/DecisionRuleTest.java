@@ -117,7 +117,8 @@ class DecisionRuleTest {
             Map.of());
 
     assertThat(d.accepted()).isFalse();
-    assertThat(d.reason()).matches("song_play got 99\\.\\d% slower in JMH, median 1\\.0\\d → 2\\.0\\d ms .*");
+    assertThat(d.reason())
+        .matches("song_play got 99\\.\\d% slower in JMH, median 1\\.0\\d → 2\\.0\\d ms .*");
   }
 
   @Test
