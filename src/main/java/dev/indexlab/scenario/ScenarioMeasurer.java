@@ -40,6 +40,12 @@ public final class ScenarioMeasurer {
   private final PrintWriter progress;
   private final SampledRows sampled;
 
+  /**
+   * The draw each route's pages show, by route id: chosen by the first scenario that captures the
+   * route (the baseline), then asked of every other, so that before and after show the same query.
+   */
+  private final Map<String, Integer> shownDraws = new LinkedHashMap<>();
+
   public ScenarioMeasurer(
       DatabaseTarget target,
       Workload workload,
@@ -152,7 +158,11 @@ public final class ScenarioMeasurer {
         try {
           HotUpdateCounter.Reading before = HotUpdateCounter.read(c);
           double stop = stopAboveMs.getOrDefault(r.id(), Double.POSITIVE_INFINITY);
-          RouteCapture.Result result = capture.capture(c, r, planDir, resultsDir, stop);
+          RouteCapture.Result result =
+              capture.capture(c, r, planDir, resultsDir, stop, shownDraws.getOrDefault(r.id(), 0));
+          if (result.shownDraw() > 0) {
+            shownDraws.putIfAbsent(r.id(), result.shownDraw());
+          }
           if (result.error() == null && result.draws() < draws) {
             progress.printf(
                 java.util.Locale.ROOT,
@@ -237,7 +247,8 @@ public final class ScenarioMeasurer {
               timing,
               cap.statements(),
               error,
-              captured.hot().get(r.id())));
+              captured.hot().get(r.id()),
+              cap.drawTotals()));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
   }
