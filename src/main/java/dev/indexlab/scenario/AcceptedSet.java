@@ -84,7 +84,8 @@ final class AcceptedSet {
                     chosen,
                     optimizedRoutes,
                     captured,
-                    run.measurer().bench("optimized", db, optimizedRoutes, ids));
+                    run.measurer()
+                        .bench("optimized", db, optimizedRoutes, ids, captured.expectedMs()));
         errors.addAll(alone.errors());
         return new Final(
             run.baseline(),
@@ -105,8 +106,9 @@ final class AcceptedSet {
       SideBySide.Result jmh =
           SideBySide.measure(
               run.measurer(),
-              new SideBySide.Side("baseline", base, List.copyOf(run.routes().values())),
-              new SideBySide.Side("optimized", db, optimizedRoutes),
+              new SideBySide.Side(
+                  "baseline", base, List.copyOf(run.routes().values()), expectedMs(run.baseline())),
+              new SideBySide.Side("optimized", db, optimizedRoutes, captured.expectedMs()),
               timed);
       RunResults.ScenarioResult s =
           run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
@@ -120,6 +122,13 @@ final class AcceptedSet {
       run.copies().drop("optimized");
       run.copies().drop("baseline");
     }
+  }
+
+  /** Each route's EXPLAIN time in {@code scenario}, by id: what a JMH call is expected to take. */
+  static Map<String, Double> expectedMs(RunResults.ScenarioResult scenario) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    scenario.routes().forEach(r -> out.put(r.id(), r.explainMs()));
+    return out;
   }
 
   /** The accepted candidates, highest weighted saving first, as many as the index budget holds. */

@@ -81,7 +81,8 @@ public final class ScenarioMeasurer {
         candidates,
         routes,
         captured,
-        bench(scenario, db, routes, routes.stream().map(Route::id).toList()));
+        bench(
+            scenario, db, routes, routes.stream().map(Route::id).toList(), captured.expectedMs()));
   }
 
   /**
@@ -109,7 +110,7 @@ public final class ScenarioMeasurer {
                 + " the changed tables)");
       }
     }
-    return bench(scenario, db, routes, benched);
+    return bench(scenario, db, routes, benched, captured.expectedMs());
   }
 
   /** JMH results by route id and the routes that failed under JMH. */
@@ -130,7 +131,22 @@ public final class ScenarioMeasurer {
   }
 
   /** What {@link #capture} found: each route's capture and HOT-update share, by route id. */
-  public record Captured(Map<String, RouteCapture.Result> captures, Map<String, Double> hot) {}
+  public record Captured(Map<String, RouteCapture.Result> captures, Map<String, Double> hot) {
+    /**
+     * Each captured route's EXPLAIN time (the median of its draws' totals), by id: what JMH expects
+     * a call to take, to size its iterations.
+     */
+    public Map<String, Double> expectedMs() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      captures.forEach(
+          (id, c) -> {
+            if (c != null && c.drawTotals() != null) {
+              out.put(id, c.drawTotals().medianMs());
+            }
+          });
+      return out;
+    }
+  }
 
   /**
    * EXPLAIN capture of every route (rolled back, with drill-downs); plans and the scenario's
@@ -194,6 +210,19 @@ public final class ScenarioMeasurer {
    * its files go to {@code resultsDir/<name>/}. Nothing is run when {@code ids} is empty.
    */
   public Jmh bench(String name, ConnectionSpec db, List<Route> routes, List<String> ids) {
+    return bench(name, db, routes, ids, Map.of());
+  }
+
+  /**
+   * {@link #bench(String, ConnectionSpec, List, List)}, each route's iterations sized for the
+   * significance rule's samples from its expected time per call ({@code expectedMs}, by id).
+   */
+  public Jmh bench(
+      String name,
+      ConnectionSpec db,
+      List<Route> routes,
+      List<String> ids,
+      Map<String, Double> expectedMs) {
     if (ids.isEmpty()) {
       return Jmh.none();
     }
@@ -209,6 +238,7 @@ public final class ScenarioMeasurer {
                 progress)
             .withRewrites(rewrites)
             .withSampledRows(sampled)
+            .withExpectedMs(expectedMs)
             .run(ids)
             .results();
     Map<String, BenchResults.RouteResult> byId = new LinkedHashMap<>();

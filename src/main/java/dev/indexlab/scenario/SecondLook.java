@@ -158,8 +158,8 @@ final class SecondLook implements AutoCloseable {
         SideBySide.Result jmh =
             SideBySide.measure(
                 run.measurer(),
-                new SideBySide.Side(WITHOUT, before, measured),
-                new SideBySide.Side(with, after, measured),
+                new SideBySide.Side(WITHOUT, before, measured, capBefore.expectedMs()),
+                new SideBySide.Side(with, after, measured, capAfter.expectedMs()),
                 benched);
         RunResults.ScenarioResult b =
             run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
