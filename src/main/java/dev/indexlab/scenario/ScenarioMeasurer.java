@@ -39,6 +39,7 @@ public final class ScenarioMeasurer {
   private final Path resultsDir;
   private final PrintWriter progress;
   private final SampledRows sampled;
+  private final Map<String, List<Finding>> findingsByScenario = new LinkedHashMap<>();
 
   /**
    * The draw each route's pages show, by route id: chosen by the first scenario that captures the
@@ -70,6 +71,14 @@ public final class ScenarioMeasurer {
    */
   public SampledRows sampled() {
     return sampled;
+  }
+
+  /**
+   * The plan findings of {@code scenario}'s latest capture (also written to its {@code
+   * findings.json}), in route order; empty when it was not captured.
+   */
+  public List<Finding> findings(String scenario) {
+    return findingsByScenario.getOrDefault(scenario, List.of());
   }
 
   /** Captures and benchmarks {@code routes} (already with any rewrites) on {@code db}. */
@@ -202,6 +211,7 @@ public final class ScenarioMeasurer {
           "cannot connect to scenario " + scenario + ": " + e.getMessage(), e);
     }
     FindingsFile.write(planDir, scenario, findings);
+    findingsByScenario.put(scenario, List.copyOf(findings));
     return new Captured(captures, hot);
   }
 
