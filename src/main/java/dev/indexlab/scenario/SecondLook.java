@@ -133,16 +133,18 @@ final class SecondLook implements AutoCloseable {
       }
       List<String> indexNames =
           applied.added().stream().map(IndexInventory.IndexInfo::name).toList();
-      ScenarioMeasurer.Captured capBefore = capturedBefore(measured);
-      ScenarioMeasurer.Captured capAfter = run.measurer().capture(with, after, measured);
-      DecisionRule rule = run.settings().rule();
-      ScenarioMeasurer.Jmh none = ScenarioMeasurer.Jmh.none();
-      List<RunResults.RouteDelta> early =
-          rule.explainDeltas(
-              run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, none).byId(),
-              run.measurer().assemble(with, List.of(id), measured, capAfter, none).byId(),
+      PairedTrial trial =
+          new PairedTrial(
+              run,
+              new PairedTrial.Side(beforeScenario, before),
+              capturedBefore(measured),
+              new PairedTrial.Side(with, after),
+              measured,
               writers,
               indexNames);
+      ScenarioMeasurer.Captured capAfter = trial.capturedAfter();
+      DecisionRule rule = run.settings().rule();
+      List<RunResults.RouteDelta> early = trial.explained();
       RunResults.Decision second;
       if (!rule.worthTiming(false, early)) {
         second = rule.untimed(early);
@@ -153,22 +155,12 @@ final class SecondLook implements AutoCloseable {
                 .filter(r -> timed.test(r, capAfter.captures().get(r.id())))
                 .map(Route::id)
                 .toList();
-        SideBySide.Result jmh =
-            SideBySide.measure(
-                run.measurer(),
-                new SideBySide.Side(WITHOUT, before, measured, capBefore.expectedMs()),
-                new SideBySide.Side(with, after, measured, capAfter.expectedMs()),
-                benched);
-        RunResults.ScenarioResult b =
-            run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
-        RunResults.ScenarioResult a =
-            run.measurer().assemble(with, List.of(id), measured, capAfter, jmh.second());
         second =
             rule.decide(
                 false,
                 null,
                 null,
-                rule.deltas(b.byId(), a.byId(), writers, indexNames),
+                trial.timed(benched),
                 applied.addedBytes(),
                 DecisionRule.weights(run.routes().values()));
       }
@@ -271,7 +263,7 @@ final class SecondLook implements AutoCloseable {
           reason =
               "no plan of the accepted set uses it (the set's other indexes serve its lookups)";
         } else {
-          reason = withoutIt(rule, without, copy, measured, set, writers, names);
+          reason = withoutIt(rule, without, copy, measured, writers, names);
         }
         if (reason != null) {
           run.log().println("   " + id + ": left out of the accepted set, " + reason);
@@ -312,35 +304,23 @@ final class SecondLook implements AutoCloseable {
       String without,
       ConnectionSpec copy,
       List<Route> measured,
-      ScenarioMeasurer.Captured set,
       List<String> writers,
       List<String> names) {
-    ScenarioMeasurer.Captured capAfter = run.measurer().capture(without, copy, measured);
-    ScenarioMeasurer.Captured capBefore = capturedBefore(measured);
-    ScenarioMeasurer.Jmh none = ScenarioMeasurer.Jmh.none();
-    List<RunResults.RouteDelta> early =
-        rule.explainDeltas(
-            run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, none).byId(),
-            run.measurer().assemble(without, List.of(), measured, capAfter, none).byId(),
+    PairedTrial trial =
+        new PairedTrial(
+            run,
+            new PairedTrial.Side(beforeScenario, before),
+            capturedBefore(measured),
+            new PairedTrial.Side(without, copy),
+            measured,
             writers,
             names);
-    for (RunResults.RouteDelta d : early) {
+    for (RunResults.RouteDelta d : trial.explained()) {
       if (rule.explainGain(reversed(d))) {
         return null;
       }
     }
-    SideBySide.Result jmh =
-        SideBySide.measure(
-            run.measurer(),
-            new SideBySide.Side(WITHOUT, before, measured, capBefore.expectedMs()),
-            new SideBySide.Side(without, copy, measured, capAfter.expectedMs()),
-            measured.stream().map(Route::id).toList());
-    List<RunResults.RouteDelta> deltas =
-        rule.deltas(
-            run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, jmh.first()).byId(),
-            run.measurer().assemble(without, List.of(), measured, capAfter, jmh.second()).byId(),
-            writers,
-            names);
+    List<RunResults.RouteDelta> deltas = trial.timed(measured.stream().map(Route::id).toList());
     if (deltas.stream().anyMatch(d -> d.jmh() != null && d.jmh().slower())) {
       return null;
     }
