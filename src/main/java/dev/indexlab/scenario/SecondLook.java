@@ -167,11 +167,7 @@ final class SecondLook implements AutoCloseable {
       if (second.accepted()) {
         // the copy with it is the set's copy from now on, and its captures the set's captures
         accepted.add(candidate);
-        close();
-        before = after;
-        beforeScenario = with;
-        capturedBefore.putAll(capAfter.captures());
-        hotBefore.putAll(capAfter.hot());
+        becomeTheSet(after, with, capAfter);
         joinedBytes += applied.addedBytes();
         joined = true;
       }
@@ -196,6 +192,23 @@ final class SecondLook implements AutoCloseable {
         run.copies().drop(with);
       }
     }
+  }
+
+  /**
+   * Makes {@code db} (scenario {@code scenario}) the set's copy, dropping the old one. The routes
+   * {@code changed} captured there replace their captures; every other route's capture stands (the
+   * change was to a table those routes' plans do not read).
+   */
+  private void becomeTheSet(ConnectionSpec db, String scenario, ScenarioMeasurer.Captured changed) {
+    Map<String, RouteCapture.Result> keptCaptures = new LinkedHashMap<>(capturedBefore);
+    Map<String, Double> keptHot = new LinkedHashMap<>(hotBefore);
+    close();
+    before = db;
+    beforeScenario = scenario;
+    capturedBefore.putAll(keptCaptures);
+    hotBefore.putAll(keptHot);
+    capturedBefore.putAll(changed.captures());
+    hotBefore.putAll(changed.hot());
   }
 
   /** Makes the accepted set's copy, the first time it is needed. */
@@ -259,24 +272,27 @@ final class SecondLook implements AutoCloseable {
       try {
         dropIndexes(copy, c.indexes());
         String reason;
+        ScenarioMeasurer.Captured after = new ScenarioMeasurer.Captured(Map.of(), Map.of());
         if (users.isEmpty()) {
           reason =
               "no plan of the accepted set uses it (the set's other indexes serve its lookups)";
         } else {
-          reason = withoutIt(rule, without, copy, measured, writers, names);
+          PairedTrial trial =
+              new PairedTrial(
+                  run,
+                  new PairedTrial.Side(beforeScenario, before),
+                  capturedBefore(measured),
+                  new PairedTrial.Side(without, copy),
+                  measured,
+                  writers,
+                  names);
+          reason = withoutIt(rule, trial, measured);
+          after = trial.capturedAfter();
         }
         if (reason != null) {
           run.log().println("   " + id + ": left out of the accepted set, " + reason);
           accepted.remove(f);
-          ScenarioMeasurer.Captured after =
-              users.isEmpty()
-                  ? new ScenarioMeasurer.Captured(Map.of(), Map.of())
-                  : run.measurer().capture(without, copy, List.copyOf(routes.values()));
-          close();
-          before = copy;
-          beforeScenario = without;
-          capturedBefore.putAll(after.captures());
-          hotBefore.putAll(after.hot());
+          becomeTheSet(copy, without, after);
           removed.put(id, reason);
           kept = false;
         } else {
@@ -299,22 +315,7 @@ final class SecondLook implements AutoCloseable {
    * Why the set does without the candidate (its indexes {@code names} dropped on {@code copy}), or
    * null when a route of {@code measured} is slower without it.
    */
-  private String withoutIt(
-      DecisionRule rule,
-      String without,
-      ConnectionSpec copy,
-      List<Route> measured,
-      List<String> writers,
-      List<String> names) {
-    PairedTrial trial =
-        new PairedTrial(
-            run,
-            new PairedTrial.Side(beforeScenario, before),
-            capturedBefore(measured),
-            new PairedTrial.Side(without, copy),
-            measured,
-            writers,
-            names);
+  private static String withoutIt(DecisionRule rule, PairedTrial trial, List<Route> measured) {
     for (RunResults.RouteDelta d : trial.explained()) {
       if (rule.explainGain(reversed(d))) {
         return null;
