@@ -180,7 +180,7 @@ public final class DecisionRule {
     if (before == null || after == null || !before.hasValues() || !after.hasValues()) {
       return null;
     }
-    return significance.compare(before.values(), after.values());
+    return significance.compare(before.values(), before.samples(), after.values(), after.samples());
   }
 
   /**
