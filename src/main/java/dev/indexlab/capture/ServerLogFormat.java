@@ -14,7 +14,8 @@ enum ServerLogFormat {
   static final String SUPPORTED =
       "supported: stderr (log_destination = 'stderr', any log_line_prefix), csvlog, jsonlog";
 
-  private static final Pattern CSV_START = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} [0-9:.]+ [^,]*,");
+  private static final Pattern CSV_START =
+      Pattern.compile("^\\d{4}-\\d{2}-\\d{2} [0-9:.]+(?: [A-Za-z0-9+:-]+)?,");
 
   /** The format of a log whose first non-empty line is {@code first} (line {@code lineNo}). */
   static ServerLogFormat detect(Path file, String first, int lineNo) {

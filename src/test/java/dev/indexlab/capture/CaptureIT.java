@@ -133,6 +133,12 @@ class CaptureIT {
       run(c, "SELECT 'traffic done'");
     }
     awaitLogged("traffic done");
+    try (Connection c = db.open();
+        Statement st = c.createStatement()) {
+      // the traffic is in the log; the runs' own statements need not be (logging slows them)
+      st.execute("ALTER SYSTEM SET log_min_duration_statement = -1");
+      st.execute("SELECT pg_reload_conf()");
+    }
   }
 
   private static void run(Connection c, String sql, Object... values) throws SQLException {
@@ -254,6 +260,126 @@ class CaptureIT {
         r, "delete_users", "users_delete", "delete_songs", "song_remove");
   }
 
+  @Test
+  void aLogTheServerWroteGivesRoutesWithTheRealParameterValues() throws Exception {
+    Map<String, Path> byFormat = new java.util.LinkedHashMap<>();
+    for (String name : List.of("server.csv", "server.json", "server.log")) {
+      Path w = dir.resolve("from-" + name.replace('.', '-'));
+      Outcome o = indexlab(capture(w, "--log", logDir.resolve(name).toString(), "--share", "100"));
+      assertThat(o.status()).as(name + ": " + o.err()).isZero();
+      assertThat(o.out()).contains("from the server log " + name);
+      byFormat.put(name, w);
+    }
+    Path csv = byFormat.get("server.csv");
+    assertThat(Files.readString(csv.resolve("delete_users.sql")))
+        .contains("-- @description 6 calls, mean ")
+        .contains("-- @param id file: data/params/delete_users.csv")
+        .contains("DELETE FROM users WHERE id = :id;");
+    List<String> values = Files.readAllLines(csv.resolve("data/params/delete_users.csv"));
+    assertThat(values.get(0)).isEqualTo("id:int8");
+    assertThat(values.subList(1, values.size()))
+        .containsExactlyElementsOf(DELETED_USERS.stream().map(u -> "\"" + u + "\"").toList());
+    // the three formats of one log give the same routes and values
+    for (Path other : List.of(byFormat.get("server.json"), byFormat.get("server.log"))) {
+      for (String f :
+          List.of(
+              "delete_users.sql",
+              "data/params/delete_users.csv",
+              "data/params/insert_song_history.csv")) {
+        assertThat(
+                Files.readString(other.resolve(f))
+                    .replaceAll("from the server log server\\.\\w+", ""))
+            .as(other + "/" + f)
+            .isEqualTo(
+                Files.readString(csv.resolve(f))
+                    .replaceAll("from the server log server\\.\\w+", ""));
+      }
+    }
+    Outcome check =
+        indexlab(
+            List.of(
+                "check", "--db", db.jdbcUrl(), "--user", db.user(), "--workload", csv.toString()));
+    assertThat(check.err()).doesNotContain("delete_users").doesNotContain("delete_songs");
+
+    RunResults r = runWorkload(csv, "delete_users,delete_songs");
+    assertFixesFound(r);
+    RunResults.ScenarioResult optimized = r.scenarios().get(r.scenarios().size() - 1);
+    for (String route : List.of("delete_users", "delete_songs")) {
+      assertThat(shape(optimized, route).toString())
+          .as(route)
+          .contains("song_history: ")
+          .doesNotContain("Seq Scan on song_history");
+    }
+  }
+
+  @Test
+  void badInputGetsOneLineAndTheRightStatus() throws Exception {
+    Outcome none = indexlab(capture(dir.resolve("none"), "--min-calls", "1000000"));
+    assertThat(none.status()).isEqualTo(1);
+    assertThat(none.err().strip())
+        .startsWith("indexlab: no statement of database indexlab in pg_stat_statements is above")
+        .doesNotContain("\n");
+    assertThat(dir.resolve("none")).doesNotExist();
+
+    ConnectionSpec plain = server.connection().withDatabase("postgres");
+    Outcome notCreated =
+        indexlab(
+            List.of(
+                "capture",
+                "--db",
+                plain.jdbcUrl(),
+                "--user",
+                plain.user(),
+                "--out",
+                dir.resolve("x").toString()));
+    assertThat(notCreated.status()).isEqualTo(2);
+    assertThat(notCreated.err().strip())
+        .isEqualTo(
+            "indexlab: pg_stat_statements is preloaded but not created in database postgres: run"
+                + " CREATE EXTENSION pg_stat_statements there (it needs "
+                + StatementStatistics.ENABLE
+                + "), or give a server log with --log");
+
+    ConnectionSpec other = TestDatabases.empty("capture_nopreload");
+    Outcome notLoaded =
+        indexlab(
+            List.of(
+                "capture",
+                "--db",
+                other.jdbcUrl(),
+                "--user",
+                other.user(),
+                "--out",
+                dir.resolve("y").toString()));
+    assertThat(notLoaded.status()).isEqualTo(2);
+    assertThat(notLoaded.err())
+        .contains(
+            "pg_stat_statements is not preloaded on this server (shared_preload_libraries = '')")
+        .contains("CREATE EXTENSION pg_stat_statements");
+
+    Path garbage = dir.resolve("app.log");
+    Files.writeString(
+        garbage,
+        "2026-12-06 00:00:00 UTC LOG:  duration: 1.0 ms  statement: SELECT 1\nsomething else\n");
+    Outcome badLog = indexlab(capture(dir.resolve("z"), "--log", garbage.toString()));
+    assertThat(badLog.status()).isEqualTo(2);
+    assertThat(badLog.err().strip())
+        .isEqualTo(
+            "indexlab: "
+                + garbage
+                + ":2: not a line of a PostgreSQL stderr log ("
+                + ServerLogFormat.SUPPORTED
+                + ")");
+    Files.writeString(garbage, "hello\n");
+    Outcome unknown = indexlab(capture(dir.resolve("z"), "--log", garbage.toString()));
+    assertThat(unknown.err())
+        .contains(garbage + ":1: not a PostgreSQL log line (supported: stderr");
+
+    Outcome embedded = indexlab(List.of("capture", "--out", dir.resolve("e").toString()));
+    assertThat(embedded.status()).isEqualTo(2);
+    assertThat(embedded.err()).contains("capture reads a running database");
+  }
+
   private RunResults runWorkload(Path workload, String routes) throws Exception {
     Path results = dir.resolve("results-" + workload.getFileName());
     List<String> args =
@@ -287,8 +413,7 @@ class CaptureIT {
       Pattern.compile(
           "(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan|Bitmap Index Scan)(?: using \\S+)? on (\\S+)");
 
-  private static void assertFixesFoundWithTheSamePlans(
-      RunResults r, String capturedUser, String handUser, String capturedSong, String handSong) {
+  private static void assertFixesFound(RunResults r) {
     List<String> accepted = new ArrayList<>();
     r.candidates().stream()
         .filter(c -> c.decision().accepted())
@@ -296,6 +421,11 @@ class CaptureIT {
     assertThat(String.join("\n", accepted))
         .containsPattern("song_history[^\\n]*\\(user_id")
         .containsPattern("song_history[^\\n]*\\(song_id");
+  }
+
+  private static void assertFixesFoundWithTheSamePlans(
+      RunResults r, String capturedUser, String handUser, String capturedSong, String handSong) {
+    assertFixesFound(r);
     RunResults.ScenarioResult optimized = r.scenarios().get(r.scenarios().size() - 1);
     assertThat(shape(optimized, capturedUser)).isNotEmpty().isEqualTo(shape(optimized, handUser));
     assertThat(shape(optimized, capturedSong)).isNotEmpty().isEqualTo(shape(optimized, handSong));
