@@ -263,6 +263,7 @@ public final class RouteParser {
           ParamFile.read(source).columns(source, names);
         } catch (IOException e) {
           error(lineNo, "@param " + String.join(", ", names) + ": file: " + e.getMessage());
+          params.add(new ParameterSource(names, kind, spec, lineNo)); // declared, if unreadable
           return;
         }
       }
