@@ -16,30 +16,38 @@ bin="${PGBIN:-/usr/lib/postgresql/15/bin}"
 statements="${STATEMENTS:-100}"
 port="${PORT:-55432}"
 work="$(mktemp -d -t indexlab-capture-bench-XXXXXX)"
+as_owner=()
+if [[ "$(id -u)" == 0 ]]; then # PostgreSQL refuses to run as root: the server runs as nobody
+  chown nobody "$work"
+  as_owner=(runuser -u nobody --)
+fi
 cleanup() {
-  "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  "${as_owner[@]}" "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
-"$bin/initdb" -D "$work/data" -U bench --auth=trust >/dev/null
-"$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -o \
+"${as_owner[@]}" "$bin/initdb" -D "$work/data" -U bench --auth=trust >/dev/null
+"${as_owner[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -o \
   "-p $port -k $work -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements
    -c shared_buffers=512MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off
    -c max_wal_size=8GB -c pg_stat_statements.max=5000" start >/dev/null
-psql=("$bin/psql" -X -q -h "$work" -p "$port" -U bench -v ON_ERROR_STOP=1)
+psql=("$bin/psql" -X -q -h 127.0.0.1 -p "$port" -U bench -v ON_ERROR_STOP=1)
 "${psql[@]}" -d postgres -c "CREATE DATABASE bench"
 url="jdbc:postgresql://127.0.0.1:$port/bench"
 "$here/indexlab" seed --db "$url" --user bench --force --scale 1 --quiet >/dev/null
 
 # STATEMENTS distinct statement shapes over the SongStackify tables: every (table, column) pair
-# in four forms, until there are enough; each statement runs three times with other values.
+# in six forms, until there are enough; each statement runs three times with other values.
 "${psql[@]}" -d bench -c "CREATE EXTENSION pg_stat_statements"
 "${psql[@]}" -d bench -At -c "
   WITH cols AS (
     SELECT c.table_name AS t, c.column_name AS col, row_number() OVER () AS k
     FROM information_schema.columns c
+    JOIN information_schema.tables t
+      ON t.table_schema = c.table_schema AND t.table_name = c.table_name
     WHERE c.table_schema = 'public' AND c.data_type IN ('bigint', 'text')
+      AND t.table_type = 'BASE TABLE'
       AND c.table_name NOT IN ('flyway_schema_history', 'indexlab_seed_info')),
   forms AS (
     SELECT k, f,
@@ -47,9 +55,11 @@ url="jdbc:postgresql://127.0.0.1:$port/bench"
         WHEN 1 THEN format('SELECT * FROM %I WHERE %I = (SELECT %I FROM %I LIMIT 1 OFFSET %%s)', t, col, col, t)
         WHEN 2 THEN format('SELECT count(*) FROM %I WHERE %I > (SELECT %I FROM %I LIMIT 1 OFFSET %%s)', t, col, col, t)
         WHEN 3 THEN format('SELECT %I FROM %I ORDER BY %I LIMIT 5 OFFSET %%s', col, t, col)
+        WHEN 4 THEN format('SELECT %I FROM %I ORDER BY %I DESC LIMIT 5 OFFSET %%s', col, t, col)
+        WHEN 5 THEN format('SELECT count(*) FROM %I WHERE %I < (SELECT %I FROM %I LIMIT 1 OFFSET %%s)', t, col, col, t)
         ELSE format('SELECT a.%I FROM %I a JOIN %I b ON b.%I = a.%I WHERE a.%I IN (SELECT %I FROM %I LIMIT 2 OFFSET %%s) LIMIT 20', col, t, t, col, col, col, col, t)
       END AS q
-    FROM cols, generate_series(1, 4) AS f)
+    FROM cols, generate_series(1, 6) AS f)
   SELECT q FROM forms ORDER BY f, k LIMIT $statements" > "$work/shapes.txt"
 test "$(wc -l < "$work/shapes.txt")" -ge "$statements" \
   || { echo "only $(wc -l < "$work/shapes.txt") statement shapes" >&2; exit 1; }
@@ -59,6 +69,7 @@ done > "$work/traffic.sql"
 "${psql[@]}" -d bench -c "SELECT pg_stat_statements_reset()" >/dev/null
 "${psql[@]}" -d bench -f "$work/traffic.sql" >/dev/null
 
+echo "pg_stat_statements holds $("${psql[@]}" -d bench -At -c "SELECT count(*) FROM pg_stat_statements") statements"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before the capture"
 start=$(date +%s.%N)
 "$here/indexlab" capture --db "$url" --user bench --out "$work/captured" \

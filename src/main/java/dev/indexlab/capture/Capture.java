@@ -4,7 +4,6 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.workload.ParamFile;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
  * {@code indexlab capture}: writes a workload directory from what a running database recorded.
  *
  * <pre>{@code
- * CaptureSummary s = Capture.run(db, CaptureSettings.defaults(Path.of("captured")), log);
+ * CaptureSummary s = Capture.run(db, CaptureSettings.defaults(Path.of("captured")));
  * s.lines().forEach(System.out::println);
  * }</pre>
  *
@@ -44,7 +43,7 @@ public final class Capture {
 
   private Capture() {}
 
-  public static CaptureSummary run(ConnectionSpec db, CaptureSettings settings, PrintWriter log)
+  public static CaptureSummary run(ConnectionSpec db, CaptureSettings settings)
       throws SQLException, IOException {
     long start = System.nanoTime();
     refuseNonEmpty(settings.out());

@@ -153,6 +153,12 @@ final class StatementParser {
       return super.visit(table, context);
     }
 
+    /** A column's qualifier is an alias or a table already seen in FROM: not a table to note. */
+    @Override
+    public <S> Void visit(Column column, S context) {
+      return null;
+    }
+
     @Override
     public void visitBinaryExpression(BinaryExpression e) {
       How how = null;

@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import dev.indexlab.capture.ParameterUse.TableRef;
+import dev.indexlab.workload.SqlScanner;
 import java.util.Locale;
 import java.util.Optional;
 import net.sf.jsqlparser.JSQLParserException;
@@ -26,6 +27,10 @@ final class StatementTriage {
   static Verdict of(String sql) {
     if (StatementParser.dataVerb(sql).isEmpty()) {
       return new Verdict(UTILITY, null, null);
+    }
+    if (SqlScanner.split(sql).size() > 1) {
+      // one entry is one statement; several would be run together by the PREPARE that types them
+      return new Verdict(null, null, "holds more than one statement");
     }
     ParsedStatement p;
     try {

@@ -114,7 +114,7 @@ public final class CaptureCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     CaptureSummary summary;
     try (DatabaseTarget t = target.open()) {
-      summary = Capture.run(t.connection(), settings, spec.commandLine().getErr());
+      summary = Capture.run(t.connection(), settings);
     }
     summary.lines().forEach(o::println);
     o.flush();

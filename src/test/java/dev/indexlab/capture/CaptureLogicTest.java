@@ -61,5 +61,7 @@ class CaptureLogicTest {
         StatementTriage.of("SELECT xmlelement(name s, song_name) FROM songs WHERE id = $1");
     assertThat(unread.leftOut()).isNull();
     assertThat(unread.parseError()).startsWith("JSqlParser could not read it: ");
+    assertThat(StatementTriage.of("SELECT 1 FROM t; DROP TABLE t").parseError())
+        .isEqualTo("holds more than one statement");
   }
 }

@@ -24,6 +24,8 @@ class StatementParserTest {
                 + " ORDER BY h.played_at DESC LIMIT $4 OFFSET $5");
     assertThat(p.verb()).isEqualTo("SELECT");
     assertThat(p.mainTable()).isEqualTo(new TableRef(null, "songs"));
+    assertThat(p.tables())
+        .containsExactly(new TableRef(null, "songs"), new TableRef(null, "song_history"));
     assertThat(p.uses())
         .containsEntry(1, column("song_history", "user_id", How.EQUALS))
         .containsEntry(2, column("songs", "album", How.ILIKE))
