@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.cli.Main;
 import dev.indexlab.db.BenchmarkSettings;
@@ -374,6 +375,29 @@ class CaptureIT {
     Outcome unknown = indexlab(capture(dir.resolve("z"), "--log", garbage.toString()));
     assertThat(unknown.err())
         .contains(garbage + ":1: not a PostgreSQL log line (supported: stderr");
+
+    Path noSchema = Files.createDirectories(dir.resolve("no-schema"));
+    Files.writeString(noSchema.resolve("a.sql"), "-- @route a\nSELECT 1;\n");
+    assertThatThrownBy(
+            () ->
+                SeededDatabase.open(
+                    server, Workload.open(noSchema), SeedOptions.defaults(), Progress.quiet()))
+        .hasMessageContaining(
+            "a workload without a schema runs only against the database it was" + " captured from");
+
+    Path pgDump = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
+    if (Files.isExecutable(pgDump)) {
+      Outcome dump =
+          indexlab(capture(dir.resolve("d"), "--schema", "--pg-dump", pgDump.toString()));
+      assertThat(dump.status()).isEqualTo(2);
+      assertThat(dump.err().strip())
+          .isEqualTo(
+              "indexlab: --schema: "
+                  + pgDump
+                  + " is pg_dump 15, older than the server (PostgreSQL 17), which pg_dump refuses"
+                  + " to dump; use pg_dump 17 or newer (--pg-dump FILE), or leave out --schema");
+      assertThat(dir.resolve("d")).doesNotExist();
+    }
 
     Outcome embedded = indexlab(List.of("capture", "--out", dir.resolve("e").toString()));
     assertThat(embedded.status()).isEqualTo(2);
