@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     })
 public final class AdviseCommand implements Callable<Integer> {
   /** Where {@code indexlab advise} looks for findings when {@code --findings} is not given. */
-  static final Path DEFAULT_FINDINGS = Path.of("plans", "findings.json");
+  static final Path DEFAULT_FINDINGS = Path.of("plans", "baseline", "findings.json");
 
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
@@ -73,7 +73,7 @@ public final class AdviseCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Plan findings JSON (the explain step's or the advisor's format); default:"
-              + " plans/findings.json when it exists.")
+              + " plans/baseline/findings.json (what indexlab explain writes) when it exists.")
   Path findings;
 
   @Option(
