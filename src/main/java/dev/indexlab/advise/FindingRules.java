@@ -24,9 +24,26 @@ final class FindingRules {
 
   static List<Proposal> propose(
       Catalog catalog, List<PlanFinding> findings, List<AdviceNote> notes) {
+    return propose(catalog, findings, PartitionReads.none(), notes);
+  }
+
+  /**
+   * As {@link #propose(Catalog, List, List)}; a finding on a partition is lifted to its partitioned
+   * parent ({@link PartitionScope}) unless {@code reads} shows that its statement reads that
+   * partition alone.
+   */
+  static List<Proposal> propose(
+      Catalog catalog, List<PlanFinding> findings, PartitionReads reads, List<AdviceNote> notes) {
     List<Proposal> proposals = new ArrayList<>();
-    for (PlanFinding f : findings) {
-      Optional<CatalogTable> table = catalog.resolve(f.schema(), f.table());
+    for (PlanFinding raw : findings) {
+      Optional<CatalogTable> table = catalog.resolve(raw.schema(), raw.table());
+      PlanFinding f = raw;
+      CatalogTable scanned = table.orElse(null);
+      if (ruleOf(raw.kind()) != null && table.isPresent() && table.get().isPartition()) {
+        CatalogTable target = PartitionScope.target(catalog, table.get(), raw, reads, notes);
+        f = PartitionScope.onTable(raw, target);
+        table = Optional.of(target);
+      }
       Rule rule = ruleOf(f.kind());
       if (rule == null) {
         continue;
@@ -38,9 +55,9 @@ final class FindingRules {
       }
       Optional<Proposal> p =
           switch (f.kind()) {
-            case SEQ_SCAN_REMOVES_MOST_ROWS -> seqScan(catalog, table.get(), f, notes);
-            case FILTER_ORDER_LIMIT -> orderLimit(catalog, table.get(), f, notes);
-            case LEADING_WILDCARD_LIKE -> trigram(catalog, table.get(), f, notes);
+            case SEQ_SCAN_REMOVES_MOST_ROWS -> seqScan(catalog, table.get(), scanned, f, notes);
+            case FILTER_ORDER_LIMIT -> orderLimit(catalog, table.get(), scanned, f, notes);
+            case LEADING_WILDCARD_LIKE -> trigram(catalog, table.get(), scanned, f, notes);
             case OTHER -> Optional.empty();
           };
       p.ifPresent(proposals::add);
@@ -58,7 +75,11 @@ final class FindingRules {
   }
 
   private static Optional<Proposal> seqScan(
-      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      PlanFinding f,
+      List<AdviceNote> notes) {
     List<String> eq = known(table, f.equalityColumns(), Rule.SEQ_SCAN_FILTER, f, notes);
     List<String> range = known(table, f.rangeColumns(), Rule.SEQ_SCAN_FILTER, f, notes);
     range.removeAll(eq);
@@ -67,7 +88,7 @@ final class FindingRules {
       return Optional.empty();
     }
     List<IndexKey> then = range.stream().map(IndexKey::asc).toList();
-    Optional<CatalogIndex> serving = served(catalog, table, eq, then);
+    Optional<CatalogIndex> serving = served(catalog, table, scanned, eq, then);
     if (serving.isPresent()) {
       notes.add(servedNote(Rule.SEQ_SCAN_FILTER, f, serving.get()));
       return Optional.empty();
@@ -76,7 +97,7 @@ final class FindingRules {
     keys.addAll(then);
     String comment =
         "Seq Scan on "
-            + table.name()
+            + seen(table, scanned)
             + " in "
             + f.where()
             + " filters on "
@@ -90,7 +111,11 @@ final class FindingRules {
   }
 
   private static Optional<Proposal> orderLimit(
-      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      PlanFinding f,
+      List<AdviceNote> notes) {
     List<String> eq = known(table, f.equalityColumns(), Rule.FILTER_ORDER_LIMIT, f, notes);
     List<IndexKey> sort = new ArrayList<>();
     for (IndexKey k : f.sortKeys()) {
@@ -110,7 +135,7 @@ final class FindingRules {
       notes.add(new AdviceNote(Rule.FILTER_ORDER_LIMIT, name(f), "no sort key to index"));
       return Optional.empty();
     }
-    Optional<CatalogIndex> serving = served(catalog, table, eq, sort);
+    Optional<CatalogIndex> serving = served(catalog, table, scanned, eq, sort);
     if (serving.isPresent()) {
       notes.add(servedNote(Rule.FILTER_ORDER_LIMIT, f, serving.get()));
       return Optional.empty();
@@ -121,7 +146,7 @@ final class FindingRules {
         "In "
             + f.where()
             + ", rows of "
-            + table.name()
+            + seen(table, scanned)
             + (eq.isEmpty() ? "" : " filtered on " + filterText(eq, List.of()))
             + " are sorted by "
             + sort.stream().map(IndexKey::describe).collect(Collectors.joining(", "))
@@ -135,7 +160,11 @@ final class FindingRules {
   }
 
   private static Optional<Proposal> trigram(
-      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      PlanFinding f,
+      List<AdviceNote> notes) {
     if (!catalog.extensionAvailable(TRIGRAM_EXTENSION)) {
       notes.add(
           new AdviceNote(
@@ -148,7 +177,7 @@ final class FindingRules {
     List<Proposal.Part> parts = new ArrayList<>();
     for (String column : columns) {
       Optional<CatalogIndex> serving =
-          catalog.indexesOf(table).stream()
+          indexesOf(catalog, table, scanned).stream()
               .filter(i -> IndexCoverage.servesTrigram(i, column))
               .findFirst();
       if (serving.isPresent()) {
@@ -165,7 +194,7 @@ final class FindingRules {
         "In "
             + f.where()
             + ", LIKE with a leading wildcard on "
-            + table.name()
+            + seen(table, scanned)
             + " ("
             + String.join(", ", columns)
             + ") cannot use a btree index and reads every row"
@@ -175,9 +204,33 @@ final class FindingRules {
         Proposal.create(CandidateKind.EXTENSION_INDEX, parts, reason(f, comment.toString())));
   }
 
+  /**
+   * The table's name, or for a finding lifted from a partition to its parent: {@code
+   * payment_p2022_07 (a partition of payment)}.
+   */
+  private static String seen(CatalogTable table, CatalogTable scanned) {
+    return scanned == null || scanned.key().equals(table.key())
+        ? table.name()
+        : scanned.name() + " (a partition of " + table.name() + ")";
+  }
+
+  /** The indexes of the table, and of the partition the finding was seen on when it differs. */
+  private static List<CatalogIndex> indexesOf(
+      Catalog catalog, CatalogTable table, CatalogTable scanned) {
+    List<CatalogIndex> out = new ArrayList<>(catalog.indexesOf(table));
+    if (scanned != null && !scanned.key().equals(table.key())) {
+      out.addAll(catalog.indexesOf(scanned));
+    }
+    return out;
+  }
+
   private static Optional<CatalogIndex> served(
-      Catalog catalog, CatalogTable table, List<String> eq, List<IndexKey> then) {
-    return catalog.indexesOf(table).stream()
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      List<String> eq,
+      List<IndexKey> then) {
+    return indexesOf(catalog, table, scanned).stream()
         .filter(
             i ->
                 then.isEmpty()
