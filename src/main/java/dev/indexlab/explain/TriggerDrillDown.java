@@ -102,9 +102,15 @@ public final class TriggerDrillDown {
       return out;
     }
     String relation = target.get().relationName();
+    // a statement on a partitioned table fires the foreign-key triggers PostgreSQL put on the
+    // partitions the rows are in: those are its own too
+    Set<String> partitions = partitionsOf(c, relation);
     List<TriggerTime> own =
         plan.triggers().stream()
-            .filter(t -> t.isForeignKeyTrigger() && t.relation().equals(relation))
+            .filter(
+                t ->
+                    t.isForeignKeyTrigger()
+                        && (t.relation().equals(relation) || partitions.contains(t.relation())))
             .toList();
     double execution = plan.executionTimeMs() == null ? 0.0 : plan.executionTimeMs();
     // every foreign-key trigger in the plan runs because of this statement: its own, and those
@@ -373,6 +379,28 @@ public final class TriggerDrillDown {
           }
           return new ArrayList<>(keys);
         });
+  }
+
+  /**
+   * The names of the partitions under {@code relation} (as the plan names it: visible on the
+   * search_path), at any depth; empty for a table that is not partitioned or not found.
+   */
+  private static Set<String> partitionsOf(Connection c, String relation) {
+    Set<String> out = new LinkedHashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT r.relname FROM pg_partition_tree(to_regclass(quote_ident(?))) t"
+                + " JOIN pg_class r ON r.oid = t.relid WHERE t.level > 0")) {
+      ps.setString(1, relation);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      // no partitions known: the statement's own triggers are those on its table
+    }
+    return out;
   }
 
   private static int serverMajor(Connection c) {
