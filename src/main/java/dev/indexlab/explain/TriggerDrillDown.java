@@ -102,28 +102,29 @@ public final class TriggerDrillDown {
       return out;
     }
     String relation = target.get().relationName();
-    // a statement on a partitioned table fires the foreign-key triggers PostgreSQL put on the
-    // partitions the rows are in: those are its own too
-    Set<String> partitions = partitionsOf(c, relation);
-    List<TriggerTime> own =
-        plan.triggers().stream()
-            .filter(
-                t ->
-                    t.isForeignKeyTrigger()
-                        && (t.relation().equals(relation) || partitions.contains(t.relation())))
-            .toList();
     double execution = plan.executionTimeMs() == null ? 0.0 : plan.executionTimeMs();
     // every foreign-key trigger in the plan runs because of this statement: its own, and those
     // its cascades fire (charged to the child table), which may be where the time goes
-    double triggerTime =
-        plan.triggers().stream()
-            .filter(TriggerTime::isForeignKeyTrigger)
-            .mapToDouble(TriggerTime::timeOrZero)
-            .sum();
+    List<TriggerTime> foreignKeyTriggers =
+        plan.triggers().stream().filter(TriggerTime::isForeignKeyTrigger).toList();
+    double triggerTime = foreignKeyTriggers.stream().mapToDouble(TriggerTime::timeOrZero).sum();
     boolean always = deleteActionsAlways && "Delete".equals(target.get().operation());
-    if (own.isEmpty()
+    if (foreignKeyTriggers.isEmpty()
         || execution <= 0.0
         || (!always && triggerTime < minTriggerShare * execution)) {
+      return out;
+    }
+    // a statement on a partitioned table fires the foreign-key triggers PostgreSQL put on the
+    // partitions the rows are in: those are its own too
+    Set<String> partitions =
+        foreignKeyTriggers.stream().allMatch(t -> t.relation().equals(relation))
+            ? Set.of()
+            : partitionsOf(c, relation);
+    List<TriggerTime> own =
+        foreignKeyTriggers.stream()
+            .filter(t -> t.relation().equals(relation) || partitions.contains(t.relation()))
+            .toList();
+    if (own.isEmpty()) {
       return out;
     }
     // the statement's keys, by the RETURNING that reads them: its foreign keys usually all
