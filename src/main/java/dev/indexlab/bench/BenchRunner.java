@@ -124,7 +124,7 @@ public final class BenchRunner {
       try (ConnectionFile connection = ConnectionFile.write(db);
           PrintStream log = new PrintStream(Files.newOutputStream(jmhLog), true, "UTF-8")) {
         JmhLauncher jmh =
-            new JmhLauncher(settings, workload.directory(), connection.path(), log, progress)
+            new JmhLauncher(settings, workload.directory(), connection, log, progress)
                 .withRouteFiles(routeFiles());
         int n = 0;
         for (Route r : runnable) {

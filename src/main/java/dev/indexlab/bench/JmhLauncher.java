@@ -33,7 +33,7 @@ public final class JmhLauncher {
 
   private final BenchSettings settings;
   private final Path workload;
-  private final Path connectionFile;
+  private final ConnectionFile connectionFile;
   private final PrintStream log;
   private Map<String, Path> routeFiles = Map.of();
   private final PrintWriter progress;
@@ -45,7 +45,7 @@ public final class JmhLauncher {
   public JmhLauncher(
       BenchSettings settings,
       Path workload,
-      Path connectionFile,
+      ConnectionFile connectionFile,
       PrintStream log,
       PrintWriter progress) {
     this.settings = settings;
@@ -70,7 +70,8 @@ public final class JmhLauncher {
         .param(
             "routeFile", routeFiles.containsKey(routeId) ? routeFiles.get(routeId).toString() : "")
         .param("workload", workload.toAbsolutePath().toString())
-        .param("connectionFile", connectionFile.toAbsolutePath().toString())
+        .param("connectionFile", connectionFile.path().toAbsolutePath().toString())
+        .param("connectionKey", connectionFile.key())
         .param("seed", Long.toString(settings.seed()))
         .param("parameterSets", Integer.toString(settings.parameterSets()))
         .param("commit", Boolean.toString(settings.commit()))

@@ -46,7 +46,11 @@ public final class BaselineSaveCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
+    OptionChecks.writableFile("baseline file", file);
+    measure.checkNumbers();
     Workload w = workload.open();
+    measure.checkRoutes(w);
+    seeding.toOptions();
     GateSettings settings = measure.apply(GateSettings.baselineDefaults());
     Baseline baseline;
     try (DatabaseTarget t = target.open()) {

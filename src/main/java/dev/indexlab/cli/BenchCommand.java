@@ -102,8 +102,19 @@ public final class BenchCommand implements Callable<Integer> {
     Workload w = workload.open();
     RouteCatalog catalog = RouteCatalog.load(w);
     RouteSelection chosen = RouteSelection.of(catalog, routes);
-    if (!routes.isEmpty() && chosen.routes().isEmpty() && chosen.hasUnknownIds()) {
-      throw IndexlabException.usage(chosen.problems().get(0).message());
+    if (chosen.hasUnknownIds()) {
+      throw IndexlabException.usage(
+          chosen.problems().stream()
+              .filter(p -> p.stage().equals("unknown"))
+              .findFirst()
+              .orElseThrow()
+              .message());
+    }
+    OptionChecks.atLeast("--threads", threads, 1);
+    OptionChecks.atLeast("--parameter-sets", parameterSets, 1);
+    OptionChecks.writableDirectory("--results", results);
+    if (exportPgbench != null) {
+      OptionChecks.writableDirectory("--export-pgbench", exportPgbench);
     }
     SeedOptions data = seeding.toOptions();
     BenchSettings settings =

@@ -3,6 +3,7 @@ package dev.indexlab.cli;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.Secrets;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -16,7 +17,9 @@ public final class Main {
 
   /** Runs {@code args} and returns the exit code; used by tests to drive the real CLI. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, Arrays.asList(args).contains("--verbose")).execute(args);
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    ThirdPartyLogging.configure(verbose);
+    return commandLine(out, err, verbose).execute(args);
   }
 
   /** The configured command line: usage errors exit 2, job failures 1, one line unless verbose. */
@@ -29,7 +32,7 @@ public final class Main {
         e -> e instanceof IndexlabException ie ? ie.status() : IndexlabException.JOB_FAILED);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("indexlab: " + Secrets.maskUrl(ex.getMessage()));
+          ex.getCommandLine().getErr().println("indexlab: " + Secrets.maskAll(ex.getMessage()));
           ex.getCommandLine()
               .getErr()
               .println(
@@ -40,9 +43,12 @@ public final class Main {
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
           String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-          e.println("indexlab: " + Secrets.maskUrl(message));
+          e.println("indexlab: " + Secrets.maskAll(message));
           if (verbose) {
-            ex.printStackTrace(e);
+            // a driver's cause may quote the URL or the password: mask the whole trace
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            e.print(Secrets.maskAll(trace.toString()));
           }
           e.flush();
           return ex instanceof IndexlabException ie ? ie.status() : IndexlabException.JOB_FAILED;

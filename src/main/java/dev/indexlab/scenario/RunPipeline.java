@@ -123,7 +123,7 @@ public final class RunPipeline {
       }
       step("optimized: the accepted candidates together, measured side by side with the baseline");
       AcceptedSet.Final last = new AcceptedSet(evaluation).measure(candidates, results);
-      scenarios.set(0, last.baseline());
+      scenarios.set(0, withLeftOut(last.baseline(), catalog.errors()));
       scenarios.add(last.optimized());
       results = last.candidates();
       return new RunResults(
@@ -244,6 +244,22 @@ public final class RunPipeline {
       }
     }
     return out;
+  }
+
+  /**
+   * The baseline with a line per route left out of the run (its file did not parse, such as an
+   * unknown {@code :param}), so that the report lists it among the run's problems.
+   */
+  private static RunResults.ScenarioResult withLeftOut(
+      RunResults.ScenarioResult baseline, List<String> parseErrors) {
+    if (parseErrors.isEmpty()) {
+      return baseline;
+    }
+    List<String> errors = new ArrayList<>();
+    parseErrors.forEach(e -> errors.add("route left out: " + e));
+    errors.addAll(baseline.errors());
+    return new RunResults.ScenarioResult(
+        baseline.name(), baseline.candidates(), baseline.routes(), errors);
   }
 
   private static int highestVersion(List<CandidateFolder> folders) {
