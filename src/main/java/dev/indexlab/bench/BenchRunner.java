@@ -4,6 +4,7 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.bench.BenchResults.RouteResult;
 import dev.indexlab.cli.VersionProvider;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
@@ -129,6 +130,7 @@ public final class BenchRunner {
         int n = 0;
         for (Route r : runnable) {
           n++;
+          ExitCleanup.activity("measuring route " + r.id() + " (" + settings.scenario() + ")");
           progress.printf(
               Locale.ROOT, "bench: measuring %s (%d/%d) ...%n", r.id(), n, runnable.size());
           progress.flush();

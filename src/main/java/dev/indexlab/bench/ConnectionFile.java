@@ -2,6 +2,8 @@ package dev.indexlab.bench;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.ExitCleanup;
+import dev.indexlab.db.Leftovers;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -32,12 +34,11 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The hazard this guards against: a file that outlives its run (indexlab killed with {@code kill
  * -9}). Its key then lived only in the dead process, and JMH writes {@code jmh.json}, which holds
  * the key, only after the forks have ended, when {@link #close()} has deleted the file. The file's
- * name carries the owning process id ({@code indexlab-connection-PID-*}), so the next indexlab
- * command deletes what a dead one left.
+ * name carries the owning process id ({@code indexlab-connection-pidN-*}), so the next indexlab
+ * command deletes what a dead one left ({@link Leftovers}); on a signal, {@link ExitCleanup}
+ * deletes it.
  */
 public final class ConnectionFile implements AutoCloseable {
-  /** The temp file name's prefix; the owning process id follows it. */
-  public static final String PREFIX = "indexlab-connection-";
 
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -45,16 +46,23 @@ public final class ConnectionFile implements AutoCloseable {
 
   private final Path path;
   private final String key;
+  private final ExitCleanup.Registration onSignal;
 
   private ConnectionFile(Path path, String key) {
     this.path = path;
     this.key = key;
+    this.onSignal =
+        ExitCleanup.register(
+            () -> {
+              Files.deleteIfExists(path);
+              return "deleted the connection file";
+            });
   }
 
   /** Encrypts {@code spec} into a new owner-only temp file under a new key. */
   public static ConnectionFile write(ConnectionSpec spec) {
     try {
-      String prefix = PREFIX + ProcessHandle.current().pid() + "-";
+      String prefix = Leftovers.ownedPrefix("connection");
       Path file;
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         file =
@@ -124,6 +132,7 @@ public final class ConnectionFile implements AutoCloseable {
 
   @Override
   public void close() {
+    onSignal.close();
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {

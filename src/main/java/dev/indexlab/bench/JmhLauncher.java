@@ -1,5 +1,6 @@
 package dev.indexlab.bench;
 
+import dev.indexlab.db.ExitCleanup;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -94,6 +95,9 @@ public final class JmhLauncher {
    * #LOCK_WAIT}) rather than measure alongside it.
    */
   public RunResult run(String routeId) throws RunnerException {
+    if (ExitCleanup.stopping()) {
+      throw new RunnerException("not starting JMH for " + routeId + ": indexlab is stopping");
+    }
     Runner runner =
         new Runner(
             options(routeId), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));

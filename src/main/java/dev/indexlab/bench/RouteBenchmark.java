@@ -2,6 +2,7 @@ package dev.indexlab.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.FaultPoint;
 import dev.indexlab.db.Pools;
 import dev.indexlab.workload.Invocation;
 import dev.indexlab.workload.ParameterSampler;
@@ -97,6 +98,7 @@ public class RouteBenchmark {
       parameters = ParameterSampler.pool(c, r, seed, parameterSets);
     }
     runner = new RouteRunner(r);
+    FaultPoint.reached("jmh-fork");
   }
 
   @TearDown(Level.Trial)

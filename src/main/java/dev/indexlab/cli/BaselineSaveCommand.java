@@ -45,6 +45,7 @@ public final class BaselineSaveCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter progress = QuietLog.of(err, seeding.quiet);
     long start = System.nanoTime();
     OptionChecks.writableFile("baseline file", file);
     measure.checkNumbers();
@@ -55,8 +56,9 @@ public final class BaselineSaveCommand implements Callable<Integer> {
     Baseline baseline;
     try (DatabaseTarget t = target.open()) {
       GateSide side =
-          GateSide.seeded("baseline", t, w, seeding.toOptions(), seeding.progress(), err);
-      baseline = new GateRecorder(settings, err).record(List.of(side), measure.routes()).get(0);
+          GateSide.seeded("baseline", t, w, seeding.toOptions(), seeding.progress(), progress);
+      baseline =
+          new GateRecorder(settings, progress).record(List.of(side), measure.routes()).get(0);
     } catch (IndexlabException e) {
       throw e.status() == IndexlabException.USAGE
           ? e

@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     Workload w = workload.open();
     RouteCatalog catalog = RouteCatalog.load(w);
     RouteSelection chosen = RouteSelection.of(catalog, routes);

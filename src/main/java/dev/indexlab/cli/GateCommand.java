@@ -146,7 +146,7 @@ public final class GateCommand implements Callable<Integer> {
   }
 
   private int againstBaseline(GateThresholds thresholds) {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     Baseline before = BaselineFile.read(baseline);
     BaselineMeta meta = before.meta();
     Workload w = workload.open();
@@ -215,7 +215,7 @@ public final class GateCommand implements Callable<Integer> {
   }
 
   private int interleaved(GateThresholds thresholds) {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     GateSettings settings = measure.apply(GateSettings.interleavedDefaults());
     if (rounds != null) {
       settings = settings.withRounds(rounds);

@@ -1,10 +1,13 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.db.ExitCleanup;
+import dev.indexlab.db.Leftovers;
 import dev.indexlab.db.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code indexlab} entry point: runs the command line and exits with its status. */
@@ -12,12 +15,23 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    Interruption interruption = Interruption.install();
+    // doctor does this itself, and says so on standard output
+    List<String> swept =
+        args.length > 0 && args[0].equals("doctor") ? List.of() : Leftovers.sweepTemp();
+    if (!swept.isEmpty()) {
+      System.err.println(
+          "indexlab: cleaned up after an indexlab that was killed: " + String.join("; ", swept));
+    }
+    int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    interruption.awaitIfStopping();
+    System.exit(status);
   }
 
   /** Runs {@code args} and returns the exit code; used by tests to drive the real CLI. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
+    ExitCleanup.activity(args.length == 0 ? "starting" : "running indexlab " + args[0]);
     ThirdPartyLogging.configure(verbose);
     return commandLine(out, err, verbose).execute(args);
   }

@@ -172,7 +172,8 @@ public final class RunCommand implements Callable<Integer> {
     try (DatabaseTarget t = target.open()) {
       RunPipeline.Settings settings =
           new RunPipeline.Settings(seed, bench, draws, results, !noAdvise, rule, routes, inPlace);
-      r = new RunPipeline(t, w, settings, err, seeding.progress()).run();
+      PrintWriter log = QuietLog.of(err, seeding.quiet);
+      r = new RunPipeline(t, w, settings, log, seeding.progress()).run();
     }
     RunResultsJson.write(r, results.resolve(RunResultsJson.FILE_NAME));
     List<String> files = new ReportWriter(r, results).writeTo(reports);

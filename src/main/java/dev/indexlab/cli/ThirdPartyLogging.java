@@ -19,8 +19,8 @@ final class ThirdPartyLogging {
 
   /** Sets the levels; takes effect for every logger the libraries create afterwards. */
   static void configure(boolean verbose) {
-    if (System.getProperty(SLF4J_LEVEL) == null) {
-      System.setProperty(SLF4J_LEVEL, verbose ? "warn" : "off");
+    if (verbose && System.getProperty(SLF4J_LEVEL) == null) {
+      System.setProperty(SLF4J_LEVEL, "warn");
     }
     PGJDBC.setLevel(verbose ? Level.WARNING : Level.OFF);
   }

@@ -15,6 +15,7 @@ import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeedResult;
@@ -277,6 +278,7 @@ public final class RunPipeline {
   }
 
   private void step(String what) {
+    ExitCleanup.activity(what);
     log.println("== " + what);
     log.flush();
   }

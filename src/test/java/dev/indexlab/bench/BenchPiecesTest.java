@@ -50,7 +50,7 @@ class BenchPiecesTest {
           .doesNotContain("pa55-word!")
           .doesNotContain("jdbc:postgresql");
       assertThat(path.getFileName().toString())
-          .startsWith(ConnectionFile.PREFIX + ProcessHandle.current().pid() + "-");
+          .startsWith("indexlab-connection-pid" + ProcessHandle.current().pid() + "-");
       Options o =
           new JmhLauncher(
                   BenchSettings.defaults(),
