@@ -6,6 +6,7 @@ import dev.indexlab.cli.VersionProvider;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Secrets;
+import dev.indexlab.db.ServerLoss;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.SampledRows;
@@ -136,6 +137,11 @@ public final class BenchRunner {
           progress.flush();
           Measurement m = measure(jmh, r, jmhLog);
           if (m.problem() != null) {
+            if (ServerLoss.check(db)) {
+              throw new IndexlabException(
+                  IndexlabException.JOB_FAILED,
+                  ServerLoss.PREFIX + db.maskedUrl() + " takes no connection");
+            }
             fail(failures, m.problem());
           } else {
             measured.add(m.result());

@@ -1,8 +1,10 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.db.ExitCleanup;
+import dev.indexlab.db.ServerLoss;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import sun.misc.Signal;
 
@@ -13,7 +15,8 @@ import sun.misc.Signal;
  * what was interrupted and what was cleaned, and exit 130 (SIGINT) or 143 (SIGTERM). The command's
  * own output is muted from the signal on: the failures the command's thread meets once its
  * connections and forks are gone are consequences of the stop, not findings. A second signal while
- * cleaning up exits at once.
+ * cleaning up exits at once. The loss of the server ({@link ServerLoss}) ends a command the same
+ * way, with exit status 1.
  */
 final class Interruption {
   private final PrintStream console;
@@ -38,8 +41,9 @@ final class Interruption {
     System.setOut(new PrintStream(out, true));
     System.setErr(new PrintStream(err, true));
     Interruption i = new Interruption(realErr, out, err);
-    Signal.handle(new Signal("INT"), s -> i.stop("SIGINT", 130));
-    Signal.handle(new Signal("TERM"), s -> i.stop("SIGTERM", 143));
+    Signal.handle(new Signal("INT"), s -> i.stop("interrupted by SIGINT", 130));
+    Signal.handle(new Signal("TERM"), s -> i.stop("interrupted by SIGTERM", 143));
+    ServerLoss.onLoss(why -> i.stop(ServerLoss.PREFIX + why, 1));
     return i;
   }
 
@@ -58,7 +62,11 @@ final class Interruption {
     }
   }
 
-  private void stop(String signal, int status) {
+  /**
+   * Ends the command: {@code what} happened (a signal, the server's loss), so the line says it,
+   * what the command was doing, and what was cleaned; then exits with {@code status}.
+   */
+  private void stop(String what, int status) {
     if (handling) {
       Runtime.getRuntime().halt(status);
     }
@@ -67,11 +75,15 @@ final class Interruption {
     out.mute();
     err.mute();
     int forks = endChildProcesses();
-    List<String> cleaned = ExitCleanup.stop();
+    List<String> cleaned = new ArrayList<>(ExitCleanup.stop());
     forks += endChildProcesses();
+    if (status == 1) {
+      // what lived on the lost server went with it: its copies cannot be dropped, nor need be
+      cleaned.removeIf(c -> c.startsWith("FAILED"));
+    }
     StringBuilder line =
-        new StringBuilder("indexlab: interrupted by ")
-            .append(signal)
+        new StringBuilder("indexlab: ")
+            .append(what)
             .append(" while ")
             .append(activity)
             .append("; ");

@@ -4,10 +4,13 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Leftovers;
 import dev.indexlab.db.Secrets;
+import dev.indexlab.db.ServerLoss;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The {@code indexlab} entry point: runs the command line and exits with its status. */
@@ -57,6 +60,10 @@ public final class Main {
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
           String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+          Optional<String> lost = serverStopped(ex);
+          if (lost.isPresent() && !(ex instanceof IndexlabException)) {
+            message = ServerLoss.PREFIX + lost.get();
+          }
           e.println("indexlab: " + Secrets.maskAll(message));
           if (verbose) {
             // a driver's cause may quote the URL or the password: mask the whole trace
@@ -68,5 +75,21 @@ public final class Main {
           return ex instanceof IndexlabException ie ? ie.status() : IndexlabException.JOB_FAILED;
         });
     return cl;
+  }
+
+  /**
+   * The driver's message when {@code ex} was caused by a connection the server closed or refused
+   * (SQLSTATE class 08, or 57P: the server shutting down), else empty.
+   */
+  static Optional<String> serverStopped(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return Optional.of(String.valueOf(sql.getMessage()).split("\\R", 2)[0]);
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

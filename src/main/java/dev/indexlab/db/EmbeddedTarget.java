@@ -93,6 +93,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
       settings.forEach(builder::setServerConfig);
       postgres = builder.start();
       ready = true;
+      watch();
     } catch (IOException | RuntimeException e) {
       String what = dataDirectory == null ? "cannot create a temp folder for" : "did not start";
       throw new IndexlabException(1, "embedded PostgreSQL " + what + ": " + e.getMessage(), e);
@@ -105,6 +106,26 @@ public final class EmbeddedTarget implements DatabaseTarget {
         close();
       }
     }
+  }
+
+  /** Reports the postmaster's exit unless indexlab stopped it ({@link ServerLoss}). */
+  private void watch() {
+    Postmaster.of(dataDirectory)
+        .ifPresent(
+            p ->
+                p.onExit(
+                    () -> {
+                      boolean ours;
+                      synchronized (this) {
+                        ours = stopped;
+                      }
+                      if (!ours) {
+                        ServerLoss.lost(
+                            "the embedded postmaster (process "
+                                + p.pid()
+                                + ") exited while the command was running");
+                      }
+                    }));
   }
 
   private static File binariesCache() {

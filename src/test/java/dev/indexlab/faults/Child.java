@@ -19,6 +19,33 @@ record Child(int status, String out, String err, Duration took, long pid) {
 
   static Child run(Path dir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return start(dir, env, args).finish();
+  }
+
+  /** A started command; {@link #finish} waits for it. */
+  record Started(Process process, Path out, Path err, long startNanos, List<String> args) {
+    Child finish() throws IOException, InterruptedException {
+      if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new AssertionError(
+            "indexlab "
+                + String.join(" ", args)
+                + " did not end in "
+                + LIMIT
+                + ":\n"
+                + Files.readString(err));
+      }
+      return new Child(
+          process.exitValue(),
+          Files.readString(out),
+          Files.readString(err),
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          process.pid());
+    }
+  }
+
+  static Started start(Path dir, Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -37,24 +64,7 @@ record Child(int status, String out, String err, Duration took, long pid) {
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     pb.environment().putAll(env);
     long start = System.nanoTime();
-    Process p = pb.start();
-    if (!p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      throw new AssertionError(
-          "indexlab "
-              + String.join(" ", args)
-              + " did not end in "
-              + LIMIT
-              + ":\n"
-              + Files.readString(err));
-    }
-    return new Child(
-        p.exitValue(),
-        Files.readString(out),
-        Files.readString(err),
-        Duration.ofNanos(System.nanoTime() - start),
-        p.pid());
+    return new Started(pb.start(), out, err, start, List.of(args));
   }
 
   /** The lines of standard error. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,62 @@ class FaultSuiteIT {
     assertThat(ProcessHandle.of(fork).filter(ProcessHandle::isAlive)).isEmpty();
     assertThat(owned(c.pid(), "connection")).isEmpty();
     assertThat(owned(c.pid(), "pg")).isEmpty();
+  }
+
+  @Test
+  void theServerKilledUnderBenchIsOneLineAndExitOneWithinTenSeconds() throws Exception {
+    Path forkPid = dir.resolve("fork.pid");
+    Child.Started bench =
+        Child.start(
+            dir,
+            // the fork only says it is measuring: signal 0 is no signal
+            Map.of(
+                FaultPoint.AT,
+                "jmh-fork",
+                FaultPoint.SIGNAL,
+                "0",
+                FaultPoint.RECORD,
+                forkPid.toString()),
+            "bench",
+            "--workload",
+            WORKLOAD,
+            "--routes",
+            "shelf_count",
+            "--results",
+            dir.resolve("results").toString(),
+            "--forks",
+            "1",
+            "--warmup-iterations",
+            "1",
+            "--iterations",
+            "20",
+            "--iteration-time",
+            "1",
+            "-q");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!Files.exists(forkPid) && System.nanoTime() < deadline && bench.process().isAlive()) {
+      Thread.sleep(100);
+    }
+    assertThat(forkPid).exists();
+    List<Path> folder = owned(bench.process().pid(), "pg");
+    assertThat(folder).hasSize(1);
+    long postmaster =
+        Long.parseLong(Files.readAllLines(folder.get(0).resolve("postmaster.pid")).get(0).trim());
+    long killed = System.nanoTime();
+    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+    Child c = bench.finish();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(10));
+    assertThat(c.status()).as(c.err()).isEqualTo(1);
+    assertThat(c.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("indexlab: the PostgreSQL server stopped: ")
+        .contains("measuring route shelf_count");
+    assertThat(c.err()).doesNotContain("\tat ");
+    long fork = Long.parseLong(Files.readString(forkPid).trim());
+    assertThat(ProcessHandle.of(fork).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(folder.get(0)).doesNotExist();
   }
 
   @Test
