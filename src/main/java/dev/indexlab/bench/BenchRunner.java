@@ -133,7 +133,12 @@ public final class BenchRunner {
           n++;
           ExitCleanup.activity("measuring route " + r.id() + " (" + settings.scenario() + ")");
           progress.printf(
-              Locale.ROOT, "bench: measuring %s (%d/%d) ...%n", r.id(), n, runnable.size());
+              Locale.ROOT,
+              "bench: measuring %s (%s, %d/%d) ...%n",
+              r.id(),
+              settings.scenario(),
+              n,
+              runnable.size());
           progress.flush();
           Measurement m = measure(jmh, r, jmhLog);
           if (m.problem() != null) {

@@ -117,6 +117,12 @@ public final class RunPipeline {
       for (CandidateFolder folder : candidates) {
         step("candidate " + folder.candidate().name());
         CandidateEvaluator.Evaluated e = evaluator.evaluate(folder);
+        if (e.scenario() == null) {
+          // decided before anything was measured (the what-if, a failed migration, a rewrite
+          // that is not equivalent): the evaluator printed no verdict, so every candidate still
+          // ends with one line saying accepted or rejected and why
+          log.println("   " + folder.candidate().name() + ": " + e.result().decision().describe());
+        }
         results.add(e.result());
         if (e.scenario() != null) {
           scenarios.add(e.scenario());

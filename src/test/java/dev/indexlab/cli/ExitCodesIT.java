@@ -204,8 +204,7 @@ class ExitCodesIT {
                 "--results",
                 results.toString(),
                 "--reports",
-                reports.toString(),
-                "-q"));
+                reports.toString()));
     args.addAll(FastRuns.CLI_PROFILE);
     Outcome o = indexlab(args.toArray(String[]::new));
 
@@ -222,6 +221,13 @@ class ExitCodesIT {
         .contains("route left out: ")
         .contains("unknown parameter :item")
         .contains("typo: build failed");
-    assertThat(o.err()).doesNotContain("\tat ").doesNotContain("ERROR");
+    // no library log line, and every candidate ends with one verdict line
+    assertThat(o.err()).doesNotContain("\tat ").doesNotContain("ERROR").doesNotContain("WARN");
+    assertThat(o.err().lines().filter(l -> l.startsWith("   typo: ")))
+        .singleElement()
+        .asString()
+        .startsWith("   typo: rejected — its migration failed");
+    assertThat(o.err().lines().filter(l -> l.matches("   shelf_index: (accepted|rejected) — .*")))
+        .hasSize(1);
   }
 }
