@@ -3,6 +3,8 @@ package dev.indexlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.db.DatabaseTargets;
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.testing.FastRuns;
 import dev.indexlab.testing.TestDatabases;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +105,17 @@ class ExitCodesIT {
             "not-the-password");
     assertThat(o.status()).as(o.err()).isEqualTo(2);
     assertThat(o.err()).contains("cannot connect to").doesNotContain("not-the-password");
+  }
+
+  @Test
+  void theBannerNamesTheUserTheUrlChooses() throws Exception {
+    ConnectionSpec db = TestDatabases.empty("exit_banner");
+    try (DatabaseTarget t =
+        DatabaseTargets.open(
+            db.jdbcUrl() + "?user=" + db.user(), "someone_else", null, Map.of("PGUSER", "x"))) {
+      assertThat(t.description()).endsWith("(user " + db.user() + ")");
+      assertThat(t.connection().user()).isEqualTo(db.user());
+    }
   }
 
   @Test
