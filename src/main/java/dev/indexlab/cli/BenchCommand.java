@@ -130,7 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (DatabaseTarget t = target.open()) {
       SeedResult seeded = SeededDatabase.open(t, w, data, seeding.progress());
-      err.println("bench: " + seeded.note());
+      if (!seeded.reused()) { // a reuse was already said by the seeding progress
+        err.println("bench: " + seeded.note());
+      }
       ConnectionSpec db = seeded.connection();
       settings = settings.withScale(seeded.info().map(SeedInfo::scale).orElse(null));
       if (exportPgbench != null) {
