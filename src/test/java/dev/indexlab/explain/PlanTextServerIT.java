@@ -29,13 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * savepoints), after warm-up runs so buffer counts repeat; an attempt whose buffers still differ (a
  * page written or dirtied by chance) is retried, a rendering bug fails every attempt.
  *
- * <p>Every shape runs on the suite's server and on the oldest and newest supported versions ({@link
- * #VERSIONS}), since EXPLAIN's text changes between majors (PostgreSQL 18 prints fractional row
- * counts, "Index Searches" and storage lines, for instance).
+ * <p>Every shape runs on the suite's server and on the oldest supported version, the previous
+ * default and the newest ({@link #VERSIONS}), since EXPLAIN's text changes between majors
+ * (PostgreSQL 18 prints fractional row counts, "Index Searches" and storage lines, for instance).
  */
 class PlanTextServerIT {
   /** The versions besides the suite's own whose text the renderer must match. */
-  static final List<PgVersion> VERSIONS = List.of(PgVersion.V14, PgVersion.V18);
+  static final List<PgVersion> VERSIONS = List.of(PgVersion.V14, PgVersion.V17, PgVersion.V18);
 
   private static final Map<PgVersion, ConnectionSpec> SHAPES = new EnumMap<>(PgVersion.class);
   private static final Map<PgVersion, ConnectionSpec> SONGSTACKIFY = new EnumMap<>(PgVersion.class);
