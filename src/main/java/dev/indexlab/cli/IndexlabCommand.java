@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       AdviseCommand.class,
       BaselineCommand.class,
       GateCommand.class,
+      UpgradeCheckCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;
