@@ -55,6 +55,11 @@ public final class MissingFunctionHint {
 
   private MissingFunctionHint() {}
 
+  /** The table: function name → the first major version that has it. */
+  public static Map<String, Integer> firstVersions() {
+    return FIRST_VERSION;
+  }
+
   /**
    * The hint for {@code e} on a server of major version {@code serverMajor}, if the server said a
    * function does not exist and a newer supported version has it.

@@ -12,9 +12,11 @@ import dev.indexlab.advise.CatalogReader;
 import dev.indexlab.advise.ProductionMigrationCheck;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.PgVersion;
+import dev.indexlab.schema.MissingFunctionHint;
 import dev.indexlab.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -31,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What depends on the server's version, once on every supported version (14 to 18), kept to one
  * quick pass each: the SongStackify schema's Flyway migrations, the catalog queries the advisor
  * reads, EXPLAIN with the options indexlab sends (with and without ANALYZE) and its text next to
- * the renderer's, and a production migration ({@code CREATE INDEX CONCURRENTLY} under Flyway).
+ * the renderer's, a production migration ({@code CREATE INDEX CONCURRENTLY} under Flyway), and that
+ * the functions {@link MissingFunctionHint} lists exist exactly from their version on.
  * PlanTextServerIT compares many more plan shapes on 14, 17 and 18.
  */
 class SupportedVersionsIT {
@@ -56,6 +59,19 @@ class SupportedVersionsIT {
               + "INSERT INTO song_history (user_id, song_id)"
               + " SELECT 1 + g % 20, 1 + g % 200 FROM generate_series(1, 2000) g;");
       st.execute("VACUUM ANALYZE");
+
+      for (Map.Entry<String, Integer> f : MissingFunctionHint.firstVersions().entrySet()) {
+        try (PreparedStatement ps =
+            c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = ?)")) {
+          ps.setString(1, f.getKey());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getBoolean(1))
+                .as("%s() is listed as new in PostgreSQL %d", f.getKey(), f.getValue())
+                .isEqualTo(f.getValue() <= version.major());
+          }
+        }
+      }
 
       Catalog catalog = CatalogReader.read(c);
       assertThat(catalog.table("public", "song_history")).isPresent();

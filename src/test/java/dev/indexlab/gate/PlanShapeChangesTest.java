@@ -13,9 +13,11 @@ class PlanShapeChangesTest {
   }
 
   private static Baseline baseline(List<ShapeNode> nodes) {
-    StatementDraw draw =
-        new StatementDraw(
-            1.0, 10, 0, 0, List.of(new PlanSection(PlanSection.STATEMENT, nodes)), null);
+    return withSections(List.of(new PlanSection(PlanSection.STATEMENT, nodes)));
+  }
+
+  private static Baseline withSections(List<PlanSection> sections) {
+    StatementDraw draw = new StatementDraw(1.0, 10, 0, 0, sections, null);
     StatementSnapshot s = new StatementSnapshot(0, "find songs", "SELECT 1", List.of(draw));
     RouteSnapshot r =
         new RouteSnapshot(
@@ -61,5 +63,34 @@ class PlanShapeChangesTest {
                 + " songs, Hash → Merge Join, Index Scan using songs_pkey on songs");
     assertThat(changes.get(0).after())
         .containsExactly("Merge Join", "  Index Scan using songs_pkey on songs");
+  }
+
+  @Test
+  void cascadesRunInAnotherOrderAreTheSameShape() {
+    PlanSection own =
+        new PlanSection(PlanSection.STATEMENT, List.of(node(0, "ModifyTable", "users", null, 0)));
+    PlanSection history =
+        new PlanSection(
+            "cascade song_history_user_id_fkey: DELETE FROM song_history",
+            List.of(node(0, "Seq Scan", "song_history", null, 3)));
+    PlanSection moods =
+        new PlanSection(
+            "cascade user_moods_user_id_fkey: DELETE FROM user_moods",
+            List.of(node(0, "Index Scan", "user_moods", "user_moods_user_id_key", 1)));
+    PlanSection historyByIndex =
+        new PlanSection(
+            "cascade song_history_user_id_fkey: DELETE FROM song_history",
+            List.of(node(0, "Index Scan", "song_history", "song_history_user_id_idx", 3)));
+
+    assertThat(
+            PlanShapeChanges.between(
+                withSections(List.of(own, history, moods)),
+                withSections(List.of(own, moods, history))))
+        .isEmpty();
+    assertThat(
+            PlanShapeChanges.between(
+                withSections(List.of(own, history, moods)),
+                withSections(List.of(own, moods, historyByIndex))))
+        .hasSize(1);
   }
 }
