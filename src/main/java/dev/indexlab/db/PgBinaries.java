@@ -88,6 +88,10 @@ final class PgBinaries implements PgBinaryResolver {
   @Override
   public InputStream getPgBinary(String system, String machineHardware) throws IOException {
     if (jar == null) {
+      if (version != bundled()) {
+        throw new IOException(
+            "PostgreSQL " + version + "'s binaries were not located; call ensureAvailable first");
+      }
       String name = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + machineHardware + ".txz";
       InputStream in = PgBinaries.class.getResourceAsStream("/" + name);
       if (in == null) {
