@@ -16,7 +16,7 @@ final class PlanText {
   private static final Pattern EXECUTION = Pattern.compile("^\\s*Execution Time: ([0-9.]+) ms");
   private static final Pattern NODE =
       Pattern.compile(
-          "^\\s*(?:->\\s+)?([^(]+?)\\s+\\(cost=.*?actual time=\\S+ rows=(\\d+) loops=(\\d+)\\)");
+          "^\\s*(?:->\\s+)?([^(]+?)\\s+\\(cost=.*?actual time=\\S+ rows=([0-9.]+) loops=(\\d+)\\)");
   private static final Pattern REMOVED = Pattern.compile("^\\s*Rows Removed by Filter: (\\d+)");
   private static final Pattern SPILL =
       Pattern.compile("Sort Method: external \\w+\\s+Disk: (\\d+)kB");
@@ -84,7 +84,10 @@ final class PlanText {
           long removed = Long.parseLong(r.group(1)) * loops;
           if (best == null || removed > best.removed()) {
             best =
-                new FilteringNode(m.group(1).strip(), Long.parseLong(m.group(2)) * loops, removed);
+                new FilteringNode(
+                    m.group(1).strip(),
+                    Math.round(Double.parseDouble(m.group(2)) * loops),
+                    removed);
           }
           break;
         }
