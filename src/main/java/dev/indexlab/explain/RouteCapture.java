@@ -271,6 +271,7 @@ public final class RouteCapture {
     long hit = medianOf(totals, 0);
     long read = medianOf(totals, 1);
     long wal = medianOf(totals, 2);
+    long examined = medianOf(totals, 3);
     List<String> indexes = new ArrayList<>();
     List<String> nodes = new ArrayList<>();
     for (Plan p : plans(shownPlan)) {
@@ -328,7 +329,8 @@ public final class RouteCapture {
         indexes,
         nodes,
         null,
-        captured.size());
+        captured.size(),
+        examined);
   }
 
   /** The statement's plan and its drill-downs' plans, cascades of cascades included. */
@@ -345,9 +347,12 @@ public final class RouteCapture {
     return plans;
   }
 
-  /** Shared buffers hit, read, and WAL bytes of one draw, its cascades included. */
+  /**
+   * Shared buffers hit, read, WAL bytes and rows examined (every scan's rows returned and filtered
+   * out, times its loops) of one draw, its cascades included.
+   */
   private static long[] work(ExplainedStatement e) {
-    long[] out = new long[3];
+    long[] out = new long[4];
     for (Plan p : plans(e)) {
       Buffers b = p.root().buffers();
       if (b != null) {
@@ -358,8 +363,22 @@ public final class RouteCapture {
       if (w != null) {
         out[2] += w.bytes();
       }
+      out[3] += p.root().walk().mapToLong(RouteCapture::examined).sum();
     }
     return out;
+  }
+
+  /** Rows a scan node read: returned or removed by its filter or recheck, over all its loops. */
+  private static long examined(PlanNode n) {
+    if (n.nodeType() == null || !n.nodeType().endsWith("Scan") || n.actualRows() == null) {
+      return 0;
+    }
+    double perLoop =
+        n.actualRows()
+            + (n.rowsRemovedByFilter() == null ? 0 : n.rowsRemovedByFilter())
+            + (n.rowsRemovedByIndexRecheck() == null ? 0 : n.rowsRemovedByIndexRecheck());
+    double loops = n.actualLoops() == null ? 1 : n.actualLoops();
+    return Math.round(perLoop * loops);
   }
 
   private static long medianOf(List<long[]> totals, int k) {

@@ -55,6 +55,7 @@ final class AcceptedSet {
     if (run.copies().holdsTwoAtOnce() && !picked.isEmpty()) {
       picked = new ArrayList<>(growAndPrune(picked, byName, decided));
     }
+    run.phases().enter("optimized");
     leaveOutServed(picked, decided);
     List<String> chosen = picked.stream().map(f -> f.candidate().name()).toList();
     Map<String, Route> measured = new LinkedHashMap<>(run.routes());
@@ -277,6 +278,7 @@ final class AcceptedSet {
     }
     try (SecondLook look = new SecondLook(run, picked, acceptedRoutes)) {
       if (!todo.isEmpty()) {
+        run.phases().enter("second looks");
         run.log()
             .println(
                 "== second look: "
@@ -288,6 +290,7 @@ final class AcceptedSet {
       List<CandidateFolder> set = look.accepted();
       List<CandidateFolder> lowestFirst = new ArrayList<>(set);
       java.util.Collections.reverse(lowestFirst);
+      run.phases().enter("leave-one-out");
       run.log().println("== leave-one-out: each plain index of the set taken out in turn");
       Map<String, String> removed = look.leaveOneOut(lowestFirst);
       decided.replaceAll(

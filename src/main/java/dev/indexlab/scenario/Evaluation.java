@@ -9,7 +9,7 @@ import java.util.Map;
  * What evaluating candidates needs from its run, shared by {@link CandidateEvaluator}, {@link
  * AcceptedSet} and {@link SecondLook}: where scenario databases come from, how a scenario is
  * measured, the run's settings, the baseline, the routes by id, the tables each route writes
- * (cascades included), and the log.
+ * (cascades included), the log, and the run's phase clock.
  */
 record Evaluation(
     ScenarioDatabases copies,
@@ -18,4 +18,5 @@ record Evaluation(
     RunResults.ScenarioResult baseline,
     Map<String, Route> routes,
     Map<String, List<String>> written,
-    PrintWriter log) {}
+    PrintWriter log,
+    Phases phases) {}

@@ -99,18 +99,22 @@ public final class RunPipeline {
     ScenarioMeasurer measurer =
         new ScenarioMeasurer(
             target, workload, settings.bench(), settings.draws(), settings.resultsDir(), log);
+    Phases phases = new Phases();
     try (ScenarioDatabases copies =
         inPlace ? InPlaceScenarios.start(template, log) : new TemplateCopies(template)) {
+      phases.enter("baseline");
       step("baseline: all routes");
       ConnectionSpec baselineDb = copies.copy("baseline");
       RunResults.ScenarioResult baseline =
           measurer.measure("baseline", List.of(), baselineDb, List.copyOf(routes.values()));
+      phases.enter("advise");
       List<CandidateFolder> candidates =
           candidates(baselineDb, routes, ExplainFindings.of(measurer.findings("baseline")));
+      phases.enter("candidates");
       Map<String, List<String>> written = writtenTables(baselineDb, routes);
       copies.drop("baseline");
       Evaluation evaluation =
-          new Evaluation(copies, measurer, settings, baseline, routes, written, log);
+          new Evaluation(copies, measurer, settings, baseline, routes, written, log, phases);
       CandidateEvaluator evaluator = new CandidateEvaluator(evaluation);
       List<RunResults.ScenarioResult> scenarios = new ArrayList<>();
       scenarios.add(baseline);
@@ -131,6 +135,8 @@ public final class RunPipeline {
       }
       step("optimized: the accepted candidates together, measured side by side with the baseline");
       AcceptedSet.Final last = new AcceptedSet(evaluation).measure(candidates, results);
+      phases.end();
+      log.println("indexlab run: phases: " + phases.describe());
       scenarios.set(0, withLeftOut(last.baseline(), catalog.errors()));
       scenarios.add(last.optimized());
       results = last.candidates();

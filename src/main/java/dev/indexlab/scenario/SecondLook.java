@@ -359,7 +359,9 @@ final class SecondLook implements AutoCloseable {
         true,
         null,
         d.hotUpdateShareAfter(),
-        d.hotUpdateShareBefore());
+        d.hotUpdateShareBefore(),
+        d.rowsExaminedAfter(),
+        d.rowsExaminedBefore());
   }
 
   private static void dropIndexes(ConnectionSpec db, List<IndexSpec> indexes)

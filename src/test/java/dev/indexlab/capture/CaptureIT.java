@@ -396,8 +396,11 @@ class CaptureIT {
           .isEqualTo(
               "indexlab: --schema: "
                   + pgDump
-                  + " is pg_dump 15, older than the server (PostgreSQL 17), which pg_dump refuses"
-                  + " to dump; use pg_dump 17 or newer (--pg-dump FILE), or leave out --schema");
+                  + " is pg_dump 15, older than the server (PostgreSQL "
+                  + dev.indexlab.db.PgVersion.DEFAULT.major()
+                  + "), which pg_dump refuses to dump; use pg_dump "
+                  + dev.indexlab.db.PgVersion.DEFAULT.major()
+                  + " or newer (--pg-dump FILE), or leave out --schema");
       assertThat(dir.resolve("d")).doesNotExist();
     }
 
@@ -444,7 +447,12 @@ class CaptureIT {
     r.candidates().stream()
         .filter(c -> c.decision().accepted())
         .forEach(c -> accepted.addAll(c.ddl()));
+    String decisions =
+        r.candidates().stream()
+            .map(c -> c.id() + ": " + c.decision().describe())
+            .collect(java.util.stream.Collectors.joining("\n"));
     assertThat(String.join("\n", accepted))
+        .as(decisions)
         .containsPattern("song_history[^\\n]*\\(user_id")
         .containsPattern("song_history[^\\n]*\\(song_id");
   }

@@ -106,6 +106,38 @@ class DecisionRuleTest {
   }
 
   @Test
+  void aFifthFewerRowsExaminedIsWorkDoneLessEvenWhenThePagesAreTheSame() {
+    // a cascade deleting 1,461 rows touches their pages either way; the index spares reading the
+    // other 16,900 rows of the table
+    RouteDelta seqScan =
+        timed("users_delete", 1.76, 0.79, 1.76, 0.79, 1_664, 1_492, true, false, 200);
+    RouteDelta withRows =
+        new RouteDelta(
+            seqScan.route(),
+            seqScan.meanBeforeMs(),
+            seqScan.meanAfterMs(),
+            seqScan.p95BeforeMs(),
+            seqScan.p95AfterMs(),
+            seqScan.explainBeforeMs(),
+            seqScan.explainAfterMs(),
+            seqScan.buffersBefore(),
+            seqScan.buffersAfter(),
+            0,
+            0,
+            false,
+            true,
+            seqScan.jmh(),
+            null,
+            null,
+            18_381,
+            1_461);
+
+    assertThat(rule.worthTiming(false, List.of(seqScan))).as("pages alone: 10% fewer").isFalse();
+    assertThat(rule.worthTiming(false, List.of(withRows))).isTrue();
+    assertThat(rule.decide(false, null, null, List.of(withRows), 0, Map.of()).accepted()).isTrue();
+  }
+
+  @Test
   void aJmhGainThatExplainDoesNotShowIsNoImprovement() {
     RouteDelta d = timed("search", 10, 9.5, 10, 5, 500, 480, true, false, 200);
     var decision = rule.decide(false, null, null, List.of(d), 0, Map.of());

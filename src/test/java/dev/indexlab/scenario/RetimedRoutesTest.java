@@ -76,7 +76,8 @@ class RetimedRoutesTest {
                 route("untimed", users, false),
                 route("unchanged", ads, true)),
             List.of());
-    Evaluation run = new Evaluation(null, null, null, baseline, Map.of(), Map.of(), null);
+    Evaluation run =
+        new Evaluation(null, null, null, baseline, Map.of(), Map.of(), null, new Phases());
     List<String> timed =
         RetimedRoutes.select(
             run,
