@@ -1,6 +1,9 @@
 package dev.indexlab.cli;
 
+import dev.indexlab.IndexlabException;
+import dev.indexlab.bench.BenchProfile;
 import dev.indexlab.gate.GateSettings;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -37,11 +40,41 @@ public final class GateMeasureOptions {
       description = "Parameter sets drawn per route for JMH (default: 1000, or the baseline's).")
   Integer parameterSets;
 
+  @Option(
+      names = "--forks",
+      paramLabel = "N",
+      description = "Override the profile's forks (0: measure in this JVM, for tests).")
+  Integer forks;
+
+  @Option(
+      names = "--warmup-iterations",
+      paramLabel = "N",
+      description = "Override the profile's warm-up iterations.")
+  Integer warmupIterations;
+
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Override the profile's measurement iterations.")
+  Integer iterations;
+
+  @Option(
+      names = "--iteration-time",
+      paramLabel = "SECONDS",
+      description = "Override the profile's iteration time (warm-up and measurement).")
+  Double iterationSeconds;
+
   /** {@code defaults} with the options that were given applied. */
   GateSettings apply(GateSettings defaults) {
     GateSettings s = defaults;
     if (profile != null) {
       s = s.withProfile(GateSettings.profile(profile));
+    }
+    if (forks != null
+        || warmupIterations != null
+        || iterations != null
+        || iterationSeconds != null) {
+      s = s.withProfile(override(s.profile()));
     }
     if (explainDraws != null) {
       s = s.withExplainDraws(explainDraws);
@@ -50,6 +83,26 @@ public final class GateMeasureOptions {
       s = s.withParameterSets(parameterSets);
     }
     return s;
+  }
+
+  private BenchProfile override(BenchProfile p) {
+    if (iterationSeconds != null && !(iterationSeconds > 0)) {
+      throw IndexlabException.usage("--iteration-time must be positive, was " + iterationSeconds);
+    }
+    Duration time =
+        iterationSeconds == null ? null : Duration.ofMillis(Math.round(iterationSeconds * 1000));
+    try {
+      return new BenchProfile(
+          p.name() + "+custom",
+          forks == null ? p.forks() : forks,
+          warmupIterations == null ? p.warmupIterations() : warmupIterations,
+          time == null ? p.warmupTime() : time,
+          iterations == null ? p.measurementIterations() : iterations,
+          time == null ? p.measurementTime() : time);
+    } catch (IllegalArgumentException e) {
+      throw IndexlabException.usage(
+          "--forks/--iterations/--warmup-iterations: must be >= 0 (iterations >= 1)");
+    }
   }
 
   List<String> routes() {
