@@ -97,12 +97,22 @@ public final class RegressionGate {
     TimeRule time = new TimeRule(thresholds);
     time.calibrate(controls, comparable);
     runNotes.addAll(time.notes());
-    List<RouteVerdict> verdicts = new ArrayList<>();
-    for (String id : ids) {
-      RouteSnapshot b = baseline.route(id).orElse(null);
-      RouteSnapshot c = current.route(id).orElse(null);
-      verdicts.add(verdict(id, b, c, shapes.get(id), time, baseline, again));
-    }
+    // Each verdict bootstraps its own samples (seeded, so the order changes nothing): on two
+    // cores the routes are judged two at a time, a few seconds less per gate run.
+    List<RouteVerdict> verdicts =
+        new ArrayList<>(ids)
+            .parallelStream()
+                .map(
+                    id ->
+                        verdict(
+                            id,
+                            baseline.route(id).orElse(null),
+                            current.route(id).orElse(null),
+                            shapes.get(id),
+                            time,
+                            baseline,
+                            again))
+                .toList();
     return new GateOutcome(
         verdicts, runNotes, time.factor(), time.controls(), time.sigma(), time.basis());
   }
