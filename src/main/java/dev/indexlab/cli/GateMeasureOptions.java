@@ -24,7 +24,7 @@ public final class GateMeasureOptions {
       paramLabel = "NAME",
       description =
           "JMH profile of one JMH run: gate (default for a baseline: 1 fork, 1x0.3 s warm-up,"
-              + " 3x0.4 s), gate-round (default per A/B round: 1 fork, 1x0.3 s, 2x0.4 s), quick,"
+              + " 3x0.4 s), gate-round (default per A/B round: 1 fork, 1x0.3 s, 2x0.5 s), quick,"
               + " standard or thorough. A gate against a baseline uses the baseline's.")
   String profile;
 
