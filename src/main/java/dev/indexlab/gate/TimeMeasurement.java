@@ -38,7 +38,7 @@ public record TimeMeasurement(
   /**
    * One line, e.g. {@code first measurement: median 0.097 → 0.185 ms (×1.91); ÷ machine factor
    * ×1.02: median 0.097 → 0.181 ms (×1.87, CI ×1.80–×1.95, p < 0.001, 2,000 and 2,000 samples);
-   * run-level ×1.87, bar ×2.90}.
+   * run-level ×1.87 (slower beyond ×2.90, faster below ×0.345)}.
    */
   public String describe() {
     StringBuilder b = new StringBuilder(label).append(": ");
@@ -61,7 +61,8 @@ public record TimeMeasurement(
     b.append(change.describe());
     if (!Double.isNaN(bar)) {
       b.append("; run-level ×").append(Numbers.ratio(effect));
-      b.append(", bar ×").append(Numbers.ratio(bar));
+      b.append(" (slower beyond ×").append(Numbers.ratio(bar));
+      b.append(", faster below ×").append(Numbers.ratio(1 / bar)).append(')');
     }
     return b.toString();
   }
