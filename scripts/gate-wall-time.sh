@@ -19,6 +19,7 @@ BEFORE_JAR="${BEFORE_JAR:-}"
 ./indexlab --version >/dev/null
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
+mkdir -p "$OUT/tmp"   # JMH's lock file and the server's data live in this run's own temp folder
 cp "$root/target/indexlab.jar" "$OUT/after.jar"
 versions=(after)
 if [[ -n "$BEFORE_JAR" ]]; then
