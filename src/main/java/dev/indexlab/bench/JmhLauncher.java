@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * benchmark list JMH's annotation processor generated (the shaded jar, or target/classes under
  * Maven). Its JVM arguments are fixed here, so nothing of the caller's command line (which might
  * carry a secret) reaches JMH's result file; every {@code @Param} is non-secret by construction.
+ * Run from indexlab's jar, forks share a class-data archive ({@link ForkClassArchive}): they start
+ * faster, and measure the same.
  */
 public final class JmhLauncher {
   /** Heap of a forked JVM: the parameter pool and result buffers are small. */
@@ -63,6 +67,9 @@ public final class JmhLauncher {
     return this;
   }
 
+  /** The class-data-sharing archive of the forks, when indexlab runs from its jar. */
+  private static final ForkClassArchive ARCHIVE = ForkClassArchive.ofThisJvm();
+
   /**
    * Each route's expected time per call (ms, from its EXPLAIN), by route id: its measurement
    * iterations are stretched to collect enough samples ({@link BenchProfile#iterationFor}).
@@ -74,8 +81,14 @@ public final class JmhLauncher {
 
   /** JMH's options for measuring {@code routeId}. */
   public Options options(String routeId) {
+    return options(routeId, List.of());
+  }
+
+  private Options options(String routeId, List<String> moreJvmArgs) {
     BenchProfile p = settings.profile();
     long iterationMs = p.iterationFor(expectedMs.getOrDefault(routeId, Double.NaN)).toMillis();
+    List<String> jvmArgs = new ArrayList<>(List.of(FORK_JVM_ARGS));
+    jvmArgs.addAll(moreJvmArgs);
     return new OptionsBuilder()
         .include("^" + Pattern.quote(RouteBenchmark.class.getName() + ".invoke") + "$")
         .param("route", routeId)
@@ -94,7 +107,7 @@ public final class JmhLauncher {
         .measurementTime(TimeValue.milliseconds(iterationMs))
         .threads(settings.threads())
         .timeUnit(TimeUnit.MILLISECONDS)
-        .jvmArgs(FORK_JVM_ARGS)
+        .jvmArgs(jvmArgs.toArray(String[]::new))
         .shouldFailOnError(true)
         .verbosity(VerboseMode.NORMAL)
         .build();
@@ -109,9 +122,21 @@ public final class JmhLauncher {
     if (ExitCleanup.stopping()) {
       throw new RunnerException("not starting JMH for " + routeId + ": indexlab is stopping");
     }
+    boolean forked = settings.profile().forks() > 0 && ARCHIVE != null;
     Runner runner =
         new Runner(
-            options(routeId), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
+            options(routeId, forked ? ARCHIVE.jvmArgs() : List.of()),
+            OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
+    try {
+      return runLocked(runner);
+    } finally {
+      if (forked) {
+        ARCHIVE.settle();
+      }
+    }
+  }
+
+  private RunResult runLocked(Runner runner) throws RunnerException {
     long start = System.nanoTime();
     long deadline = start + LOCK_WAIT.toNanos();
     boolean told = false;

@@ -4,16 +4,15 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.gate.Baseline;
 import dev.indexlab.gate.BaselineFile;
+import dev.indexlab.gate.BaselineGate;
 import dev.indexlab.gate.BaselineMeta;
 import dev.indexlab.gate.GateOutcome;
 import dev.indexlab.gate.GateOutputs;
-import dev.indexlab.gate.GateRecorder;
 import dev.indexlab.gate.GateSettings;
 import dev.indexlab.gate.GateSide;
 import dev.indexlab.gate.GateThresholds;
 import dev.indexlab.gate.InterleavedGate;
 import dev.indexlab.gate.MetaCheck;
-import dev.indexlab.gate.RegressionGate;
 import dev.indexlab.gate.WorkloadSource;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.workload.Workload;
@@ -37,8 +36,9 @@ import picocli.CommandLine.Spec;
           + " measures two versions alternately in one run (--base REF --head REF). A route"
           + " regresses when a large table is now scanned sequentially, an index is no longer"
           + " used, a sort or hash spills to disk, its shared buffers per execution rose beyond"
-          + " --buffers-threshold, or its median time rose beyond --threshold with statistical"
-          + " significance.",
+          + " --buffers-threshold, or its median time rose beyond --threshold and --threshold-ms"
+          + " with statistical significance (confirmed by a second measurement when its plans and"
+          + " buffers did not change).",
       "Prints a one-line verdict; writes a markdown summary (--summary, and appended to"
           + " $GITHUB_STEP_SUMMARY when set) and a JUnit report (--junit).",
       "Exit status: 0 nothing regressed, 1 a regression, 2 usage or infrastructure error."
@@ -72,6 +72,15 @@ public final class GateCommand implements Callable<Integer> {
       paramLabel = "PCT",
       description = "Slow-down of the median that fails, when significant. Default: 20%%.")
   double threshold;
+
+  @Option(
+      names = "--threshold-ms",
+      defaultValue = "0.1",
+      paramLabel = "MS",
+      description =
+          "...and by at least this many ms per call; a route slower on time alone (plans and"
+              + " buffers unchanged) is also measured again before it fails. Default: 0.1.")
+  double thresholdMs;
 
   @Option(
       names = "--buffers-threshold",
@@ -131,6 +140,7 @@ public final class GateCommand implements Callable<Integer> {
     GateThresholds thresholds =
         GateThresholds.defaults()
             .withTime(threshold)
+            .withTimeMs(thresholdMs)
             .withBuffers(buffersThreshold)
             .withLargeTableRows(largeTable)
             .withNormalize(!noNormalize);
@@ -173,25 +183,14 @@ public final class GateCommand implements Callable<Integer> {
               meta,
               before.routes().stream().filter(r -> measure.routes().contains(r.id())).toList());
     }
-    RegressionGate gate = new RegressionGate(thresholds);
     GateOutcome outcome;
     try (DatabaseTarget t = target.open()) {
       GateSide side = GateSide.seeded("current", t, w, options, seeding.progress(), err);
       if (notes.isEmpty()) {
         check(MetaCheck.mismatches(meta, w.name(), side.scale(), side.seed()), notes);
       }
-      GateRecorder recorder = new GateRecorder(settings, err);
-      Baseline now = recorder.record(List.of(side), measure.routes()).get(0);
-      outcome = gate.compare(compared, now, notes);
-      List<String> suspects = outcome.timeOnlyRegressions();
-      if (!suspects.isEmpty()) {
-        now = recorder.confirm(side, now, suspects);
-        List<String> more = new ArrayList<>(notes);
-        more.add(
-            "measured again, judged on the faster of two runs (slower on time alone at first): "
-                + String.join(", ", suspects));
-        outcome = gate.compare(compared, now, more);
-      }
+      outcome =
+          new BaselineGate(settings, thresholds, err).run(side, compared, measure.routes(), notes);
     }
     String sentence =
         "Baseline `"

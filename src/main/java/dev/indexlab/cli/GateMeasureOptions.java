@@ -1,8 +1,11 @@
 package dev.indexlab.cli;
 
+import dev.indexlab.IndexlabException;
+import dev.indexlab.bench.BenchProfile;
 import dev.indexlab.gate.GateSettings;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -23,7 +26,7 @@ public final class GateMeasureOptions {
       paramLabel = "NAME",
       description =
           "JMH profile of one JMH run: gate (default for a baseline: 1 fork, 1x0.3 s warm-up,"
-              + " 3x0.4 s), gate-round (default per A/B round: 1 fork, 1x0.3 s, 2x0.4 s), quick,"
+              + " 3x0.4 s), gate-round (default per A/B round: 1 fork, 1x0.3 s, 2x0.5 s), quick,"
               + " standard or thorough. A gate against a baseline uses the baseline's.")
   String profile;
 
@@ -39,11 +42,41 @@ public final class GateMeasureOptions {
       description = "Parameter sets drawn per route for JMH (default: 1000, or the baseline's).")
   Integer parameterSets;
 
+  @Option(
+      names = "--forks",
+      paramLabel = "N",
+      description = "Override the profile's forks (0: measure in this JVM, for tests).")
+  Integer forks;
+
+  @Option(
+      names = "--warmup-iterations",
+      paramLabel = "N",
+      description = "Override the profile's warm-up iterations.")
+  Integer warmupIterations;
+
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Override the profile's measurement iterations.")
+  Integer iterations;
+
+  @Option(
+      names = "--iteration-time",
+      paramLabel = "SECONDS",
+      description = "Override the profile's iteration time (warm-up and measurement).")
+  Double iterationSeconds;
+
   /** {@code defaults} with the options that were given applied. */
   GateSettings apply(GateSettings defaults) {
     GateSettings s = defaults;
     if (profile != null) {
       s = s.withProfile(GateSettings.profile(profile));
+    }
+    if (forks != null
+        || warmupIterations != null
+        || iterations != null
+        || iterationSeconds != null) {
+      s = s.withProfile(override(s.profile()));
     }
     if (explainDraws != null) {
       s = s.withExplainDraws(explainDraws);
@@ -67,6 +100,26 @@ public final class GateMeasureOptions {
   /** Checks that every {@code --routes} id names a route of {@code w} (a usage error if not). */
   void checkRoutes(Workload w) {
     RouteCatalog.load(w).select(routes);
+  }
+
+  private BenchProfile override(BenchProfile p) {
+    if (iterationSeconds != null && !(iterationSeconds > 0)) {
+      throw IndexlabException.usage("--iteration-time must be positive, was " + iterationSeconds);
+    }
+    Duration time =
+        iterationSeconds == null ? null : Duration.ofMillis(Math.round(iterationSeconds * 1000));
+    try {
+      return new BenchProfile(
+          p.name() + "+custom",
+          forks == null ? p.forks() : forks,
+          warmupIterations == null ? p.warmupIterations() : warmupIterations,
+          time == null ? p.warmupTime() : time,
+          iterations == null ? p.measurementIterations() : iterations,
+          time == null ? p.measurementTime() : time);
+    } catch (IllegalArgumentException e) {
+      throw IndexlabException.usage(
+          "--forks/--iterations/--warmup-iterations: must be >= 0 (iterations >= 1)");
+    }
   }
 
   List<String> routes() {

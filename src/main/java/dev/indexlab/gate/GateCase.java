@@ -8,8 +8,10 @@ package dev.indexlab.gate;
  * @param status the outcome
  * @param message one-line reason, shown by CI next to the case (may be null when passed)
  * @param details multi-line evidence, e.g. the before/after plan lines (may be null)
+ * @param output the route's figures, written as the case's {@code <system-out>} (may be null)
  */
-public record GateCase(String name, double seconds, Status status, String message, String details) {
+public record GateCase(
+    String name, double seconds, Status status, String message, String details, String output) {
   /** Outcome of one case. */
   public enum Status {
     /** Nothing regressed. */
@@ -32,6 +34,16 @@ public record GateCase(String name, double seconds, Status status, String messag
     if (!(seconds >= 0) || Double.isInfinite(seconds)) {
       throw new IllegalArgumentException("seconds must be finite and >= 0, got " + seconds);
     }
+  }
+
+  /** A case without figures. */
+  public GateCase(String name, double seconds, Status status, String message, String details) {
+    this(name, seconds, status, message, details, null);
+  }
+
+  /** This case with {@code text} as its {@code <system-out>}. */
+  public GateCase withOutput(String text) {
+    return new GateCase(name, seconds, status, message, details, text);
   }
 
   public static GateCase pass(String name, double seconds) {

@@ -59,7 +59,7 @@ public final class GateOutputs {
     if (junit != null) {
       try {
         createParent(junit);
-        new JUnitXmlWriter().write(GateCases.of(outcome), junit);
+        new JUnitXmlWriter().write(GateCases.of(outcome), GateCases.properties(outcome), junit);
       } catch (IOException | RuntimeException e) {
         throw IndexlabException.usage("--junit " + junit + ": cannot write: " + e.getMessage());
       }

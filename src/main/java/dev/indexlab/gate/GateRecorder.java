@@ -141,8 +141,36 @@ public final class GateRecorder {
     }
   }
 
+  /** One JMH run to make: a route on a side, and the progress line that announces it. */
+  private record Task(int side, RouteMeasurement measurement, String line) {}
+
   private void time(
       List<GateSide> sides, List<Map<String, RouteMeasurement>> state, Set<String> order) {
+    List<Task> tasks = new ArrayList<>();
+    for (String id : order) {
+      for (int round = 0; round < settings.rounds(); round++) {
+        for (int k = 0; k < sides.size(); k++) {
+          int s = round % 2 == 0 ? k : sides.size() - 1 - k;
+          RouteMeasurement m = state.get(s).get(id);
+          if (m == null || !m.runnable()) {
+            continue;
+          }
+          String line =
+              String.format(
+                  Locale.ROOT,
+                  "gate: measuring %s (%s%s) ...",
+                  id,
+                  sides.get(s).label(),
+                  settings.rounds() > 1 ? ", round " + (round + 1) + "/" + settings.rounds() : "");
+          tasks.add(new Task(s, m, line));
+        }
+      }
+    }
+    run(sides, tasks);
+  }
+
+  /** Makes the JMH runs in order, one launcher per side; a failed run marks its route. */
+  private void run(List<GateSide> sides, List<Task> tasks) {
     Path log;
     try {
       log = Files.createTempFile("indexlab-gate-", ".jmh.log");
@@ -160,37 +188,28 @@ public final class GateRecorder {
             new JmhLauncher(
                 benchSettings(side), side.workload().directory(), f, logStream, progress));
       }
-      for (String id : order) {
-        for (int round = 0; round < settings.rounds(); round++) {
-          for (int k = 0; k < sides.size(); k++) {
-            int s = round % 2 == 0 ? k : sides.size() - 1 - k;
-            RouteMeasurement m = state.get(s).get(id);
-            if (m == null || !m.runnable()) {
-              continue;
-            }
-            say(
-                "gate: measuring %s (%s%s) ...",
-                id,
-                sides.get(s).label(),
-                settings.rounds() > 1 ? ", round " + (round + 1) + "/" + settings.rounds() : "");
-            long t0 = System.nanoTime();
-            try {
-              RunResult run = launchers.get(s).run(id);
-              m.add(JmhStatistics.samples(run));
-            } catch (RunnerException | RuntimeException e) {
-              if (String.valueOf(e.getMessage()).contains("JMH lock")) {
-                throw new IndexlabException(
-                    IndexlabException.USAGE,
-                    "another JMH run on this machine kept JMH's lock; run the gate alone",
-                    e);
-              }
-              m.error = "JMH failed: " + JmhErrors.describe(e) + " (JMH output in " + log + ")";
-              keepLog = true;
-            }
-            m.seconds += (System.nanoTime() - t0) / 1e9;
-            vacuum(sides.get(s), m.route);
-          }
+      for (Task task : tasks) {
+        RouteMeasurement m = task.measurement();
+        if (!m.runnable()) {
+          continue;
         }
+        say("%s", task.line());
+        long t0 = System.nanoTime();
+        try {
+          RunResult run = launchers.get(task.side()).run(m.id);
+          m.add(JmhStatistics.samples(run));
+        } catch (RunnerException | RuntimeException e) {
+          if (String.valueOf(e.getMessage()).contains("JMH lock")) {
+            throw new IndexlabException(
+                IndexlabException.USAGE,
+                "another JMH run on this machine kept JMH's lock; run the gate alone",
+                e);
+          }
+          m.error = "JMH failed: " + JmhErrors.describe(e) + " (JMH output in " + log + ")";
+          keepLog = true;
+        }
+        m.seconds += (System.nanoTime() - t0) / 1e9;
+        vacuum(sides.get(task.side()), m.route);
       }
     } catch (IOException e) {
       throw IndexlabException.failed("cannot write the JMH log " + log + ": " + e.getMessage(), e);
@@ -229,26 +248,109 @@ public final class GateRecorder {
     }
   }
 
+  /** JMH runs per route in a second measurement against a stored baseline (S R, then R S). */
+  static final int CONFIRM_ROUNDS = 2;
+
   /**
-   * Measures {@code ids} on {@code side} once more (the same rounds) and keeps, per route, the
-   * measurement with the lower median: a route that looked slower on time alone is judged on its
-   * better run, so a passing disturbance of the machine (another job, a noisy neighbour) cannot
-   * fail it, while a real slow-down shows in both runs.
+   * Against a stored baseline: measures each of {@code suspects} (route id → the unchanged route to
+   * alternate with it, or null) a second time, {@value #CONFIRM_ROUNDS} JMH runs, alternating with
+   * its reference route (S R, R S), so that both feel the same state of the machine: the
+   * reference's ratio to its own baseline then stands for the machine factor of that moment.
    */
-  public Baseline confirm(GateSide side, Baseline current, Collection<String> ids) {
+  public Remeasurement remeasure(GateSide side, Map<String, String> suspects) {
     RouteCatalog catalog = RouteCatalog.load(side.workload());
     Map<String, RouteMeasurement> again = new LinkedHashMap<>();
-    for (String id : ids) {
-      catalog.find(id).ifPresent(r -> again.put(id, new RouteMeasurement(id, r, null)));
+    Map<String, RouteMeasurement> references = new LinkedHashMap<>();
+    Map<String, String> referenceIds = new LinkedHashMap<>();
+    List<Task> tasks = new ArrayList<>();
+    suspects.forEach(
+        (id, ref) -> {
+          Optional<Route> route = catalog.find(id);
+          if (route.isEmpty()) {
+            return;
+          }
+          RouteMeasurement s = new RouteMeasurement(id, route.get(), null);
+          again.put(id, s);
+          RouteMeasurement r =
+              ref == null
+                  ? null
+                  : catalog.find(ref).map(x -> new RouteMeasurement(ref, x, null)).orElse(null);
+          if (r != null) {
+            references.put(id, r);
+            referenceIds.put(id, ref);
+          }
+          for (int round = 0; round < CONFIRM_ROUNDS; round++) {
+            String suffix = ", " + (round + 1) + "/" + CONFIRM_ROUNDS;
+            Task mine =
+                new Task(
+                    0,
+                    s,
+                    "gate: measuring "
+                        + id
+                        + " again ("
+                        + side.label()
+                        + suffix
+                        + "): slower on time alone"
+                        + (r == null ? "" : ", alternating with " + ref));
+            Task theirs =
+                r == null
+                    ? null
+                    : new Task(
+                        0,
+                        r,
+                        "gate: measuring "
+                            + ref
+                            + " again ("
+                            + side.label()
+                            + suffix
+                            + "): reference for "
+                            + id);
+            if (round % 2 == 1 && theirs != null) {
+              tasks.add(theirs);
+              tasks.add(mine);
+            } else {
+              tasks.add(mine);
+              if (theirs != null) {
+                tasks.add(theirs);
+              }
+            }
+          }
+        });
+    run(List.of(side), tasks);
+    Map<String, RouteSnapshot> current = new LinkedHashMap<>();
+    again.forEach((id, m) -> current.put(id, m.snapshot(side.workload(), settings.sampleCap())));
+    Map<String, RouteSnapshot> referenceRuns = new LinkedHashMap<>();
+    references.forEach(
+        (id, m) -> referenceRuns.put(id, m.snapshot(side.workload(), settings.sampleCap())));
+    return new Remeasurement(current, Map.of(), referenceIds, referenceRuns);
+  }
+
+  /**
+   * In an interleaved A/B run: measures {@code ids} a second time on both sides, the same rounds
+   * alternating as the first time. Side 0 is base, side 1 head.
+   */
+  public Remeasurement remeasure(List<GateSide> sides, Collection<String> ids) {
+    List<Map<String, RouteMeasurement>> state = new ArrayList<>();
+    for (GateSide side : sides) {
+      RouteCatalog catalog = RouteCatalog.load(side.workload());
+      Map<String, RouteMeasurement> m = new LinkedHashMap<>();
+      for (String id : ids) {
+        catalog.find(id).ifPresent(r -> m.put(id, new RouteMeasurement(id, r, null)));
+      }
+      state.add(m);
     }
-    say("gate: measuring %s again: slower on time alone", String.join(", ", again.keySet()));
-    time(List.of(side), List.of(again), new LinkedHashSet<>(again.keySet()));
-    List<RouteSnapshot> routes = new ArrayList<>();
-    for (RouteSnapshot r : current.routes()) {
-      RouteMeasurement m = again.get(r.id());
-      routes.add(m == null ? r : m.better(r, side.workload(), settings.sampleCap()));
+    say("gate: measuring %s again: slower on time alone", String.join(", ", ids));
+    time(sides, state, new LinkedHashSet<>(ids));
+    List<Map<String, RouteSnapshot>> out = new ArrayList<>();
+    for (int s = 0; s < sides.size(); s++) {
+      Map<String, RouteSnapshot> snapshots = new LinkedHashMap<>();
+      GateSide side = sides.get(s);
+      state
+          .get(s)
+          .forEach((id, m) -> snapshots.put(id, m.snapshot(side.workload(), settings.sampleCap())));
+      out.add(snapshots);
     }
-    return new Baseline(current.format(), current.meta(), routes);
+    return new Remeasurement(out.get(out.size() - 1), out.get(0), Map.of(), Map.of());
   }
 
   private Baseline baseline(

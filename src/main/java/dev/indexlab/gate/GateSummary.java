@@ -33,6 +33,9 @@ public final class GateSummary {
         .append("\n\n");
     md.append('`').append(outcome.verdictLine(command)).append("`\n\n");
     md.append(compared).append("\n\n");
+    if (!outcome.timeBasis().isEmpty()) {
+      md.append("Time: ").append(outcome.timeBasis()).append(".\n\n");
+    }
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
@@ -83,6 +86,19 @@ public final class GateSummary {
         md.append('\n');
       }
     }
+    List<RouteVerdict> twice = outcome.routes().stream().filter(RouteVerdict::remeasured).toList();
+    if (!twice.isEmpty()) {
+      md.append("### Measured twice (time only: plan and buffers unchanged)\n\n");
+      for (RouteVerdict r : twice) {
+        md.append("- `")
+            .append(r.id())
+            .append("`: ")
+            .append(r.regressed() ? "**confirmed**, fails" : "cleared, passes")
+            .append('\n');
+        r.timings().forEach(t -> md.append("  - ").append(t.describe()).append('\n'));
+      }
+      md.append('\n');
+    }
     StringBuilder better = new StringBuilder();
     for (RouteVerdict r : outcome.routes()) {
       r.improvements()
@@ -92,7 +108,9 @@ public final class GateSummary {
       md.append("### Improvements\n\n").append(better).append('\n');
     }
     StringBuilder notes = new StringBuilder();
-    outcome.notes().forEach(n -> notes.append("- ").append(n).append('\n'));
+    outcome.notes().stream()
+        .filter(n -> !n.equals(outcome.timeBasis()))
+        .forEach(n -> notes.append("- ").append(n).append('\n'));
     for (RouteVerdict r : outcome.routes()) {
       r.notes()
           .forEach(n -> notes.append("- `").append(r.id()).append("`: ").append(n).append('\n'));
@@ -106,7 +124,10 @@ public final class GateSummary {
 
   private static String verdict(RouteVerdict r) {
     return switch (r.status()) {
-      case PASS -> r.improvements().isEmpty() ? "pass" : "pass (improved)";
+      case PASS ->
+          r.remeasured()
+              ? "pass (time only: cleared by a second measurement)"
+              : r.improvements().isEmpty() ? "pass" : "pass (improved)";
       case FAIL -> "**FAIL**: " + r.headline();
       case ERROR -> "**ERROR**: fails now";
       case ADDED -> "added";
@@ -126,10 +147,16 @@ public final class GateSummary {
           + " per execution, median over the draws; a rise beyond the buffers threshold fails.\n"
           + "- **Time** (statistical): ratio of median latencies now/before over the JMH"
           + " samples. A route is slower only when (1) the 99% percentile-bootstrap interval of"
-          + " the ratio lies wholly beyond the threshold and a Mann-Whitney U test gives p < 0.01,"
-          + " and (2) the ratio also clears the threshold by 3.09 standard errors of the"
-          + " run-to-run noise this run shows (against a baseline: the spread of the unchanged"
-          + " routes' ratios, after dividing by their median, the machine factor; in an A/B run:"
-          + " the spread of the rounds). Improvements likewise.\n"
+          + " the ratio lies wholly beyond the threshold, a Mann-Whitney U test gives p < 0.01"
+          + " and the medians are at least the threshold in ms per call apart, and (2) the ratio"
+          + " also clears the threshold by 3.09 standard errors of the run-to-run noise this run"
+          + " shows (against a baseline: the spread of the ratios of the routes whose plans and"
+          + " buffers did not change, after dividing by their median, the machine factor; in an"
+          + " A/B run: the spread of the rounds). Improvements likewise.\n"
+          + "- **Time only** (plans and buffers unchanged): such a route is measured a second"
+          + " time before it fails (against a baseline alternating with the unchanged route"
+          + " nearest to it in speed, whose own ratio then stands for the machine's state), and"
+          + " fails only when both measurements call it slower. A plan or buffers regression"
+          + " fails without a second measurement.\n"
           + "</details>\n";
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -27,9 +28,11 @@ import javax.xml.stream.XMLStreamWriter;
  * </testsuite>
  * }</pre>
  *
- * <p>The JDK's {@link XMLStreamWriter} does the escaping; characters XML 1.0 cannot carry (control
- * characters such as a terminal's ESC) are replaced by U+FFFD first. Output is UTF-8 and
- * deterministic: no timestamp or host name.
+ * <p>The run's figures (the gate's machine factor, its noise) go into the suite's {@code
+ * <properties>}, a case's own figures into its {@code <system-out>}. The JDK's {@link
+ * XMLStreamWriter} does the escaping; characters XML 1.0 cannot carry (control characters such as a
+ * terminal's ESC) are replaced by U+FFFD first. Output is UTF-8 and deterministic: no timestamp or
+ * host name.
  */
 public final class JUnitXmlWriter {
   /** Default suite name. */
@@ -52,8 +55,13 @@ public final class JUnitXmlWriter {
 
   /** Writes the report to {@code file}, replacing it. */
   public void write(List<GateCase> cases, Path file) {
+    write(cases, Map.of(), file);
+  }
+
+  /** Writes the report with suite {@code properties} (name → value, in order) to {@code file}. */
+  public void write(List<GateCase> cases, Map<String, String> properties, Path file) {
     try (OutputStream out = Files.newOutputStream(file)) {
-      write(cases, out);
+      write(cases, properties, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -61,13 +69,26 @@ public final class JUnitXmlWriter {
 
   /** The report as a string. */
   public String toXml(List<GateCase> cases) {
+    return toXml(cases, Map.of());
+  }
+
+  /** The report with suite {@code properties} as a string. */
+  public String toXml(List<GateCase> cases, Map<String, String> properties) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(cases, out);
+    write(cases, properties, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
   /** Writes the report to {@code out} as UTF-8; {@code out} is flushed, not closed. */
   public void write(List<GateCase> cases, OutputStream out) {
+    write(cases, Map.of(), out);
+  }
+
+  /**
+   * Writes the report with suite {@code properties} ({@code <properties>}, the run's figures) to
+   * {@code out} as UTF-8; {@code out} is flushed, not closed.
+   */
+  public void write(List<GateCase> cases, Map<String, String> properties, OutputStream out) {
     try {
       XMLStreamWriter xml =
           XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
@@ -80,6 +101,18 @@ public final class JUnitXmlWriter {
       xml.writeAttribute("errors", Long.toString(count(cases, GateCase.Status.ERROR)));
       xml.writeAttribute("skipped", Long.toString(count(cases, GateCase.Status.SKIPPED)));
       xml.writeAttribute("time", seconds(cases.stream().mapToDouble(GateCase::seconds).sum()));
+      if (!properties.isEmpty()) {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("properties");
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+          xml.writeCharacters("\n    ");
+          xml.writeEmptyElement("property");
+          xml.writeAttribute("name", clean(p.getKey()));
+          xml.writeAttribute("value", clean(p.getValue()));
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+      }
       for (GateCase c : cases) {
         xml.writeCharacters("\n  ");
         writeCase(xml, c);
@@ -106,13 +139,20 @@ public final class JUnitXmlWriter {
           case ERROR -> "error";
           case SKIPPED -> "skipped";
         };
-    if (child == null) {
+    boolean hasOutput = c.output() != null && !c.output().isEmpty();
+    if (child == null && !hasOutput) {
       xml.writeEmptyElement("testcase");
       writeCaseAttributes(xml, c);
       return;
     }
     xml.writeStartElement("testcase");
     writeCaseAttributes(xml, c);
+    if (child == null) {
+      writeOutput(xml, c);
+      xml.writeCharacters("\n  ");
+      xml.writeEndElement();
+      return;
+    }
     xml.writeCharacters("\n    ");
     boolean hasDetails = c.details() != null && !c.details().isEmpty();
     if (hasDetails) {
@@ -130,7 +170,17 @@ public final class JUnitXmlWriter {
       xml.writeCharacters(clean(c.details()));
       xml.writeEndElement();
     }
+    if (hasOutput) {
+      writeOutput(xml, c);
+    }
     xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  private static void writeOutput(XMLStreamWriter xml, GateCase c) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("system-out");
+    xml.writeCharacters(clean(c.output()));
     xml.writeEndElement();
   }
 

@@ -64,38 +64,4 @@ final class RouteMeasurement {
         seconds,
         error == null && !timed ? "no JMH samples" : error);
   }
-
-  /**
-   * {@code earlier} with this measurement's timing instead when it is faster (lower median); its
-   * plans are kept either way. The time spent is added up.
-   */
-  RouteSnapshot better(RouteSnapshot earlier, Workload workload, int cap) {
-    boolean faster =
-        timed() && earlier.time() != null && SampleSummary.of(samples).p50() < earlier.time().p50();
-    if (!faster) {
-      return new RouteSnapshot(
-          earlier.id(),
-          earlier.name(),
-          earlier.file(),
-          earlier.time(),
-          earlier.samples(),
-          earlier.runMedians(),
-          earlier.statements(),
-          earlier.relationRows(),
-          earlier.seconds() + seconds,
-          earlier.error());
-    }
-    RouteSnapshot now = snapshot(workload, cap);
-    return new RouteSnapshot(
-        earlier.id(),
-        earlier.name(),
-        earlier.file(),
-        now.time(),
-        now.samples(),
-        now.runMedians(),
-        earlier.statements(),
-        earlier.relationRows(),
-        earlier.seconds() + seconds,
-        null);
-  }
 }

@@ -19,6 +19,11 @@ import java.util.List;
  *     -1
  * @param buffersAfter the same now, or -1
  * @param seconds time spent measuring the route now
+ * @param planAndBuffersUnchanged every statement has the same plan nodes (type, table, index) and
+ *     the same shared buffers per execution (within the buffers rule's tolerance) as before: a
+ *     slow-down of such a route is on time alone
+ * @param timings the time comparisons made: the first measurement, and a second one when the route
+ *     was slower on time alone (empty when time was not compared)
  */
 public record RouteVerdict(
     String id,
@@ -32,7 +37,9 @@ public record RouteVerdict(
     double medianAfterMs,
     long buffersBefore,
     long buffersAfter,
-    double seconds) {
+    double seconds,
+    boolean planAndBuffersUnchanged,
+    List<TimeMeasurement> timings) {
 
   /** Outcome of one route. */
   public enum Status {
@@ -54,6 +61,53 @@ public record RouteVerdict(
     findings = List.copyOf(findings);
     improvements = List.copyOf(improvements);
     notes = List.copyOf(notes);
+    timings = timings == null ? List.of() : List.copyOf(timings);
+  }
+
+  /** A verdict without the shape classification and time comparisons (for routes not compared). */
+  public RouteVerdict(
+      String id,
+      String name,
+      Status status,
+      List<GateFinding> findings,
+      List<String> improvements,
+      List<String> notes,
+      TimeVerdict time,
+      double medianBeforeMs,
+      double medianAfterMs,
+      long buffersBefore,
+      long buffersAfter,
+      double seconds) {
+    this(
+        id,
+        name,
+        status,
+        findings,
+        improvements,
+        notes,
+        time,
+        medianBeforeMs,
+        medianAfterMs,
+        buffersBefore,
+        buffersAfter,
+        seconds,
+        false,
+        List.of());
+  }
+
+  /**
+   * Slower on time alone (plans and buffers unchanged) at the first measurement: the route is
+   * measured again before the gate fails it.
+   */
+  public boolean timeOnly() {
+    return status == Status.FAIL
+        && planAndBuffersUnchanged
+        && findings.stream().allMatch(f -> f.kind() == GateFinding.Kind.TIME);
+  }
+
+  /** Measured a second time because it was slower on time alone. */
+  public boolean remeasured() {
+    return timings.size() > 1;
   }
 
   /** True when this route counts as a regression (FAIL or ERROR). */

@@ -1,8 +1,7 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.stats.RatioOfMedians;
 import dev.indexlab.stats.SampleSummary;
-import dev.indexlab.stats.TimeVerdict;
+import dev.indexlab.stats.Significance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,17 +11,19 @@ import java.util.Locale;
  * Decides whether a route got slower or faster, at two levels.
  *
  * <ol>
- *   <li><b>Samples</b>: {@link RatioOfMedians} on the JMH samples (99% bootstrap interval of the
- *       ratio of medians wholly beyond the threshold, Mann-Whitney p < 0.01). This sees the noise
- *       between invocations, not the noise between JMH runs: two forks of the same code on a busy
- *       machine differ by more than their samples suggest.
+ *   <li><b>Samples</b>: {@link Significance}, the rule {@code run} decides with, on the JMH
+ *       samples, with {@link GateThresholds#timeMs()} as its floor: slower when the 99% bootstrap
+ *       interval of the ratio of medians lies wholly beyond {@code 1 + threshold}, Mann-Whitney p <
+ *       0.01 and the medians at least {@code timeMs} apart ({@link Significance.Change#slowerBy}).
+ *       This sees the noise between invocations, not the noise between JMH runs: two forks of the
+ *       same code on a busy machine differ by more than their samples suggest.
  *   <li><b>Runs</b>: the effect must also clear the threshold by {@value #Z} standard errors of the
  *       run-to-run noise this very run shows (one-sided 0.1%):
  *       <ul>
  *         <li>against a stored baseline: each route's log ratio of medians, less the machine factor
- *             (their median over the routes whose plans and buffers did not change); the noise is
- *             the robust spread (1.4826 × MAD) of those routes' log ratios, at least {@value
- *             GateThresholds#MIN_ROUTES_FOR_FACTOR} of them;
+ *             (their median over the routes whose plans, indexes and shared buffers did not change,
+ *             the <em>controls</em>); the noise is the robust spread (1.4826 × MAD) of those
+ *             routes' log ratios, at least {@value GateThresholds#MIN_ROUTES_FOR_FACTOR} of them;
  *         <li>interleaved A/B: each round pairs one JMH run per side, back to back; the effect is
  *             the mean of the rounds' log ratios and its standard error σ/√rounds, σ being the
  *             larger of the robust spread of the rounds around their route's mean, pooled over the
@@ -32,6 +33,10 @@ import java.util.Locale;
  *       Without enough data for the noise (few routes, one round), the sample level decides alone
  *       and a note says so.
  * </ol>
+ *
+ * A second measurement of a route that was slower on time alone ({@link #judgeAgain}) is judged by
+ * the same rule; against a stored baseline its factor is the ratio of an unchanged reference route
+ * measured alternately with it, and the run-level standard error is σ√2 (two routes' noise).
  */
 final class TimeRule {
   /** Standard errors of run noise an effect must clear: one-sided 0.1%. */
@@ -43,19 +48,28 @@ final class TimeRule {
   private static final double MAD_TO_SIGMA = 1.4826;
 
   private final GateThresholds thresholds;
-  private final RatioOfMedians ratio;
+  private final Significance significance;
   private double logFactor;
   private Double sigma;
   private boolean paired;
+  private int controls;
+  private String basis = "";
   private final List<String> notes = new ArrayList<>();
 
-  /** The time verdict of one route. {@code floor} is the ratio the effect had to exceed, or NaN. */
-  record Judgement(
-      TimeVerdict samples, double effect, double floor, boolean regression, boolean improvement) {}
+  /** One measurement judged: the figures, and whether it counts as slower or faster. */
+  record Judgement(TimeMeasurement measurement) {
+    boolean regression() {
+      return measurement.slower();
+    }
+
+    boolean improvement() {
+      return measurement.faster();
+    }
+  }
 
   TimeRule(GateThresholds thresholds) {
     this.thresholds = thresholds;
-    this.ratio = new RatioOfMedians().withThreshold(thresholds.time());
+    this.significance = thresholds.significance();
   }
 
   /** Run-level remarks: the machine factor and the noise, or why there are none. */
@@ -65,13 +79,32 @@ final class TimeRule {
 
   /** The machine factor, or null when times are not normalized. */
   Double factor() {
-    return thresholds.normalize() && sigma != null ? Math.exp(logFactor) : null;
+    return normalizing() ? Math.exp(logFactor) : null;
+  }
+
+  /** The run-to-run noise σ (log), or null when none was estimated. */
+  Double sigma() {
+    return sigma;
+  }
+
+  /** How many routes the machine factor and the noise came from (against a baseline). */
+  int controls() {
+    return controls;
+  }
+
+  /** One sentence: how times were compared in this run (the first of {@link #notes()}). */
+  String basis() {
+    return basis;
+  }
+
+  private boolean normalizing() {
+    return thresholds.normalize() && sigma != null;
   }
 
   /**
    * Studies the run before judging routes.
    *
-   * @param controls routes measured on both sides whose plans and buffers did not change
+   * @param controls routes measured on both sides whose plans, indexes and buffers did not change
    * @param comparable every route measured and timed on both sides
    */
   void calibrate(List<RouteSnapshot[]> controls, List<RouteSnapshot[]> comparable) {
@@ -79,18 +112,21 @@ final class TimeRule {
     if (thresholds.normalize()) {
       double[] logs =
           controls.stream().mapToDouble(p -> Math.log(median(p[1]) / median(p[0]))).toArray();
+      this.controls = logs.length;
       if (logs.length < GateThresholds.MIN_ROUTES_FOR_FACTOR) {
-        notes.add(
-            "only "
+        note(
+            "no machine factor: only "
                 + logs.length
-                + " route(s) with unchanged plans and buffers: too few for the machine factor"
-                + " and the run-to-run noise; times were compared on their samples alone");
+                + " route(s) with unchanged plans and buffers, "
+                + GateThresholds.MIN_ROUTES_FOR_FACTOR
+                + " needed for the machine factor and the run-to-run noise; times were compared"
+                + " as measured, on their samples alone");
         return;
       }
       logFactor = median(logs);
       sigma =
           MAD_TO_SIGMA * median(Arrays.stream(logs).map(x -> Math.abs(x - logFactor)).toArray());
-      notes.add(
+      note(
           String.format(
               Locale.ROOT,
               "machine factor ×%.2f (median time ratio of the %d routes with unchanged plans and"
@@ -120,14 +156,14 @@ final class TimeRule {
       rounds = Math.min(rounds, d.length);
     }
     if (dof < MIN_ROUND_DOF) {
-      notes.add(
+      note(
           "too few rounds to estimate the noise between JMH runs; times were compared on their"
               + " samples alone");
       return;
     }
     paired = true;
     sigma = MAD_TO_SIGMA * median(residuals.stream().mapToDouble(Double::doubleValue).toArray());
-    notes.add(
+    note(
         String.format(
             Locale.ROOT,
             "noise between JMH runs σ = %.2f (log, from %d round residuals); with %d rounds a"
@@ -139,17 +175,82 @@ final class TimeRule {
             Math.exp(-threshold - Z * sigma / Math.sqrt(rounds))));
   }
 
-  /** Judges one route measured and timed on both sides. */
+  private void note(String text) {
+    if (basis.isEmpty()) {
+      basis = text;
+    }
+    notes.add(text);
+  }
+
+  /** Judges the first measurement of one route measured and timed on both sides. */
   Judgement judge(RouteSnapshot before, RouteSnapshot after) {
+    return normalizing()
+        ? judge("first measurement", before, after, logFactor, null, sigma)
+        : judge("first measurement", before, after, 0, null, null);
+  }
+
+  /**
+   * Judges a second measurement of a route that was slower on time alone.
+   *
+   * @param again the route measured again (head's side in an A/B run)
+   * @param baseAgain base's side measured again in an A/B run, else null ({@code before} stands)
+   * @param reference the unchanged route measured alternately with it, or null
+   * @param referenceBefore that route in the baseline
+   * @param referenceAgain that route measured again
+   */
+  Judgement judgeAgain(
+      RouteSnapshot before,
+      RouteSnapshot again,
+      RouteSnapshot baseAgain,
+      String reference,
+      RouteSnapshot referenceBefore,
+      RouteSnapshot referenceAgain) {
+    RouteSnapshot b = baseAgain == null ? before : baseAgain;
+    boolean withReference =
+        reference != null
+            && !paired
+            && thresholds.normalize()
+            && referenceBefore != null
+            && referenceAgain != null
+            && comparable(referenceBefore, referenceAgain);
+    if (!withReference) {
+      String label =
+          baseAgain == null ? "second measurement" : "second measurement (both sides again)";
+      return normalizing()
+          ? judge(label, b, again, logFactor, null, sigma)
+          : judge(label, b, again, 0, null, null);
+    }
+    double local = Math.log(median(referenceAgain) / median(referenceBefore));
+    return judge(
+        "second measurement, alternating with `" + reference + "`",
+        b,
+        again,
+        local,
+        reference,
+        sigma == null ? null : sigma * Math.sqrt(2));
+  }
+
+  /**
+   * The rule itself: samples divided by {@code exp(logF)}, compared by {@link Significance}; then
+   * the run level, against {@code se} (null: samples alone) or, in a paired A/B run, the rounds.
+   */
+  private Judgement judge(
+      String label,
+      RouteSnapshot before,
+      RouteSnapshot after,
+      double logF,
+      String reference,
+      Double givenSe) {
     double[] b = positive(before.samples());
     double[] a = positive(after.samples());
-    Double factor = factor();
-    if (factor != null) {
-      for (int i = 0; i < a.length; i++) {
-        a[i] /= factor;
-      }
+    double f = Math.exp(logF);
+    for (int i = 0; i < a.length; i++) {
+      a[i] /= f;
     }
-    TimeVerdict v = ratio.compare(b, a);
+    Significance.Change change = significance.compare(b, a);
+    double t = thresholds.time();
+    boolean sampleSlower = change.slowerBy(t, thresholds.timeMs());
+    boolean sampleFaster = change.fasterBy(t / (1 + t));
     double effect;
     Double se = null;
     double[] d = roundLogs(before, after);
@@ -159,17 +260,28 @@ final class TimeRule {
       double own =
           Math.sqrt(Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / (d.length - 1));
       se = Math.max(sigma, own) / Math.sqrt(d.length);
-    } else if (thresholds.normalize() && sigma != null) {
-      effect = Math.log(median(after) / median(before)) - logFactor;
-      se = sigma;
+    } else if (givenSe != null) {
+      effect = Math.log(median(after) / median(before)) - logF;
+      se = givenSe;
     } else {
-      effect = Math.log(v.ratio());
+      effect = Math.log(change.ratio());
     }
-    double floor = Math.log1p(thresholds.time()) + (se == null ? 0 : Z * se);
-    boolean slower = v.regression() && (se == null || effect > floor);
-    boolean faster = v.improvement() && (se == null || effect < -floor);
+    double bar = Math.log1p(t) + (se == null ? 0 : Z * se);
+    boolean slower = sampleSlower && (se == null || effect > bar);
+    boolean faster = sampleFaster && (se == null || effect < -bar);
+    boolean divided = logF != 0 || givenSe != null && !paired;
     return new Judgement(
-        v, Math.exp(effect), se == null ? Double.NaN : Math.exp(floor), slower, faster);
+        new TimeMeasurement(
+            label,
+            median(before),
+            median(after),
+            divided ? f : null,
+            reference,
+            change,
+            Math.exp(effect),
+            se == null ? Double.NaN : Math.exp(bar),
+            slower,
+            faster));
   }
 
   private static double mean(double[] d) {

@@ -131,4 +131,20 @@ class GateCommandTest {
     assertThat(c.convert(" 7.5 ")).isEqualTo(0.075);
     assertThat(c.convert("0%")).isZero();
   }
+
+  @Test
+  void thresholdMsDefaultsToTheGatesFloorAndRefusesANegativeValue() throws Exception {
+    String shown =
+        new picocli.CommandLine(new GateCommand())
+            .getCommandSpec()
+            .findOption("--threshold-ms")
+            .defaultValue();
+    assertThat(Double.parseDouble(shown))
+        .isEqualTo(dev.indexlab.gate.GateThresholds.DEFAULT_TIME_MS);
+
+    Run r = run("gate", "--baseline", baseline(1.0, 42).toString(), "--threshold-ms", "-1");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--threshold-ms must be a number of ms >= 0");
+  }
 }

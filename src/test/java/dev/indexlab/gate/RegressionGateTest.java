@@ -49,8 +49,13 @@ class RegressionGateTest {
     assertThat(o.exitCode()).isEqualTo(1);
     RouteVerdict r = o.routes().get(0);
     assertThat(r.findings()).extracting(GateFinding::kind).containsExactly(GateFinding.Kind.TIME);
-    assertThat(r.headline()).matches("×1\\.[45]\\d slower");
-    assertThat(r.findings().get(0).message()).startsWith("slower: median ×1.");
+    assertThat(r.headline()).matches("×1\\.[45]\\d slower \\(time only\\)");
+    assertThat(r.findings().get(0).message())
+        .startsWith(
+            "time only: plan and buffers unchanged (shared buffers 40 → 40); slower, not measured"
+                + " a second time. First measurement: median 5.")
+        .contains("CI ×1.");
+    assertThat(r.planAndBuffersUnchanged()).isTrue();
     assertThat(o.timeOnlyRegressions()).containsExactly("users_delete");
   }
 
@@ -80,7 +85,7 @@ class RegressionGateTest {
     assertThat(r.status()).isEqualTo(RouteVerdict.Status.PASS);
     assertThat(r.improvements())
         .contains("statement 2 \"delete the user\": Seq Scan → Bitmap Heap Scan on song_history")
-        .anyMatch(i -> i.startsWith("faster: median ×0.0"))
+        .anyMatch(i -> i.startsWith("faster: first measurement: median 65.") && i.contains("(×0.0"))
         .anyMatch(i -> i.contains("shared buffers 5,000 → 40 (-99.2%)"));
     assertThat(o.verdictLine()).isEqualTo("indexlab gate: PASS 1 passed, 1 improved");
   }
@@ -219,8 +224,7 @@ class RegressionGateTest {
     assertThat(o.routes()).filteredOn(r -> !r.improvements().isEmpty()).isEmpty();
     assertThat(o.notes())
         .anyMatch(n -> n.startsWith("machine factor ×1.00 (median time ratio of the 9 routes"));
-    assertThat(o.regressions().get(0).findings().get(0).message())
-        .contains("; run-level effect ×6.");
+    assertThat(o.regressions().get(0).findings().get(0).message()).contains("; run-level ×6.");
   }
 
   @Test
