@@ -90,7 +90,7 @@ class GateTimeOnlyIT {
 
   static Run indexlab(ConnectionSpec db, List<String> args) {
     List<String> all = new ArrayList<>(args);
-    all.addAll(List.of("--db", db.jdbcUrl(), "--user", db.user(), "-q"));
+    all.addAll(List.of("--db", db.jdbcUrl(), "--user", db.user()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
