@@ -179,13 +179,7 @@ final class CandidatePage {
                       + " overhead to the workload.\n\n")
           .toString();
     }
-    long slower =
-        writers.stream()
-            .filter(
-                d ->
-                    ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant())
-                        .regressed())
-            .count();
+    long slower = writers.stream().filter(d -> ChangeWording.verdict(d.jmh()).regressed()).count();
     long moreWal = writers.stream().filter(d -> d.walBytesAfter() > d.walBytesBefore()).count();
     out.append(
             "An index costs every write of its table: each insert adds an entry, each update that")
@@ -232,8 +226,7 @@ final class CandidatePage {
     if (before == null || after == null || !Double.isFinite(before) || !Double.isFinite(after)) {
       return "not measured";
     }
-    String range =
-        ChangeWording.unsignedPercent(before) + " → " + ChangeWording.unsignedPercent(after);
+    String range = ChangeWording.share(before) + " → " + ChangeWording.share(after);
     if (after < before) {
       return "fewer HOT: " + range;
     }
@@ -289,12 +282,12 @@ final class CandidatePage {
   }
 
   /** JMH's verdict on the route, or EXPLAIN's when JMH did not time it. */
-  private static String verdict(RouteDelta d) {
+  private String verdict(RouteDelta d) {
     if (d.untimed()) {
       return "not timed; EXPLAIN: "
-          + ChangeWording.explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).words();
+          + run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).words();
     }
-    return ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).words();
+    return ChangeWording.verdict(d.jmh()).words();
   }
 
   private static String ms(double v) {

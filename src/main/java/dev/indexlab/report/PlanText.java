@@ -93,6 +93,43 @@ final class PlanText {
     return Optional.ofNullable(best);
   }
 
+  /**
+   * A Limit node and the rows its input produced: a Limit that returns {@code kept} rows of the
+   * {@code produced} its child made walked past the rest (an OFFSET, or a plan that reads ahead).
+   * Rows are per loop times loops.
+   */
+  record LimitWalk(long kept, long produced) {
+    long discarded() {
+      return produced - kept;
+    }
+  }
+
+  /** The first Limit node of the plan and its direct child's rows, if the plan has one. */
+  static Optional<LimitWalk> limitWalk(String planText) {
+    List<String> lines = lines(planText);
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = NODE.matcher(lines.get(i));
+      if (!m.find() || !m.group(1).strip().equals("Limit")) {
+        continue;
+      }
+      long kept = Long.parseLong(m.group(2)) * Long.parseLong(m.group(3));
+      int depth = indent(lines.get(i));
+      for (int j = i + 1; j < lines.size(); j++) {
+        String line = lines.get(j);
+        if (indent(line) <= depth) {
+          break;
+        }
+        Matcher c = NODE.matcher(line);
+        if (line.stripLeading().startsWith("->") && c.find()) {
+          long produced = Long.parseLong(c.group(2)) * Long.parseLong(c.group(3));
+          return Optional.of(new LimitWalk(kept, produced));
+        }
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
   /** Kilobytes a sort wrote to disk, or -1 when no sort spilled. */
   static long sortSpillKb(String planText) {
     for (String line : lines(planText)) {

@@ -37,9 +37,8 @@ final class RouteAnalysis {
     List<RouteDelta> list = new ArrayList<>();
     for (RouteDelta d : RunIndex.deltas(candidate)) {
       boolean explainFaster =
-          ChangeWording.explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).improved();
-      boolean jmhFaster =
-          ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).improved();
+          run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).improved();
+      boolean jmhFaster = ChangeWording.verdict(d.jmh()).improved();
       RouteResult before = RunIndex.route(run.baseline(), d.route());
       if ((explainFaster || jmhFaster) && !RunIndex.statements(before).isEmpty()) {
         list.add(d);
@@ -63,14 +62,14 @@ final class RouteAnalysis {
     StatementCapture hot = hotStatement(before, after);
     StatementCapture hotAfter = after == null ? null : RunIndex.statement(after, hot.index());
     boolean rewritten = hotAfter != null && !same(hot.sql(), hotAfter.sql());
-    CascadeAnalysis cascades = new CascadeAnalysis(hot, hotAfter);
+    CascadeAnalysis cascades = new CascadeAnalysis(hot, hotAfter, run.wording(), plans);
     DrillDown focus = cascades.focus();
 
     StringBuilder out = new StringBuilder();
     out.append("## ").append(MarkdownText.text(run.routeName(delta.route()))).append("\n\n");
     out.append(intro(before, hot, rewritten)).append("\n\n");
     out.append(MarkdownText.codeBlock("sql", hot.sql())).append('\n');
-    out.append(PlanTable.render(hot.planText(), plans.link(hot.planJsonFile()))).append('\n');
+    out.append(plans.table(hot)).append('\n');
 
     out.append("### What indexlab noticed\n\n").append(StatementFacts.render(hot));
     if (focus != null) {
@@ -97,8 +96,7 @@ final class RouteAnalysis {
           focus != null
               ? "And the route's statement:\n\n"
               : "The statement with the candidate in place:\n\n");
-      out.append(PlanTable.render(hotAfter.planText(), plans.link(hotAfter.planJsonFile())))
-          .append('\n');
+      out.append(plans.table(hotAfter)).append('\n');
     }
     out.append(results(delta, hot, hotAfter));
     out.append(cascades.renderAll(2));
@@ -119,7 +117,7 @@ final class RouteAnalysis {
           "The route runs "
               + all.size()
               + " statements in one transaction; statement "
-              + hot.index()
+              + (hot.index() + 1)
               + " ("
               + MarkdownText.text(SummaryPage.nonBlank(hot.label(), "unlabelled"))
               + ") is the one the candidate changes"
@@ -129,7 +127,7 @@ final class RouteAnalysis {
                       + " of the statements' "
                       + ReportFormat.msWithUnit(total)
                       + " median EXPLAIN ANALYZE time ("
-                      + ChangeWording.unsignedPercent(hot.medianExecutionMs() / total)
+                      + ChangeWording.share(hot.medianExecutionMs() / total)
                       + ")"
                   : "");
     }
@@ -142,7 +140,7 @@ final class RouteAnalysis {
       double sb = hot.medianExecutionMs();
       double sa = hotAfter.medianExecutionMs();
       out.append("- **Statement** (median EXPLAIN ANALYZE execution time): ")
-          .append(ChangeWording.fromTo(sb, sa, ChangeWording.explainVerdict(sb, sa)))
+          .append(ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa)))
           .append(CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers()))
           .append(".\n");
     } else {
@@ -150,11 +148,10 @@ final class RouteAnalysis {
       double ea = delta.explainAfterMs();
       out.append("- **EXPLAIN** (median execution time recorded for the route; the statement was")
           .append(" not captured with the candidate): ")
-          .append(ChangeWording.fromTo(eb, ea, ChangeWording.explainVerdict(eb, ea)))
+          .append(ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea)))
           .append(".\n");
     }
-    Verdict route =
-        ChangeWording.verdict(delta.meanBeforeMs(), delta.meanAfterMs(), delta.significant());
+    Verdict route = ChangeWording.verdict(delta.jmh());
     if (delta.untimed()) {
       out.append("- **Route**: not timed under JMH with this candidate (EXPLAIN showed no gain the")
           .append(" decision rule could accept)")

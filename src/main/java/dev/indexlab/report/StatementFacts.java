@@ -83,7 +83,7 @@ final class StatementFacts {
           .append(" went to the trigger for ")
           .append(MarkdownText.code(top.name()))
           .append(" (")
-          .append(ChangeWording.unsignedPercent(top.timeMs() / exec))
+          .append(ChangeWording.share(top.timeMs() / exec))
           .append(").");
     } else {
       out.append("the trigger for ")
@@ -122,7 +122,7 @@ final class StatementFacts {
           ReportFormat.ms(t.timeMs()),
           ReportFormat.grouped(t.calls()),
           ChangeWording.present(exec) && exec > 0
-              ? ChangeWording.unsignedPercent(t.timeMs() / exec)
+              ? ChangeWording.share(t.timeMs() / exec)
               : ReportFormat.NOT_AVAILABLE);
     }
     return table.render();
@@ -135,7 +135,7 @@ final class StatementFacts {
   static String filterSentence(PlanText.FilteringNode node) {
     String share =
         node.read() > 0
-            ? " (" + ChangeWording.unsignedPercent((double) node.removed() / node.read()) + ")"
+            ? " (" + ChangeWording.share((double) node.removed() / node.read()) + ")"
             : "";
     return "the "
         + label(node.label())

@@ -9,6 +9,7 @@ import dev.indexlab.scenario.RunResults.RouteDelta;
 import dev.indexlab.scenario.RunResults.RouteResult;
 import dev.indexlab.scenario.RunResults.ScenarioResult;
 import dev.indexlab.scenario.RunResults.StatementCapture;
+import dev.indexlab.scenario.RunResults.Timing;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -82,14 +83,19 @@ class ReportWriterTest {
     assertThat(md)
         .startsWith("# SongStackify: route times before and after indexlab\n")
         .contains(
+            "## The slow routes, one by one",
+            "## What to ship",
+            "## What indexes cannot fix",
             "## How this was measured",
             "## Route times",
             "## Candidates",
             "### Accepted (2)",
             "### Rejected (1)",
-            "## Write-ups",
             "## Files")
-        .contains("| Date ", "2026-11-28T10:15:00Z", "PostgreSQL 17.6", "`work_mem = 4MB`")
+        .doesNotContain("## Write-ups")
+        .contains("on PostgreSQL 17.6 on x86_64")
+        .doesNotContain("PostgreSQL PostgreSQL")
+        .contains("| Date ", "2026-11-28T10:15:00Z", "PostgreSQL 17.6", "| `work_mem` ", "`4MB`")
         .contains("scale 1, seed 42", "quick, 1 thread", "rolled back after every call")
         .contains("2 cores, 8.0 GB memory")
         .contains("| `jdbc:postgresql://db.example:5432/songs?user=bench&password=****` ")
@@ -131,7 +137,7 @@ class ReportWriterTest {
         assertThat(String.join("", row)).isBlank();
         continue;
       }
-      assertThat(row).hasSize(8);
+      assertThat(row).hasSize(9);
       for (String cell : row) {
         assertThat(cell).as("a cell of " + row[0]).isNotBlank();
       }
@@ -147,22 +153,24 @@ class ReportWriterTest {
     String[] delete = byName.get("POST /users/delete/{user_id}");
     RouteResult before = RunIndex.route(results.scenarios().get(0), RunResultsFixture.DELETE_USER);
     RouteResult after = RunIndex.route(results.scenarios().get(4), RunResultsFixture.DELETE_USER);
-    assertThat(delete[1]).isEqualTo(ReportFormat.ms(before.timing().mean())).isEqualTo("66.1");
+    assertThat(delete[1]).isEqualTo(ReportFormat.ms(before.timing().p50())).isEqualTo("80.6");
     assertThat(delete[2]).isEqualTo(ReportFormat.ms(before.timing().p95()));
-    assertThat(delete[3]).isEqualTo("1.91");
+    assertThat(delete[3]).isEqualTo(ReportFormat.ms(after.timing().p50())).isEqualTo("2.33");
     assertThat(delete[4]).isEqualTo(ReportFormat.ms(after.timing().p95()));
-    assertThat(delete[5]).isEqualTo("-64.2");
-    assertThat(delete[6]).isEqualTo("-97.1%"); // (1.91 - 66.12) / 66.12
-    assertThat(delete[7]).isEqualTo("much faster");
+    assertThat(delete[5]).isEqualTo("1,912 / 1,912");
+    assertThat(delete[6]).isEqualTo("-78.3");
+    assertThat(delete[7]).isEqualTo("-97.1%");
+    assertThat(delete[8]).isEqualTo("much faster");
 
+    // 0.490 → 0.485 ms: under the rule's 0.05 ms floor, whatever the test says
     String[] unchanged = byName.get("POST /song/add");
-    assertThat(unchanged[6]).isEqualTo("-1.0%");
-    assertThat(unchanged[7]).isEqualTo("no measurable change");
+    assertThat(unchanged[7]).isEqualTo("-1.0%");
+    assertThat(unchanged[8]).isEqualTo("no measurable change");
 
     String[] failed = byName.get("POST /song/link/add");
-    assertThat(failed[1]).startsWith("failed: could not serialize access");
+    assertThat(failed[1]).isEqualTo("failed");
     assertThat(failed[2]).isEqualTo("failed");
-    assertThat(failed[7]).isEqualTo("failed");
+    assertThat(failed[8]).isEqualTo("failed");
     assertThat(read("README.md"))
         .contains("- POST /song/link/add (baseline) failed: " + RunResultsFixture.FAILED_REASON);
   }
@@ -171,20 +179,17 @@ class ReportWriterTest {
   void summaryListsCandidatesWithReasonsAndSavings() throws IOException {
     String md = read("README.md");
     assertThat(md)
-        .contains(
-            "- [playlist_play_next_entry](playlist_play_next_entry.md) (rewrite): playlist_play"
-                + " 99.7% faster; saves 20,566 ms per minute of weighted workload.")
-        .contains(
-            "- [song_history_user_id](song_history_user_id.md) (index): users_delete 97.1%"
-                + " faster, mood_refresh 99.1% faster; saves 318 ms per minute")
-        .contains(
-            "- [songs_name_trgm](songs_name_trgm.md) (index): no route improved significantly.")
+        .contains("- [playlist_play_next_entry](playlist_play_next_entry.md) (rewrite, ")
+        .contains("): playlist_play 99.7% faster; weighted saving 20,566 ms per minute.")
+        .contains("): users_delete 97.1% faster, mood_refresh 99.1% faster; weighted saving 318 ms")
+        .contains("- [songs_name_trgm](songs_name_trgm.md) (index, ")
+        .contains("): no route improved significantly.")
         .contains(
             "![Mean time per route call, baseline and optimized, log scale](charts/route-times.svg)")
         .contains("(charts/latency-distribution.svg)");
     // accepted are ranked by time saved
-    assertThat(md.indexOf("(playlist_play_next_entry.md) (rewrite)"))
-        .isLessThan(md.indexOf("(song_history_user_id.md) (index)"));
+    assertThat(md.indexOf("- [playlist_play_next_entry](playlist_play_next_entry.md) (rewrite"))
+        .isLessThan(md.indexOf("- [song_history_user_id](song_history_user_id.md) (index"));
   }
 
   @Test
@@ -311,15 +316,62 @@ class ReportWriterTest {
     }
   }
 
-  /** JMH 48.6 → 0.412 ms but EXPLAIN unchanged: the machine moved, not the route. */
+  /** A timing without its samples (results older than the rule) is not compared, not guessed. */
   @Test
-  void aJmhChangeTheStatementsDoNotShowIsNoMeasurableChange() throws Exception {
-    RouteResult before = RunIndex.route(results.scenarios().get(0), "mood_refresh");
+  void aRouteWithoutSamplesIsNotCompared() throws Exception {
     Map<String, String[]> byName =
         routeTableWithOptimized(
-            "machine-moved", "mood_refresh", r -> withStatements(r, before.statements()));
-    assertThat(byName.get("mood refresh (background job)")[7]).isEqualTo("no measurable change");
-    assertThat(byName.get("POST /users/delete/{user_id}")[7]).isEqualTo("much faster");
+            "no-samples",
+            "mood_refresh",
+            r -> {
+              Timing t = r.timing();
+              return r.withTiming(
+                  new Timing(
+                      t.mean(),
+                      t.error(),
+                      t.p50(),
+                      t.p90(),
+                      t.p95(),
+                      t.p99(),
+                      t.max(),
+                      t.samples(),
+                      t.histogram(),
+                      null));
+            });
+    assertThat(byName.get("mood refresh (background job)")[8])
+        .isEqualTo("not compared: no samples");
+    assertThat(byName.get("POST /users/delete/{user_id}")[8]).isEqualTo("much faster");
+  }
+
+  /** p95 is not printed from fewer than 100 samples: it would be a maximum under another name. */
+  @Test
+  void aPercentileIsNotPrintedFromTooFewSamples() throws Exception {
+    Map<String, String[]> byName =
+        routeTableWithOptimized(
+            "few-samples",
+            "mood_refresh",
+            r -> {
+              Timing t = r.timing();
+              double[] few = java.util.Arrays.copyOf(t.values(), 17);
+              return r.withTiming(
+                  new Timing(
+                      t.mean(),
+                      t.error(),
+                      t.p50(),
+                      t.p90(),
+                      t.p95(),
+                      t.p99(),
+                      t.max(),
+                      17,
+                      t.histogram(),
+                      null,
+                      few));
+            });
+    String[] row = byName.get("mood refresh (background job)");
+    assertThat(row[4]).isEqualTo("–");
+    assertThat(row[5]).isEqualTo("1,912 / 17");
+    assertThat(Files.readString(temp.resolve("few-samples").resolve("README.md")))
+        .contains("fewer than 100 samples, too few to hold a 95th percentile");
   }
 
   @Test
@@ -332,8 +384,8 @@ class ReportWriterTest {
             r -> r.withTiming(before.timing().reusedFrom("baseline")));
     String[] row = byName.get("POST /users/create");
     assertThat(row[1]).isEqualTo(row[3]);
-    assertThat(row[5]).isEqualTo("n/a");
-    assertThat(row[7]).isEqualTo("unchanged, not re-timed");
+    assertThat(row[6]).isEqualTo("n/a");
+    assertThat(row[8]).isEqualTo("unchanged, not re-timed");
     assertThat(Files.readString(temp.resolve("not-retimed").resolve("README.md")))
         .contains("\"unchanged, not re-timed\": the route reads and writes no table the accepted");
     assertThat(read("README.md")).doesNotContain("not re-timed");
