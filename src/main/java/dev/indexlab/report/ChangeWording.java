@@ -177,6 +177,9 @@ final class ChangeWording {
     if (verdict.regressed()) {
       return range + ", " + Numbers.percentChange(before, after) + "% slower";
     }
+    if (verdict == Verdict.NOT_COMPARED) {
+      return range + ": not compared (no samples kept)";
+    }
     return range + ": no measurable change";
   }
 

@@ -25,10 +25,18 @@ final class PlanText {
    * A plan node whose filter threw rows away: its label as the plan writes it ({@code Seq Scan on
    * song_history}), the rows it returned and the rows its filter removed, over all loops.
    */
-  record FilteringNode(String label, long rows, long removed) {
+  record FilteringNode(String label, long rows, long removed, long loops) {
     /** Rows read: returned plus removed. */
     long read() {
       return rows + removed;
+    }
+
+    /**
+     * A node run by a leader and its workers ({@code Parallel ...} with several loops): PostgreSQL
+     * prints its rows per process, rounded, so the totals are per-loop figures times loops.
+     */
+    boolean parallel() {
+      return loops > 1 && label.startsWith("Parallel ");
     }
   }
 
@@ -84,7 +92,8 @@ final class PlanText {
           long removed = Long.parseLong(r.group(1)) * loops;
           if (best == null || removed > best.removed()) {
             best =
-                new FilteringNode(m.group(1).strip(), Long.parseLong(m.group(2)) * loops, removed);
+                new FilteringNode(
+                    m.group(1).strip(), Long.parseLong(m.group(2)) * loops, removed, loops);
           }
           break;
         }

@@ -76,13 +76,11 @@ final class RouteAnalysis {
       out.append("### The statement behind the trigger\n\n").append(cascades.renderBefore(focus));
     }
 
-    out.append(first ? "### The candidate\n\n" : "### With the candidate\n\n");
-    if (first) {
+    if (first || rewritten) {
+      out.append("### The candidate\n\n");
       out.append(
           new CandidateSql(candidate)
               .render(rewritten ? hot.sql() : null, rewritten ? hotAfter.sql() : null));
-    } else {
-      out.append("The same candidate as above, measured on this route.\n\n");
     }
 
     out.append("### After\n\n");
@@ -139,7 +137,9 @@ final class RouteAnalysis {
     if (hotAfter != null) {
       double sb = hot.medianExecutionMs();
       double sa = hotAfter.medianExecutionMs();
-      out.append("- **Statement** (median EXPLAIN ANALYZE execution time): ")
+      out.append("- **Statement ")
+          .append(hot.index() + 1)
+          .append("**, EXPLAIN ANALYZE median: ")
           .append(ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa)))
           .append(CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers()))
           .append(".\n");
@@ -158,12 +158,24 @@ final class RouteAnalysis {
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
           .append(" per call.\n");
     } else {
-      out.append("- **Route** (JMH mean per call, all statements): ")
-          .append(ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route))
-          .append("; p95 from ")
-          .append(ms(delta.p95BeforeMs()))
-          .append(" to ")
-          .append(ms(delta.p95AfterMs()))
+      out.append("- **Route**, JMH ")
+          .append(delta.jmh() == null ? "mean" : "median")
+          .append(" per call (all statements): ")
+          .append(
+              delta.jmh() == null
+                  ? ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route)
+                  : ChangeWording.fromTo(
+                      delta.jmh().medianBefore(), delta.jmh().medianAfter(), route))
+          .append(
+              delta.jmh() == null
+                  ? " (no samples kept: not compared)"
+                  : " ("
+                      + ReportFormat.grouped(delta.jmh().nBefore())
+                      + " and "
+                      + ReportFormat.grouped(delta.jmh().nAfter())
+                      + " samples, "
+                      + ChangeWording.testWords(delta.jmh())
+                      + ")")
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
           .append(" per call.\n");
     }

@@ -40,7 +40,19 @@ final class StatementFacts {
       out.append(triggerSentence(s, triggers)).append("\n\n");
       out.append(triggerTable(s, triggers)).append('\n');
     }
-    List<Finding> findings = s.findings() == null ? List.of() : s.findings();
+    boolean planSaysIt = PlanText.mostFiltering(s.planText()).isPresent();
+    // a scan the plan below already describes, from the plan's own figures, is not said twice
+    // (the finding's counts of a parallel scan are per-process figures)
+    List<Finding> findings =
+        s.findings() == null
+            ? List.of()
+            : s.findings().stream()
+                .filter(
+                    f ->
+                        !(planSaysIt
+                            && "SEQ_SCAN_REMOVES_MOST_ROWS".equals(f.kind())
+                            && (f.node() == null || !f.node().contains(" via "))))
+                .toList();
     if (!findings.isEmpty()) {
       out.append("indexlab's findings for this statement:\n\n");
       for (Finding f : findings) {
@@ -137,6 +149,28 @@ final class StatementFacts {
         node.read() > 0
             ? " (" + ChangeWording.share((double) node.removed() / node.read()) + ")"
             : "";
+    if (node.parallel()) {
+      // rows per process are printed rounded: the totals are per-loop figures times loops
+      return "the "
+          + label(node.label())
+          + ", run by "
+          + node.loops()
+          + " processes (the leader and "
+          + (node.loops() - 1)
+          + (node.loops() == 2 ? " worker" : " workers")
+          + "), reads about "
+          + ReportFormat.grouped(node.read())
+          + " rows and its filter throws away about "
+          + ReportFormat.grouped(node.removed())
+          + share
+          + " to keep about "
+          + ReportFormat.grouped(node.rows())
+          + " (PostgreSQL prints each process's rows as a rounded average, so these are that"
+          + " average times "
+          + node.loops()
+          + "; the processes run at the same time, so the time is the statement's own Execution"
+          + " Time, not a sum over them).";
+    }
     return "the "
         + label(node.label())
         + " reads "

@@ -89,13 +89,38 @@ class ReportWordingTest {
     assertThat(ChangeWording.signedPercent(0.106, 0.105)).isEqualTo("-0.9%");
   }
 
+  /** A parallel scan: rows per process times the processes, and no time summed over them. */
+  @Test
+  void aParallelScanIsCountedAsPostgresCountsIt() {
+    String plan =
+        """
+        Finalize Aggregate  (cost=12573.53..12573.54 rows=1 width=8) (actual time=34.469..34.608 rows=1 loops=1)
+          ->  Gather  (cost=12573.31..12573.52 rows=2 width=8) (actual time=33.216..34.599 rows=3 loops=1)
+                Workers Planned: 2
+                Workers Launched: 2
+                ->  Partial Aggregate  (cost=11573.31..11573.32 rows=1 width=8) (actual time=27.651..27.652 rows=1 loops=3)
+                      ->  Parallel Seq Scan on song_history  (cost=0.00..11570.66 rows=1060 width=0) (actual time=0.048..27.581 rows=806 loops=3)
+                            Filter: (user_id = '731'::bigint)
+                            Rows Removed by Filter: 305541
+        Planning Time: 0.072 ms
+        Execution Time: 34.632 ms""";
+    PlanText.FilteringNode scan = PlanText.mostFiltering(plan).orElseThrow();
+    assertThat(scan.parallel()).isTrue();
+    assertThat(scan.rows()).isEqualTo(806 * 3);
+    assertThat(scan.removed()).isEqualTo(305541L * 3);
+    assertThat(StatementFacts.filterSentence(scan))
+        .contains("run by 3 processes (the leader and 2 workers), reads about 919,041 rows")
+        .contains("to keep about 2,418")
+        .doesNotContain("82.7");
+  }
+
   @Test
   void planTextFactsComeFromThePlanOrAreAbsent() {
     String plan = RunResultsFixture.CASCADE_PLAN_BEFORE;
     assertThat(PlanText.executionMs(plan)).isEqualTo(61.744);
     PlanText.FilteringNode scan = PlanText.mostFiltering(plan).orElseThrow();
     assertThat(scan)
-        .isEqualTo(new PlanText.FilteringNode("Seq Scan on song_history", 1187, 917852));
+        .isEqualTo(new PlanText.FilteringNode("Seq Scan on song_history", 1187, 917852, 1));
     assertThat(StatementFacts.filterSentence(scan))
         .isEqualTo(
             "the Seq Scan on `song_history` reads 919,039 rows and its filter throws away 917,852"

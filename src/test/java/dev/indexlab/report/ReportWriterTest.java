@@ -216,11 +216,11 @@ class ReportWriterTest {
         .contains("Trigger for constraint song_history_user_id_fkey: time=0.731 calls=1")
         .contains("From 61.7 ms to 0.744 ms, a 98.8% improvement for this cascade")
         .contains(
-            "- **Statement** (median EXPLAIN ANALYZE execution time): from 65.3 ms to 1.22 ms, a"
+            "- **Statement 2**, EXPLAIN ANALYZE median: from 65.3 ms to 1.22 ms, a"
                 + " 98.1% improvement, shared buffers from 6,961 to 1,419.")
         .contains(
-            "- **Route** (JMH mean per call, all statements): from 66.1 ms to 1.91 ms, a 97.1%"
-                + " improvement")
+            "- **Route**, JMH median per call (all statements): from 66.1 ms to 1.91 ms, a 97.1%"
+                + " improvement (400 and 400 samples, ratio of medians ×0.0289")
         .contains("[plan JSON (pev2-loadable)](plans/baseline/users_delete/2.json)")
         .contains("[plan JSON (pev2-loadable)](plans/song_history_user_id/users_delete/2.json)")
         .contains("## Write overhead", "| WAL per execution before ", "stayed HOT: 100.0% → 100.0%")
