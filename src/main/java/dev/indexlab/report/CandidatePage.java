@@ -134,27 +134,21 @@ final class CandidatePage {
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
-            Column.right("EXPLAIN before (ms)"),
-            Column.right("EXPLAIN after (ms)"),
-            Column.right("JMH before (ms)"),
-            Column.right("JMH after (ms)"),
+            Column.right("EXPLAIN (ms)"),
+            Column.right("JMH median (ms)"),
             Column.right("JMH change"),
             Column.right("Samples"),
-            Column.right("Buffers before"),
-            Column.right("Buffers after"),
+            Column.right("Buffers"),
             Column.left("Uses it"),
             Column.left("Verdict"));
     for (RouteDelta d : deltas) {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
-          ms(d.explainBeforeMs()),
-          ms(d.explainAfterMs()),
-          jmh(d, true),
-          jmh(d, false),
+          ms(d.explainBeforeMs()) + " → " + ms(d.explainAfterMs()),
+          d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
           jmhChange(d),
           samples(d),
-          ReportFormat.grouped(d.buffersBefore()),
-          ReportFormat.grouped(d.buffersAfter()),
+          ReportFormat.grouped(d.buffersBefore()) + " → " + ReportFormat.grouped(d.buffersAfter()),
           d.usesCandidate() ? "yes" : "no",
           verdict(d));
     }
@@ -229,23 +223,19 @@ final class CandidatePage {
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
-            Column.right("JMH before (ms)"),
-            Column.right("JMH after (ms)"),
-            Column.right("Change"),
-            Column.right("WAL per execution before"),
-            Column.right("WAL per execution after"),
+            Column.right("JMH median (ms)"),
+            Column.right("Change (ms)"),
+            Column.right("WAL per execution"),
             Column.left("HOT updates"),
             Column.left("Verdict"));
     for (RouteDelta d : writers) {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
-          jmh(d, true),
-          jmh(d, false),
+          d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
           d.jmh() == null
               ? ChangeWording.signedMs(d.meanBeforeMs(), d.meanAfterMs())
               : ChangeWording.signedMs(d.jmh().medianBefore(), d.jmh().medianAfter()),
-          ReportFormat.bytes(d.walBytesBefore()),
-          ReportFormat.bytes(d.walBytesAfter()),
+          ReportFormat.bytes(d.walBytesBefore()) + " → " + ReportFormat.bytes(d.walBytesAfter()),
           hot(d),
           verdict(d));
     }

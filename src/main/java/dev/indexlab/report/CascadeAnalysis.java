@@ -192,10 +192,8 @@ final class CascadeAnalysis {
             Column.left("Constraint"),
             Column.left("Table (columns)"),
             Column.left("Action"),
-            Column.right("Before (ms)"),
-            Column.right("After (ms)"),
-            Column.right("Buffers before"),
-            Column.right("Buffers after"),
+            Column.right("Time (ms)"),
+            Column.right("Buffers"),
             Column.left("Verdict"));
     for (DrillDown d : all) {
       DrillDown a = afterOf(d);
@@ -207,10 +205,10 @@ final class CascadeAnalysis {
               + String.join(", ", d.columns() == null ? List.of() : d.columns())
               + ")",
           MarkdownText.text(SummaryPage.nonBlank(d.action(), "n/a")),
-          ms(d.executionMs()),
-          a == null ? "not captured" : ms(a.executionMs()),
-          ReportFormat.grouped(d.sharedBuffers()),
-          a == null ? "not captured" : ReportFormat.grouped(a.sharedBuffers()),
+          ms(d.executionMs()) + " → " + (a == null ? "not captured" : ms(a.executionMs())),
+          ReportFormat.grouped(d.sharedBuffers())
+              + " → "
+              + (a == null ? "not captured" : ReportFormat.grouped(a.sharedBuffers())),
           a == null
               ? "not measured"
               : wording.explainVerdict(d.executionMs(), a.executionMs()).words());

@@ -41,13 +41,12 @@ final class RouteTable {
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
-            Column.right("Baseline median (ms)"),
-            Column.right("Baseline p95 (ms)"),
-            Column.right("Optimized median (ms)"),
-            Column.right("Optimized p95 (ms)"),
+            Column.right("Baseline median"),
+            Column.right("p95"),
+            Column.right("Optimized median"),
+            Column.right("p95"),
             Column.right("Samples"),
-            Column.right("Change (ms)"),
-            Column.right("Change (%)"),
+            Column.right("Change"),
             Column.left("Verdict"));
     for (Slot slot : order()) {
       if (slot.blank()) {
@@ -60,7 +59,6 @@ final class RouteTable {
             none,
             none,
             none,
-            "n/a",
             "n/a",
             "n/a",
             "not measured");
@@ -190,7 +188,6 @@ final class RouteTable {
     if (c.before() == null || c.after() == null) {
       boolean failed = failed(before) || failed(after);
       cells.add(ReportFormat.NOT_AVAILABLE);
-      cells.add(ReportFormat.NOT_AVAILABLE);
       cells.add(failed ? "failed" : Verdict.MISSING.words());
       count(Verdict.MISSING);
       return cells;
@@ -199,12 +196,10 @@ final class RouteTable {
       // the optimized scenario did not time it: nothing it reads or writes changed
       reused++;
       cells.add("n/a");
-      cells.add("n/a");
       cells.add(NOT_RETIMED);
       count(Verdict.NO_CHANGE);
       return cells;
     }
-    cells.add(ChangeWording.signedMs(c.medianBefore(), c.medianAfter()));
     cells.add(ChangeWording.signedPercent(c.medianBefore(), c.medianAfter()));
     cells.add(c.verdict().words());
     count(c.verdict());

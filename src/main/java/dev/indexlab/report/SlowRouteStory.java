@@ -138,18 +138,21 @@ final class SlowRouteStory {
   }
 
   private static String dominates(RouteResult route, StatementCapture hot) {
-    double total = route.explainMs();
+    double total = 0;
+    for (StatementCapture s : RunIndex.statements(route)) {
+      total += ChangeWording.present(s.medianExecutionMs()) ? s.medianExecutionMs() : 0;
+    }
     String label = MarkdownText.text(SummaryPage.nonBlank(hot.label(), "unlabelled"));
     StringBuilder s = new StringBuilder("Statement ").append(hot.index() + 1).append(" (");
     s.append(label).append(") is the one that changed most");
     if (ChangeWording.present(hot.medianExecutionMs()) && total > 0) {
       s.append(": it took ")
           .append(ReportFormat.msWithUnit(hot.medianExecutionMs()))
-          .append(" of the route's ")
+          .append(" of the ")
           .append(ReportFormat.msWithUnit(total))
-          .append(" (")
-          .append(ChangeWording.share(Math.min(1, hot.medianExecutionMs() / total)))
-          .append(")");
+          .append(" the route's statements took (")
+          .append(ChangeWording.share(hot.medianExecutionMs() / total))
+          .append(", medians of the draws)");
     }
     return s.append('.').toString();
   }
@@ -162,7 +165,8 @@ final class SlowRouteStory {
           + " parameter values they used).";
     }
     List<String> values = new ArrayList<>();
-    for (Map.Entry<String, String> e : d.shownParameters().entrySet()) {
+    // by name: results.json writes map keys sorted, so a page rebuilt from it reads the same
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(d.shownParameters()).entrySet()) {
       values.add(MarkdownText.code(e.getKey() + " = " + e.getValue()));
     }
     Draws a = after == null ? null : after.draws();

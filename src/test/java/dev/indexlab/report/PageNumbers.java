@@ -101,8 +101,13 @@ final class PageNumbers {
             }
           }
         }
+        double sum = 0;
         for (StatementCapture b : RunIndex.statements(before)) {
-          pair(b.medianExecutionMs(), before.explainMs());
+          sum += Double.isFinite(b.medianExecutionMs()) ? b.medianExecutionMs() : 0;
+        }
+        single(sum);
+        for (StatementCapture b : RunIndex.statements(before)) {
+          pair(sum, b.medianExecutionMs());
         }
       }
     }

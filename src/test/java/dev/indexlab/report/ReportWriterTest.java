@@ -137,7 +137,7 @@ class ReportWriterTest {
         assertThat(String.join("", row)).isBlank();
         continue;
       }
-      assertThat(row).hasSize(9);
+      assertThat(row).hasSize(8);
       for (String cell : row) {
         assertThat(cell).as("a cell of " + row[0]).isNotBlank();
       }
@@ -158,19 +158,18 @@ class ReportWriterTest {
     assertThat(delete[3]).isEqualTo(ReportFormat.ms(after.timing().p50())).isEqualTo("2.33");
     assertThat(delete[4]).isEqualTo(ReportFormat.ms(after.timing().p95()));
     assertThat(delete[5]).isEqualTo("1,912 / 1,912");
-    assertThat(delete[6]).isEqualTo("-78.3");
-    assertThat(delete[7]).isEqualTo("-97.1%");
-    assertThat(delete[8]).isEqualTo("much faster");
+    assertThat(delete[6]).isEqualTo("-97.1%");
+    assertThat(delete[7]).isEqualTo("much faster");
 
     // 0.490 → 0.485 ms: under the rule's 0.05 ms floor, whatever the test says
     String[] unchanged = byName.get("POST /song/add");
-    assertThat(unchanged[7]).isEqualTo("-1.0%");
-    assertThat(unchanged[8]).isEqualTo("no measurable change");
+    assertThat(unchanged[6]).isEqualTo("-1.0%");
+    assertThat(unchanged[7]).isEqualTo("no measurable change");
 
     String[] failed = byName.get("POST /song/link/add");
     assertThat(failed[1]).isEqualTo("failed");
     assertThat(failed[2]).isEqualTo("failed");
-    assertThat(failed[8]).isEqualTo("failed");
+    assertThat(failed[7]).isEqualTo("failed");
     assertThat(read("README.md"))
         .contains("- POST /song/link/add (baseline) failed: " + RunResultsFixture.FAILED_REASON);
   }
@@ -223,7 +222,7 @@ class ReportWriterTest {
                 + " improvement (400 and 400 samples, ratio of medians ×0.0289")
         .contains("[plan JSON (pev2-loadable)](plans/baseline/users_delete/2.json)")
         .contains("[plan JSON (pev2-loadable)](plans/song_history_user_id/users_delete/2.json)")
-        .contains("## Write overhead", "| WAL per execution before ", "stayed HOT: 100.0% → 100.0%")
+        .contains("## Write overhead", "| WAL per execution ", "stayed HOT: 100.0% → 100.0%")
         .contains(
             "- Build: 1.84 s on the seeded copy; size on disk 20 MB (`song_history_user_id_idx`).")
         .doesNotContain("<DATA>");
@@ -338,9 +337,9 @@ class ReportWriterTest {
                       t.histogram(),
                       null));
             });
-    assertThat(byName.get("mood refresh (background job)")[8])
+    assertThat(byName.get("mood refresh (background job)")[7])
         .isEqualTo("not compared: no samples");
-    assertThat(byName.get("POST /users/delete/{user_id}")[8]).isEqualTo("much faster");
+    assertThat(byName.get("POST /users/delete/{user_id}")[7]).isEqualTo("much faster");
   }
 
   /** p95 is not printed from fewer than 100 samples: it would be a maximum under another name. */
@@ -385,7 +384,7 @@ class ReportWriterTest {
     String[] row = byName.get("POST /users/create");
     assertThat(row[1]).isEqualTo(row[3]);
     assertThat(row[6]).isEqualTo("n/a");
-    assertThat(row[8]).isEqualTo("unchanged, not re-timed");
+    assertThat(row[7]).isEqualTo("unchanged, not re-timed");
     assertThat(Files.readString(temp.resolve("not-retimed").resolve("README.md")))
         .contains("\"unchanged, not re-timed\": the route reads and writes no table the accepted");
     assertThat(read("README.md")).doesNotContain("not re-timed");

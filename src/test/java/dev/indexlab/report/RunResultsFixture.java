@@ -239,6 +239,15 @@ public final class RunResultsFixture {
         values(histogram));
   }
 
+  /** Parameter values in the order given, as the route declares them. */
+  static Map<String, String> orderedParameters(String... nameValue) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < nameValue.length; i += 2) {
+      m.put(nameValue[i], nameValue[i + 1]);
+    }
+    return m;
+  }
+
   /** Sample values spread evenly through each bucket of the histogram, thinned to 200. */
   static double[] values(List<double[]> histogram) {
     List<Double> all = new ArrayList<>();
@@ -429,7 +438,7 @@ public final class RunResultsFixture {
                 ? List.of(64.9, 65.331, 66.2, 63.8, 70.4)
                 : List.of(1.31, 1.238, 1.25, 1.19, 1.4),
             1,
-            Map.of("user_id", "417")));
+            orderedParameters("user_id", "417")));
   }
 
   static final String PLAY_PLAN_BEFORE =
@@ -505,7 +514,7 @@ public final class RunResultsFixture {
         new Draws(
             after ? List.of(0.9, 0.95, 1.0) : List.of(380.0, 390.0, 401.0),
             1,
-            Map.of("user_id", "12", "position", "90211")));
+            orderedParameters("user_id", "12", "position", "90211")));
   }
 
   private static CandidateResult indexCandidate() {
