@@ -189,8 +189,7 @@ final class CascadeAnalysis {
     }
     MarkdownTable table =
         new MarkdownTable(
-            Column.left("Constraint"),
-            Column.left("Table (columns)"),
+            Column.left("Foreign key, on table (columns)"),
             Column.left("Action"),
             Column.right("Time (ms)"),
             Column.right("Buffers"),
@@ -199,12 +198,14 @@ final class CascadeAnalysis {
       DrillDown a = afterOf(d);
       boolean nested = before.drillDowns() == null || !before.drillDowns().contains(d);
       table.row(
-          (nested ? "↳ " : "") + MarkdownText.text(d.constraint()),
-          MarkdownText.text(d.referencingTable())
+          (nested ? "↳ " : "")
+              + MarkdownText.text(d.constraint())
+              + " on "
+              + MarkdownText.text(unqualified(d.referencingTable()))
               + " ("
               + String.join(", ", d.columns() == null ? List.of() : d.columns())
               + ")",
-          MarkdownText.text(SummaryPage.nonBlank(d.action(), "n/a")),
+          MarkdownText.text(action(d.action())),
           ms(d.executionMs()) + " → " + (a == null ? "not captured" : ms(a.executionMs())),
           ReportFormat.grouped(d.sharedBuffers())
               + " → "
@@ -217,6 +218,19 @@ final class CascadeAnalysis {
         + " explained on its own:\n\n"
         + table.render()
         + "\n";
+  }
+
+  /** "cascade" for DELETE_CASCADE, "set null" for DELETE_SET_NULL, else as recorded. */
+  static String action(String action) {
+    if (action == null || action.isBlank()) {
+      return "n/a";
+    }
+    String a = action.startsWith("DELETE_") ? action.substring("DELETE_".length()) : action;
+    return a.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String unqualified(String table) {
+    return table != null && table.startsWith("public.") ? table.substring(7) : table;
   }
 
   private Trigger triggerOf(DrillDown d) {
