@@ -232,6 +232,189 @@ class ReportWriterTest {
   }
 
   @Test
+  void summaryTellsTheStoryOfEachSlowRouteInTableOrder() throws IOException {
+    String md = read("README.md");
+    int stories = md.indexOf("## The slow routes, one by one");
+    int ship = md.indexOf("## What to ship");
+    String story = md.substring(stories, ship);
+    assertThat(story)
+        .contains("### POST /users/delete/{user_id}")
+        .contains("Its plan before and after, both run with `user_id = 417` (draw 2):")
+        .contains("went to the trigger for `song_history_user_id_fkey` (99.1%)")
+        .contains("```sql\n" + RunResultsFixture.CASCADE_SQL + "\n```")
+        .contains("Rows Removed by Filter: 917852")
+        .contains("WAL: records=12 bytes=1320")
+        .contains("Settings: work_mem = '4MB'")
+        .contains("#### The fix\n\n[song_history_user_id](song_history_user_id.md): ")
+        .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS song_history_user_id_idx")
+        .contains("Bitmap Index Scan on song_history_user_id_idx")
+        .contains("- **Statement 2**, EXPLAIN ANALYZE median: from 65.3 ms to 1.22 ms, a 98.1%")
+        .contains(
+            "- **Route**, JMH median per call: from 80.6 ms to 2.33 ms, a 97.1% improvement"
+                + " (1,912 and 1,912 samples, ratio of medians")
+        .contains(
+            "[plan JSON (pev2-loadable)](plans/baseline/users_delete/2.fk-song_history_user_id_fkey.json)")
+        .doesNotContain("### POST /song/add");
+    // the workload's route order: users, then songs, then playlists, then the rest
+    assertThat(story.indexOf("### POST /users/delete/{user_id}"))
+        .isLessThan(story.indexOf("### POST /song/{song_id}/remove"));
+    assertThat(story.indexOf("### POST /song/{song_id}/remove"))
+        .isLessThan(story.indexOf("### GET /playlist/{playlist_id}/play (No Ad)"));
+    assertThat(story.indexOf("### GET /playlist/{playlist_id}/play (No Ad)"))
+        .isLessThan(story.indexOf("### mood refresh (background job)"));
+    // the cascade's plan is copied next to the others, with its text
+    assertThat(written)
+        .contains(
+            "plans/baseline/users_delete/2.fk-song_history_user_id_fkey.json",
+            "plans/baseline/users_delete/2.fk-song_history_user_id_fkey.txt",
+            "plans/baseline/users_delete/2.txt");
+  }
+
+  @Test
+  void whatToShipListsTheAcceptedSetInOrderWithItsCosts() throws IOException {
+    String md = read("README.md");
+    String ship = md.substring(md.indexOf("## What to ship"), md.indexOf("## What indexes cannot"));
+    assertThat(ship)
+        .contains("1. [playlist_play_next_entry](playlist_play_next_entry.md) (rewrite): ")
+        .contains(
+            "2. [song_history_user_id](song_history_user_id.md) (index): 20 MB on disk, built")
+        .contains("in 1,840 ms on the seeded copy")
+        .contains("Speeds up POST /users/delete/{user_id} (JMH -97.1%)");
+  }
+
+  /** An OFFSET that walks rows, and a rewrite that changes the API, measured but not accepted. */
+  @Test
+  void whatIndexesCannotFixNamesTheOffsetWalkAndTheApiRewrite() throws Exception {
+    String sql = "SELECT id, song_name FROM songs\nLIMIT 5 OFFSET :offset";
+    String plan =
+        "Limit  (cost=1472.84..1472.96 rows=5 width=51) (actual time=10.468..10.470 rows=5"
+            + " loops=1)\n"
+            + "  ->  Seq Scan on songs  (cost=0.00..1922.03 rows=77803 width=51) (actual"
+            + " time=0.005..7.851 rows=59625 loops=1)\n"
+            + "Planning Time: 0.025 ms\n"
+            + "Execution Time: 10.481 ms";
+    List<ScenarioResult> scenarios = new ArrayList<>();
+    for (ScenarioResult sc : results.scenarios()) {
+      List<RouteResult> routes = new ArrayList<>();
+      for (RouteResult r : sc.routes()) {
+        if (r.id().equals("song_get_library")) {
+          StatementCapture s = r.statements().get(0);
+          r =
+              withStatements(
+                  r,
+                  List.of(
+                      new StatementCapture(
+                          s.index(), s.label(), sql, 10.481, 10.2, 10.9, 0.025, 857, 0, 0, plan,
+                          null, List.of(), List.of(), List.of(), List.of(), List.of(), null, 5)));
+        }
+        routes.add(r);
+      }
+      scenarios.add(new ScenarioResult(sc.name(), sc.candidates(), routes, sc.errors()));
+    }
+    List<CandidateResult> candidates = new ArrayList<>(results.candidates());
+    candidates.add(
+        new CandidateResult(
+            "library_keyset",
+            UnfixedFindings.API_REWRITE,
+            "Page the library by key instead of OFFSET",
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null,
+            List.of("song_get_library"),
+            List.of(
+                new RouteDelta(
+                    "song_get_library",
+                    3.8,
+                    0.09,
+                    7.6,
+                    0.2,
+                    10.481,
+                    0.031,
+                    857,
+                    4,
+                    0,
+                    0,
+                    false,
+                    true,
+                    RunResultsFixture.change(3.72, 0.088, true),
+                    null,
+                    null)),
+            null,
+            new Decision(false, "changes the API: measured, never accepted", 0)));
+    Path dir = temp.resolve("unfixed");
+    new ReportWriter(new RunResults(results.meta(), scenarios, candidates), resultsDir)
+        .writeTo(dir);
+    String md = Files.readString(dir.resolve("README.md"));
+    String unfixed =
+        md.substring(md.indexOf("## What indexes cannot fix"), md.indexOf("## Route times"));
+    assertThat(unfixed)
+        .contains(
+            "GET /song/get_library/, statement 1: its Limit keeps 5 of the 59,625 rows its input"
+                + " produced")
+        .contains("throws away 59,620 rows in that call")
+        .contains("keyset pagination")
+        .contains(
+            "[library_keyset](library_keyset.md), GET /song/get_library/: if the API changes,"
+                + " EXPLAIN from 10.5 ms to 0.031 ms, a 99.7% improvement; JMH median from 3.72"
+                + " ms to 0.088 ms, a 97.6% improvement");
+    assertThat(md).contains("### Rejected (2)");
+  }
+
+  @Test
+  void anAcceptedCandidateWhoseTableShowsNoFasterRouteSaysWhy() throws Exception {
+    CandidateResult c = results.candidates().get(0);
+    List<RouteDelta> slower = new ArrayList<>();
+    for (RouteDelta d : c.deltas()) {
+      slower.add(
+          new RouteDelta(
+              d.route(),
+              d.meanBeforeMs(),
+              d.meanAfterMs(),
+              d.p95BeforeMs(),
+              d.p95AfterMs(),
+              d.explainBeforeMs(),
+              d.explainAfterMs(),
+              d.buffersBefore(),
+              d.buffersAfter(),
+              d.walBytesBefore(),
+              d.walBytesAfter(),
+              d.writesIndexedTable(),
+              d.usesCandidate(),
+              RunResultsFixture.change(1.0, 1.2, true),
+              null,
+              null));
+    }
+    CandidateResult onTop =
+        new CandidateResult(
+            c.id(),
+            c.kind(),
+            c.description(),
+            c.ddl(),
+            c.reasons(),
+            c.productionMigration(),
+            c.whatIf(),
+            c.build(),
+            c.affectedRoutes(),
+            slower,
+            c.equivalence(),
+            new RunResults.Decision(
+                true, "on top of the accepted set: users_delete 97.1% faster", 318.4));
+    List<CandidateResult> candidates = new ArrayList<>(results.candidates());
+    candidates.set(0, onTop);
+    Path dir = temp.resolve("on-top");
+    new ReportWriter(new RunResults(results.meta(), results.scenarios(), candidates), resultsDir)
+        .writeTo(dir);
+    assertThat(Files.readString(dir.resolve(new RunIndex(results).pageOf(c))))
+        .contains("**Accepted.**")
+        .contains(
+            "No route in the table below, where it was measured on its own against the baseline,"
+                + " is significantly faster: the gain that accepted it was measured on its second"
+                + " look, on top of the accepted set");
+  }
+
+  @Test
   void planTablesKeepIndentationAndEscapePipes() {
     String table = PlanTable.render("Seq Scan on t\n  Filter: ((a || b) = 'x')\n");
     assertThat(table)
