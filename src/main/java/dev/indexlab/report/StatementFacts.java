@@ -63,6 +63,19 @@ final class StatementFacts {
     PlanText.mostFiltering(s.planText())
         .ifPresent(
             scan -> out.append("In the plan above, ").append(filterSentence(scan)).append("\n\n"));
+    PlanText.limitWalk(s.planText())
+        .filter(w -> w.produced() >= 10 * Math.max(1, w.kept()))
+        .ifPresent(
+            w ->
+                out.append("The Limit keeps ")
+                    .append(ReportFormat.grouped(w.kept()))
+                    .append(" of the ")
+                    .append(ReportFormat.grouped(w.produced()))
+                    .append(" rows its input produced: the other ")
+                    .append(ReportFormat.grouped(w.discarded()))
+                    .append(
+                        " were read and thrown away in this call (an OFFSET walks past them; no"
+                            + " index avoids that, keyset pagination does).\n\n"));
     long spill = PlanText.sortSpillKb(s.planText());
     if (spill >= 0) {
       out.append("A sort spilled ")

@@ -360,6 +360,11 @@ class ReportWriterTest {
                 + " EXPLAIN from 10.5 ms to 0.031 ms, a 99.7% improvement; JMH median from 3.72"
                 + " ms to 0.088 ms, a 97.6% improvement");
     assertThat(md).contains("### Rejected (2)");
+    assertThat(Files.readString(dir.resolve("routes.md")))
+        .contains("The Limit keeps 5 of the 59,625 rows its input produced: the other 59,620")
+        .doesNotContain(
+            "indexlab flagged nothing in this plan: no trigger time, no finding.\n\n"
+                + "The optimized");
   }
 
   @Test
