@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.explain.ColumnRoles;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,10 +13,11 @@ import java.util.stream.Collectors;
 /**
  * The rules that read plan findings: SEQ_SCAN_FILTER (an index on the equality columns, then the
  * range columns), FILTER_ORDER_LIMIT (the equality columns, then the sort keys in the sort's
- * direction, so the index returns rows already in order and the LIMIT stops early) and
- * LEADING_WILDCARD_LIKE (pg_trgm GIN indexes, one per matched column, in one candidate: an {@code a
- * LIKE x OR b LIKE x} needs both to turn into a BitmapOr). A finding on a table or column the
- * catalog does not have, or one that an existing index already serves, becomes a note.
+ * direction, so the index returns rows already in order and the LIMIT stops early, then any other
+ * range column), both in the key order of {@link ColumnRoles#indexOrder}, and LEADING_WILDCARD_LIKE
+ * (pg_trgm GIN indexes, one per matched column, in one candidate: an {@code a LIKE x OR b LIKE x}
+ * needs both to turn into a BitmapOr). A finding on a table or column the catalog does not have, or
+ * one that an existing index already serves, becomes a note.
  */
 final class FindingRules {
   static final String TRIGRAM_EXTENSION = "pg_trgm";
@@ -66,14 +68,13 @@ final class FindingRules {
       notes.add(new AdviceNote(Rule.SEQ_SCAN_FILTER, name(f), "no indexable filter column"));
       return Optional.empty();
     }
-    List<IndexKey> then = range.stream().map(IndexKey::asc).toList();
+    List<IndexKey> keys = keys(new ColumnRoles(eq, range, List.of(), List.of()));
+    List<IndexKey> then = keys.subList(eq.size(), keys.size());
     Optional<CatalogIndex> serving = served(catalog, table, eq, then);
     if (serving.isPresent()) {
       notes.add(servedNote(Rule.SEQ_SCAN_FILTER, f, serving.get()));
       return Optional.empty();
     }
-    List<IndexKey> keys = new ArrayList<>(eq.stream().map(IndexKey::asc).toList());
-    keys.addAll(then);
     String comment =
         "Seq Scan on "
             + table.name()
@@ -92,6 +93,8 @@ final class FindingRules {
   private static Optional<Proposal> orderLimit(
       Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
     List<String> eq = known(table, f.equalityColumns(), Rule.FILTER_ORDER_LIMIT, f, notes);
+    List<String> range = known(table, f.rangeColumns(), Rule.FILTER_ORDER_LIMIT, f, notes);
+    range.removeAll(eq);
     List<IndexKey> sort = new ArrayList<>();
     for (IndexKey k : f.sortKeys()) {
       if (!table.hasColumn(k.column())) {
@@ -110,19 +113,22 @@ final class FindingRules {
       notes.add(new AdviceNote(Rule.FILTER_ORDER_LIMIT, name(f), "no sort key to index"));
       return Optional.empty();
     }
+    // an index that has the equality columns and then the sort keys returns the rows in order,
+    // whatever follows them: such an index serves the finding
     Optional<CatalogIndex> serving = served(catalog, table, eq, sort);
     if (serving.isPresent()) {
       notes.add(servedNote(Rule.FILTER_ORDER_LIMIT, f, serving.get()));
       return Optional.empty();
     }
-    List<IndexKey> keys = new ArrayList<>(eq.stream().map(IndexKey::asc).toList());
-    keys.addAll(sort);
+    List<ColumnRoles.SortKey> sortKeys =
+        sort.stream().map(k -> new ColumnRoles.SortKey(k.column(), k.descending())).toList();
+    List<IndexKey> keys = keys(new ColumnRoles(eq, range, sortKeys, List.of()));
     String comment =
         "In "
             + f.where()
             + ", rows of "
             + table.name()
-            + (eq.isEmpty() ? "" : " filtered on " + filterText(eq, List.of()))
+            + (eq.isEmpty() && range.isEmpty() ? "" : " filtered on " + filterText(eq, range))
             + " are sorted by "
             + sort.stream().map(IndexKey::describe).collect(Collectors.joining(", "))
             + " under a LIMIT"
@@ -132,6 +138,15 @@ final class FindingRules {
             + ") returns them in order and stops at the limit.";
     return Optional.of(
         create(CandidateKind.CREATE_INDEX, table, "btree", keys, reason(f, comment)));
+  }
+
+  /**
+   * A b-tree index's keys for these roles, in the one key order ({@link ColumnRoles#indexOrder}).
+   */
+  private static List<IndexKey> keys(ColumnRoles roles) {
+    return roles.indexOrder().stream()
+        .map(k -> new IndexKey(k.column(), k.descending(), null))
+        .toList();
   }
 
   private static Optional<Proposal> trigram(

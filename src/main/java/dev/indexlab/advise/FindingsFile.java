@@ -1,78 +1,117 @@
 package dev.indexlab.advise;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.indexlab.IndexlabException;
+import dev.indexlab.explain.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Reads and writes plan findings as a JSON array of {@link PlanFinding} objects. Unknown fields are
- * ignored and unknown kinds read as {@link FindingKind#OTHER}, so a richer findings file from the
- * explain step can be read as it is.
+ * Reads a findings file for {@code indexlab advise --findings}: the explain step's {@code
+ * findings.json} ({@code FindingReport.json}, written by {@code indexlab explain} and by each
+ * scenario of {@code indexlab run}), mapped by {@link ExplainFindings}. That is the one format;
+ * fields it does not know are ignored, and findings of a kind it does not know are skipped.
  *
  * <pre>{@code
- * [{"kind": "SEQ_SCAN_REMOVES_MOST_ROWS", "table": "song_history",
- *   "equalityColumns": ["user_id"], "route": "users_delete", "statement": 1,
- *   "trigger": "song_history_user_id_fkey", "numbers": {"rowsRemoved": 918892}}]
+ * [{"kind": "SEQ_SCAN_REMOVES_MOST_ROWS", "routeId": "orders_by_employee", "statementIndex": 0,
+ *   "nodePath": "/0/Plan", "relation": "public.orders", "schema": "public", "table": "orders",
+ *   "columns": ["employee_id", "order_date"],
+ *   "roles": {"equality": ["employee_id"], "range": ["order_date"], "sort": [], "pattern": []},
+ *   "numbers": {"rowsRemoved": 4992}, "message": "Seq Scan on orders reads ..."}]
  * }</pre>
+ *
+ * <p>A file written before findings carried their column {@code roles} is refused with one line
+ * saying so, rather than read with every column guessed to be an equality (the mistake the roles
+ * exist to prevent): running {@code indexlab explain} again writes the current format.
  */
 public final class FindingsFile {
+  /** The kinds the advisor acts on: without roles, such a finding cannot be read. */
+  private static final Set<dev.indexlab.explain.FindingKind> NEED_ROLES =
+      EnumSet.of(
+          dev.indexlab.explain.FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
+          dev.indexlab.explain.FindingKind.FILTER_ORDER_LIMIT,
+          dev.indexlab.explain.FindingKind.LEADING_WILDCARD_LIKE);
+
   private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE, true)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private FindingsFile() {}
 
-  /**
-   * The findings in {@code file}, in this class's format or in the explain step's ({@link
-   * ExplainFindings}); a usage error naming the file when it cannot be read.
-   */
+  /** The findings in {@code file}; a usage error naming the file when it cannot be read. */
   public static List<PlanFinding> read(Path file) {
+    String text;
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | IllegalArgumentException e) {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw IndexlabException.usage(file + ": cannot read the findings file: " + e.getMessage());
+    }
+    try {
+      return ExplainFindings.of(parse(text));
+    } catch (IllegalArgumentException | JsonProcessingException e) {
       throw IndexlabException.usage(file + ": not a findings file: " + firstLine(e.getMessage()));
     }
   }
 
   /**
-   * Findings from JSON text: an array of {@link PlanFinding} objects, or of the explain step's
-   * findings (pass {@code FindingReport.json(findings)} to use them in-process).
+   * The explain step's findings in {@code json}.
+   *
+   * @throws IllegalArgumentException when it is not an array of findings, or a finding lacks what
+   *     the advisor needs (the message says which finding and why)
    */
-  public static List<PlanFinding> parse(String json) throws IOException {
+  static List<Finding> parse(String json) throws JsonProcessingException {
     JsonNode root = JSON.readTree(json);
     if (root == null || !root.isArray()) {
       throw new IllegalArgumentException("expected a JSON array of findings");
     }
-    List<JsonNode> explain = new ArrayList<>();
-    List<PlanFinding> out = new ArrayList<>();
-    for (JsonNode n : root) {
-      if (ExplainFindings.isExplainFinding(n)) {
-        explain.add(n);
-      } else {
-        out.add(JSON.treeToValue(n, PlanFinding.class));
+    List<Finding> out = new ArrayList<>();
+    int n = 0;
+    for (JsonNode node : root) {
+      n++;
+      if (!node.isObject() || !node.hasNonNull("kind")) {
+        throw new IllegalArgumentException("finding " + n + " is not an object with a kind");
       }
+      if (!node.has("nodePath") && (node.has("equalityColumns") || node.has("likeColumns"))) {
+        throw new IllegalArgumentException(
+            "finding "
+                + n
+                + " is in the advisor's former findings format, which is no longer read; pass the"
+                + " findings.json that indexlab explain or indexlab run writes beside the plans");
+      }
+      dev.indexlab.explain.FindingKind kind = kindOf(node.get("kind").asText());
+      if (kind == null) {
+        continue;
+      }
+      if (NEED_ROLES.contains(kind) && !node.hasNonNull("roles")) {
+        throw new IllegalArgumentException(
+            "finding "
+                + n
+                + " ("
+                + kind
+                + (node.hasNonNull("relation") ? " on " + node.get("relation").asText() : "")
+                + ") has no column roles: the file was written by an older indexlab; run indexlab"
+                + " explain again to rewrite it");
+      }
+      out.add(JSON.treeToValue(node, Finding.class));
     }
-    out.addAll(ExplainFindings.convert(explain));
     return out;
   }
 
-  /** Writes {@code findings} to {@code file}. */
-  public static void write(Path file, List<PlanFinding> findings) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+  private static dev.indexlab.explain.FindingKind kindOf(String name) {
+    for (dev.indexlab.explain.FindingKind k : dev.indexlab.explain.FindingKind.values()) {
+      if (k.name().equals(name)) {
+        return k;
+      }
     }
-    JSON.writeValue(file.toFile(), findings);
+    return null;
   }
 
   private static String firstLine(String message) {

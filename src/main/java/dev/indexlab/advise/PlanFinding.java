@@ -1,40 +1,35 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.explain.ColumnRoles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A finding from a captured plan, as the advisor needs it: the relation a plan node read, the
- * columns its filter compared with {@code =} ({@code equalityColumns}) and with ranges ({@code
- * rangeColumns}), the sort keys of a sort below a LIMIT ({@code sortKeys}), the columns matched by
- * a leading-wildcard LIKE ({@code likeColumns}), and where it was seen: {@code route}, {@code
- * statement} (0-based), {@code node} (the node's path in the plan) and {@code trigger} (the trigger
- * whose drill-down statement the plan belongs to, null for the route statement itself). {@code
- * schema} may be null (then {@code public}, else the only table of that name). {@code numbers}
- * carry the evidence by name ({@code rowsRemoved}, {@code rowsReturned}, {@code timeMs}...).
+ * A finding from a captured plan, as the advisor needs it: the relation a plan node read, what its
+ * columns do there ({@link ColumnRoles}: compared with {@code =}, bounded by a range, sorted on
+ * below a LIMIT, matched by a leading-wildcard LIKE), and where it was seen: {@code route}, {@code
+ * statement} (0-based), {@code node} (the node's path in the plan) and {@code trigger} (the chain
+ * of foreign keys whose drill-down statement the plan belongs to, null for the route statement
+ * itself). {@code schema} may be null (then {@code public}, else the only table of that name).
+ * {@code numbers} carry the evidence by name ({@code rowsRemoved}, {@code rowsReturned}, {@code
+ * timeMs}...).
  *
- * <p>This is the advisor's own input record, so the rules do not depend on the explain step's
- * classes; {@link FindingsFile} reads it from JSON.
+ * <p>{@link ExplainFindings} makes these from the explain step's findings, in memory or read back
+ * from a findings file ({@link FindingsFile}).
  */
 public record PlanFinding(
     FindingKind kind,
     String schema,
     String table,
-    List<String> equalityColumns,
-    List<String> rangeColumns,
-    List<IndexKey> sortKeys,
-    List<String> likeColumns,
+    ColumnRoles roles,
     String route,
     Integer statement,
     String node,
     String trigger,
     Map<String, Double> numbers) {
   public PlanFinding {
-    equalityColumns = equalityColumns == null ? List.of() : List.copyOf(equalityColumns);
-    rangeColumns = rangeColumns == null ? List.of() : List.copyOf(rangeColumns);
-    sortKeys = sortKeys == null ? List.of() : List.copyOf(sortKeys);
-    likeColumns = likeColumns == null ? List.of() : List.copyOf(likeColumns);
+    roles = roles == null ? ColumnRoles.NONE : roles;
     numbers =
         numbers == null
             ? Map.of()
@@ -56,10 +51,7 @@ public record PlanFinding(
         FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
         schema,
         table,
-        equalityColumns,
-        rangeColumns,
-        List.of(),
-        List.of(),
+        new ColumnRoles(equalityColumns, rangeColumns, List.of(), List.of()),
         route,
         statement,
         node,
@@ -77,14 +69,13 @@ public record PlanFinding(
       Integer statement,
       String node,
       Map<String, Double> numbers) {
+    List<ColumnRoles.SortKey> sort =
+        sortKeys.stream().map(k -> new ColumnRoles.SortKey(k.column(), k.descending())).toList();
     return new PlanFinding(
         FindingKind.FILTER_ORDER_LIMIT,
         schema,
         table,
-        equalityColumns,
-        List.of(),
-        sortKeys,
-        List.of(),
+        new ColumnRoles(equalityColumns, List.of(), sort, List.of()),
         route,
         statement,
         node,
@@ -105,15 +96,32 @@ public record PlanFinding(
         FindingKind.LEADING_WILDCARD_LIKE,
         schema,
         table,
-        List.of(),
-        List.of(),
-        List.of(),
-        likeColumns,
+        new ColumnRoles(List.of(), List.of(), List.of(), likeColumns),
         route,
         statement,
         node,
         null,
         numbers);
+  }
+
+  /** The columns compared for equality. */
+  public List<String> equalityColumns() {
+    return roles.equality();
+  }
+
+  /** The columns bounded by a range (and not compared for equality). */
+  public List<String> rangeColumns() {
+    return roles.range();
+  }
+
+  /** The sort's keys, in the sort's direction. */
+  public List<IndexKey> sortKeys() {
+    return roles.sort().stream().map(k -> new IndexKey(k.column(), k.descending(), null)).toList();
+  }
+
+  /** The columns a LIKE or ILIKE matched. */
+  public List<String> likeColumns() {
+    return roles.pattern();
   }
 
   /** Where the finding was seen, for messages: {@code route r, statement 2, trigger t}. */

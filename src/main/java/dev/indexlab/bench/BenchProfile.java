@@ -1,6 +1,7 @@
 package dev.indexlab.bench;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.stats.Significance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,25 @@ public record BenchProfile(
             () ->
                 IndexlabException.usage(
                     "--profile " + name + ": unknown; use quick, standard or thorough"));
+  }
+
+  /** How many times its measurement iteration time an iteration may be stretched to. */
+  static final int MAX_STRETCH = 4;
+
+  /**
+   * The measurement iteration time for a route expected to take {@code expectedMs} per call: long
+   * enough for {@link Significance#MIN_SAMPLES} samples per fork (with a quarter to spare), never
+   * shorter than {@link #measurementTime()} and never longer than {@link #MAX_STRETCH} times it (so
+   * quick measures a 150 ms route for at most 2 × 2 s: about 27 samples, and the pages say how
+   * many). Unknown or non-positive expectations keep the profile's time.
+   */
+  public Duration iterationFor(double expectedMs) {
+    if (!(expectedMs > 0) || Double.isInfinite(expectedMs)) {
+      return measurementTime;
+    }
+    double neededMs = Significance.MIN_SAMPLES * expectedMs * 1.25 / measurementIterations;
+    long capped = Math.min((long) Math.ceil(neededMs), measurementTime.toMillis() * MAX_STRETCH);
+    return Duration.ofMillis(Math.max(measurementTime.toMillis(), capped));
   }
 
   /** Seconds of measurement per fork, warm-up excluded. */

@@ -53,6 +53,7 @@ public final class BenchRunner {
   private final PrintWriter progress;
   private Map<String, Route> rewrites = Map.of();
   private SampledRows kept = SampledRows.none();
+  private Map<String, Double> expectedMs = Map.of();
 
   /** What a run produced; {@code exitCode} is 0, 1 (a route failed) or 2 (an unknown id). */
   public record Outcome(BenchResults results, int exitCode, Path benchJson, Path jmhJson) {}
@@ -86,6 +87,15 @@ public final class BenchRunner {
     Map<String, Route> byId = new java.util.LinkedHashMap<>();
     replacements.forEach(r -> byId.put(r.id(), r));
     this.rewrites = Map.copyOf(byId);
+    return this;
+  }
+
+  /**
+   * Each route's expected time per call (ms), by route id, so its JMH iterations can be long enough
+   * for the significance rule's samples ({@link BenchProfile#iterationFor}); returns this runner.
+   */
+  public BenchRunner withExpectedMs(Map<String, Double> expected) {
+    this.expectedMs = Map.copyOf(expected);
     return this;
   }
 
@@ -125,7 +135,8 @@ public final class BenchRunner {
           PrintStream log = new PrintStream(Files.newOutputStream(jmhLog), true, "UTF-8")) {
         JmhLauncher jmh =
             new JmhLauncher(settings, workload.directory(), connection.path(), log, progress)
-                .withRouteFiles(routeFiles());
+                .withRouteFiles(routeFiles())
+                .withExpectedMs(expectedMs);
         int n = 0;
         for (Route r : runnable) {
           n++;

@@ -36,6 +36,7 @@ public final class JmhLauncher {
   private final Path connectionFile;
   private final PrintStream log;
   private Map<String, Path> routeFiles = Map.of();
+  private Map<String, Double> expectedMs = Map.of();
   private final PrintWriter progress;
 
   /**
@@ -61,9 +62,19 @@ public final class JmhLauncher {
     return this;
   }
 
+  /**
+   * Each route's expected time per call (ms, from its EXPLAIN), by route id: its measurement
+   * iterations are stretched to collect enough samples ({@link BenchProfile#iterationFor}).
+   */
+  public JmhLauncher withExpectedMs(Map<String, Double> expected) {
+    this.expectedMs = Map.copyOf(expected);
+    return this;
+  }
+
   /** JMH's options for measuring {@code routeId}. */
   public Options options(String routeId) {
     BenchProfile p = settings.profile();
+    long iterationMs = p.iterationFor(expectedMs.getOrDefault(routeId, Double.NaN)).toMillis();
     return new OptionsBuilder()
         .include("^" + Pattern.quote(RouteBenchmark.class.getName() + ".invoke") + "$")
         .param("route", routeId)
@@ -78,7 +89,7 @@ public final class JmhLauncher {
         .warmupIterations(p.warmupIterations())
         .warmupTime(TimeValue.milliseconds(p.warmupTime().toMillis()))
         .measurementIterations(p.measurementIterations())
-        .measurementTime(TimeValue.milliseconds(p.measurementTime().toMillis()))
+        .measurementTime(TimeValue.milliseconds(iterationMs))
         .threads(settings.threads())
         .timeUnit(TimeUnit.MILLISECONDS)
         .jvmArgs(FORK_JVM_ARGS)

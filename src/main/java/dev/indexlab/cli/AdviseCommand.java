@@ -72,8 +72,8 @@ public final class AdviseCommand implements Callable<Integer> {
       names = "--findings",
       paramLabel = "FILE",
       description =
-          "Plan findings JSON (the explain step's or the advisor's format); default:"
-              + " plans/findings.json when it exists.")
+          "The findings.json that indexlab explain (and each scenario of indexlab run) writes"
+              + " beside its plans; default: plans/findings.json when it exists.")
   Path findings;
 
   @Option(

@@ -21,7 +21,11 @@ import java.util.Map;
  * @param relation {@code schema.table}, or null when no single relation applies
  * @param schema the relation's schema, or null
  * @param table the relation's name, or null
- * @param columns the columns involved, in a useful index order where that applies
+ * @param columns the columns involved: for a finding an index can serve, its key columns in {@link
+ *     ColumnRoles#indexOrder} first, then any other column the condition names
+ * @param roles what each column does in the node (equality, range, sort, pattern); {@link
+ *     ColumnRoles#NONE} for kinds with no index to propose. The advisor reads these, never the
+ *     message
  * @param numbers the figures behind the finding (see each kind), in a stable order
  * @param message one line for people
  */
@@ -36,11 +40,13 @@ public record Finding(
     String schema,
     String table,
     List<String> columns,
+    ColumnRoles roles,
     Map<String, Number> numbers,
     String message) {
 
   public Finding {
     columns = List.copyOf(columns);
+    roles = roles == null ? ColumnRoles.NONE : roles;
     Map<String, Number> normalized = new LinkedHashMap<>();
     numbers.forEach((k, v) -> normalized.put(k, normalize(v)));
     numbers = Collections.unmodifiableMap(normalized);

@@ -71,6 +71,7 @@ final class NodeRules {
             n.relationName(),
             n.schema(),
             ConditionColumns.of(n.filter(), n.alias()),
+            ConditionRoles.of(n.filter(), n.alias()),
             numbers,
             message));
   }
@@ -101,8 +102,10 @@ final class NodeRules {
       return;
     }
     List<String> columns = ConditionColumns.of(n.filter(), n.alias());
+    ColumnRoles roles = ConditionRoles.of(n.filter(), n.alias());
     if (columns.isEmpty() && loop != null) {
       columns = ConditionColumns.of(loop.joinFilter(), n.alias());
+      roles = ConditionRoles.of(loop.joinFilter(), n.alias());
     }
     double removed = n.rowsRemovedByFilter() == null ? 0.0 : n.rowsRemovedByFilter() * loops;
     double read = n.totalActualRows() + removed;
@@ -124,6 +127,7 @@ final class NodeRules {
             n.relationName(),
             n.schema(),
             columns,
+            roles,
             numbers,
             message));
   }
@@ -225,6 +229,7 @@ final class NodeRules {
                 relation,
                 relation != null && relation.equals(n.relationName()) ? n.schema() : null,
                 cols,
+                new ColumnRoles(List.of(), List.of(), List.of(), cols),
                 numbers,
                 message));
       }

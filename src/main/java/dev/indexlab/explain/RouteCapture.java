@@ -56,11 +56,17 @@ public final class RouteCapture {
       List<RunResults.Finding> findings,
       List<Finding> planFindings,
       String error,
-      int draws) {
+      int draws,
+      RunResults.Draws drawTotals) {
 
     /** A capture that failed before any draw. */
     public static Result failed(String error) {
-      return new Result(List.of(), List.of(), List.of(), error, 0);
+      return new Result(List.of(), List.of(), List.of(), error, 0, null);
+    }
+
+    /** The draw whose plans this capture shows (1-based, the parameter set's number), or 0. */
+    public int shownDraw() {
+      return drawTotals == null ? 0 : drawTotals.shown();
     }
   }
 
@@ -70,7 +76,7 @@ public final class RouteCapture {
    */
   public Result capture(Connection c, Route route, Path planDir, Path filesRoot)
       throws SQLException {
-    return capture(c, route, planDir, filesRoot, Double.POSITIVE_INFINITY);
+    return capture(c, route, planDir, filesRoot, Double.POSITIVE_INFINITY, 0);
   }
 
   /**
@@ -78,8 +84,15 @@ public final class RouteCapture {
    * took more than {@code stopAboveMs} together (EXPLAIN execution times): a route that a change
    * made many times slower is told apart from its baseline by one draw, and five would only spend
    * the run's time on it.
+   *
+   * <p>Every draw is one execution of the whole route with one parameter set, and draw k uses the
+   * same parameter set wherever the route is captured with the same seed and sampled rows. The
+   * plans kept (files, findings, triggers, drill-downs) are all of one draw: {@code shownDraw} when
+   * it was explained (the draw another scenario showed, so both show the same query), otherwise the
+   * draw whose route total is the median.
    */
-  public Result capture(Connection c, Route route, Path planDir, Path filesRoot, double stopAboveMs)
+  public Result capture(
+      Connection c, Route route, Path planDir, Path filesRoot, double stopAboveMs, int shownDraw)
       throws SQLException {
     List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, draws + 1, kept);
     RouteRunner runner = new RouteRunner(route);
@@ -89,12 +102,14 @@ public final class RouteCapture {
     } catch (RouteFailure e) {
       error = e.getMessage();
     }
-    List<List<ExplainedStatement>> perStatement = new ArrayList<>();
+    List<Map<Integer, ExplainedStatement>> perStatement = new ArrayList<>();
     for (int i = 0; i < route.statements().size(); i++) {
-      perStatement.add(new ArrayList<>());
+      perStatement.add(new java.util.LinkedHashMap<>());
     }
+    List<Double> totals = new ArrayList<>();
     int done = 0;
     for (int d = 1; d <= draws && error == null; d++) {
+      final int draw = d;
       double[] drawMs = {0};
       boolean[] lastExplained = {false};
       StatementObserver observer =
@@ -104,7 +119,7 @@ public final class RouteCapture {
                 throws SQLException {
               ExplainedStatement e =
                   ExplainedStatement.capture(conn, s.jdbcSql(), values, explainer, drillDown);
-              perStatement.get(s.index()).add(e);
+              perStatement.get(s.index()).put(draw, e);
               lastExplained[0] = e.result().succeeded();
               if (e.result().succeeded()) {
                 drawMs[0] += executionMs(e);
@@ -124,31 +139,92 @@ public final class RouteCapture {
         error = e.getMessage();
       }
       done = d;
+      if (error == null && complete(perStatement, d)) {
+        totals.add(drawMs[0]);
+      }
       if (drawMs[0] > stopAboveMs) {
         break;
       }
     }
+    int shown = shownDraw(perStatement, totals, shownDraw);
     List<RunResults.StatementCapture> out = new ArrayList<>();
     List<RunResults.Finding> findings = new ArrayList<>();
     List<Finding> planFindings = new ArrayList<>();
     for (RouteStatement s : route.statements()) {
-      List<ExplainedStatement> captured = perStatement.get(s.index());
+      Map<Integer, ExplainedStatement> captured = perStatement.get(s.index());
       if (captured.isEmpty()) {
         continue;
       }
-      out.add(summarize(route, s, captured, planDir, filesRoot, findings, planFindings));
+      out.add(summarize(route, s, captured, shown, planDir, filesRoot, findings, planFindings));
     }
-    return new Result(out, findings, planFindings, error, done);
+    RunResults.Draws drawTotals =
+        totals.isEmpty()
+            ? null
+            : new RunResults.Draws(List.copyOf(totals), shown, parameters(pool, shown));
+    return new Result(out, findings, planFindings, error, done, drawTotals);
+  }
+
+  /** Whether every statement of the route was explained, successfully, in draw {@code d}. */
+  private static boolean complete(List<Map<Integer, ExplainedStatement>> perStatement, int d) {
+    for (Map<Integer, ExplainedStatement> m : perStatement) {
+      ExplainedStatement e = m.get(d);
+      if (e == null || !e.result().succeeded()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The draw to show: {@code wanted} when every statement was explained in it; otherwise the
+   * complete draw whose route total is the (lower) median; otherwise the first draw explained.
+   */
+  private static int shownDraw(
+      List<Map<Integer, ExplainedStatement>> perStatement, List<Double> totals, int wanted) {
+    if (wanted > 0 && complete(perStatement, wanted)) {
+      return wanted;
+    }
+    List<Integer> completeDraws = new ArrayList<>();
+    for (Integer d : perStatement.isEmpty() ? List.<Integer>of() : perStatement.get(0).keySet()) {
+      if (complete(perStatement, d)) {
+        completeDraws.add(d);
+      }
+    }
+    if (!completeDraws.isEmpty() && completeDraws.size() == totals.size()) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < totals.size(); i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.comparingDouble(totals::get));
+      return completeDraws.get(order.get((order.size() - 1) / 2));
+    }
+    for (Map<Integer, ExplainedStatement> m : perStatement) {
+      if (!m.isEmpty()) {
+        return m.keySet().iterator().next();
+      }
+    }
+    return 0;
+  }
+
+  /** The parameter values of draw {@code d} as text, by name, for the pages. */
+  private static Map<String, String> parameters(List<Map<String, Object>> pool, int d) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (d > 0 && d < pool.size()) {
+      pool.get(d).forEach((k, v) -> out.put(k, String.valueOf(v)));
+    }
+    return out;
   }
 
   private RunResults.StatementCapture summarize(
       Route route,
       RouteStatement s,
-      List<ExplainedStatement> captured,
+      Map<Integer, ExplainedStatement> byDraw,
+      int shown,
       Path planDir,
       Path filesRoot,
       List<RunResults.Finding> findings,
       List<Finding> planFindings) {
+    List<ExplainedStatement> captured = List.copyOf(byDraw.values());
     List<ExplainedStatement> ok = captured.stream().filter(e -> e.result().succeeded()).toList();
     if (ok.isEmpty()) {
       String why = captured.get(0).result().failureSummary();
@@ -175,13 +251,17 @@ public final class RouteCapture {
     }
     List<ExplainedStatement> sorted = new ArrayList<>(ok);
     sorted.sort(Comparator.comparingDouble(RouteCapture::executionMs));
-    ExplainedStatement median = sorted.get((sorted.size() - 1) / 2);
+    // the plans shown are the shown draw's, every statement's from the same execution
+    ExplainedStatement shownPlan =
+        byDraw.get(shown) != null && byDraw.get(shown).result().succeeded()
+            ? byDraw.get(shown)
+            : sorted.get((sorted.size() - 1) / 2);
     double medianMs = median(sorted);
-    Plan plan = median.result().plan();
+    Plan plan = shownPlan.result().plan();
     String jsonFile = null;
     if (planDir != null) {
       String name = String.format(Locale.ROOT, "%02d-%s", s.index() + 1, slug(s.label()));
-      Path json = PlanFiles.save(planDir.resolve(route.id()), name, median).get(0);
+      Path json = PlanFiles.save(planDir.resolve(route.id()), name, shownPlan).get(0);
       jsonFile = filesRoot == null ? json.toString() : filesRoot.relativize(json).toString();
     }
     // buffers and WAL: the median over the draws of each draw's total (statement plus its
@@ -193,7 +273,7 @@ public final class RouteCapture {
     long wal = medianOf(totals, 2);
     List<String> indexes = new ArrayList<>();
     List<String> nodes = new ArrayList<>();
-    for (Plan p : plans(median)) {
+    for (Plan p : plans(shownPlan)) {
       p.root()
           .walk()
           .forEach(
@@ -210,7 +290,7 @@ public final class RouteCapture {
               });
     }
     List<RunResults.Finding> mine = new ArrayList<>();
-    for (Finding f : median.findings(detector, route.id(), s.index())) {
+    for (Finding f : shownPlan.findings(detector, route.id(), s.index())) {
       planFindings.add(f);
       mine.add(
           new RunResults.Finding(
@@ -243,7 +323,7 @@ public final class RouteCapture {
         PlanTextRenderer.render(plan, PlanTextRenderer.Options.ANALYZE_BUFFERS),
         jsonFile,
         triggers,
-        median.drillDowns().stream().map(RouteCapture::drill).toList(),
+        shownPlan.drillDowns().stream().map(RouteCapture::drill).toList(),
         mine,
         indexes,
         nodes,

@@ -59,6 +59,23 @@ final class RuleContext {
       List<String> columns,
       Map<String, Number> numbers,
       String message) {
+    return finding(kind, path, node, relation, schema, columns, ColumnRoles.NONE, numbers, message);
+  }
+
+  /**
+   * A finding whose columns have roles: its columns are the roles' index order, then the other
+   * columns of {@code columns}.
+   */
+  Finding finding(
+      FindingKind kind,
+      String path,
+      PlanNode node,
+      String relation,
+      String schema,
+      List<String> columns,
+      ColumnRoles roles,
+      Map<String, Number> numbers,
+      String message) {
     String s = relation == null ? null : (schema != null ? schema : names.schemaOf(relation));
     String qualified = relation == null ? null : (s == null ? relation : s + "." + relation);
     return new Finding(
@@ -71,9 +88,16 @@ final class RuleContext {
         qualified,
         s,
         relation,
-        columns,
+        keyColumnsFirst(roles, columns),
+        roles,
         numbers,
         message);
+  }
+
+  private static List<String> keyColumnsFirst(ColumnRoles roles, List<String> columns) {
+    List<String> out = new java.util.ArrayList<>(roles.indexColumns());
+    columns.stream().filter(c -> !out.contains(c)).forEach(out::add);
+    return out;
   }
 
   /** The node's name as EXPLAIN's text begins its line, e.g. {@code Seq Scan}, {@code Delete}. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finding rules that look at a subtree's shape: a window, aggregate or CTE processing a whole table
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 final class ShapeRules {
   private static final Set<String> ORDER_KEEPING =
       Set.of("Nested Loop", "Gather Merge", "Subquery Scan", "Result", "Materialize");
+
+  private static final List<String> CONDITIONS = List.of("Index Cond", "Recheck Cond", "Filter");
 
   private static final Pattern PLAIN_SORT_KEY =
       Pattern.compile(
@@ -121,14 +124,12 @@ final class ShapeRules {
         continue;
       }
       Set<String> columns = new LinkedHashSet<>();
-      for (String label : List.of("Index Cond", "Recheck Cond", "Filter")) {
+      for (String label : CONDITIONS) {
         columns.addAll(ConditionColumns.of(scan.condition(label), scan.alias()));
       }
-      List<String> sortColumns = new ArrayList<>();
-      for (String key : sort.sortKey()) {
-        sortColumns.addAll(ConditionColumns.of(key, scan.alias()));
-      }
-      columns.addAll(sortColumns);
+      ColumnRoles roles =
+          ConditionRoles.of(scan, CONDITIONS)
+              .withSort(ConditionRoles.sortKeys(sort.sortKey(), scan.alias()));
       double sorted = sort.children().stream().mapToDouble(PlanNode::totalActualRows).sum();
       Map<String, Number> numbers = new LinkedHashMap<>();
       numbers.put("rowsSorted", Math.round(sorted));
@@ -147,7 +148,9 @@ final class ShapeRules {
               rows(sorted),
               scan.relationName(),
               firstCondition(scan),
-              String.join(", ", columns));
+              roles.indexOrder().stream()
+                  .map(ColumnRoles.SortKey::describe)
+                  .collect(Collectors.joining(", ")));
       out.add(
           ctx.finding(
               FindingKind.FILTER_ORDER_LIMIT,
@@ -156,6 +159,7 @@ final class ShapeRules {
               scan.relationName(),
               scan.schema(),
               new ArrayList<>(columns),
+              roles,
               numbers,
               message));
     }
@@ -188,7 +192,7 @@ final class ShapeRules {
   }
 
   private static String firstCondition(PlanNode scan) {
-    for (String label : List.of("Index Cond", "Recheck Cond", "Filter")) {
+    for (String label : CONDITIONS) {
       if (scan.condition(label) != null) {
         return scan.condition(label);
       }

@@ -53,7 +53,7 @@ final class AcceptedSet {
     List<RunResults.CandidateResult> decided = new ArrayList<>(results);
     List<CandidateFolder> picked = withinBudget(decided, byName);
     if (run.copies().holdsTwoAtOnce() && !picked.isEmpty()) {
-      picked.addAll(secondLook(picked, byName, decided));
+      picked = new ArrayList<>(growAndPrune(picked, byName, decided));
     }
     leaveOutServed(picked, decided);
     List<String> chosen = picked.stream().map(f -> f.candidate().name()).toList();
@@ -76,6 +76,7 @@ final class AcceptedSet {
         errors.add("applying the accepted candidates failed: " + applied.error());
       }
       ScenarioMeasurer.Captured captured = run.measurer().capture("optimized", db, optimizedRoutes);
+      credit(picked, captured, decided);
       if (!run.copies().holdsTwoAtOnce()) {
         RunResults.ScenarioResult alone =
             run.measurer()
@@ -84,7 +85,8 @@ final class AcceptedSet {
                     chosen,
                     optimizedRoutes,
                     captured,
-                    run.measurer().bench("optimized", db, optimizedRoutes, ids));
+                    run.measurer()
+                        .bench("optimized", db, optimizedRoutes, ids, captured.expectedMs()));
         errors.addAll(alone.errors());
         return new Final(
             run.baseline(),
@@ -105,8 +107,9 @@ final class AcceptedSet {
       SideBySide.Result jmh =
           SideBySide.measure(
               run.measurer(),
-              new SideBySide.Side("baseline", base, List.copyOf(run.routes().values())),
-              new SideBySide.Side("optimized", db, optimizedRoutes),
+              new SideBySide.Side(
+                  "baseline", base, List.copyOf(run.routes().values()), expectedMs(run.baseline())),
+              new SideBySide.Side("optimized", db, optimizedRoutes, captured.expectedMs()),
               timed);
       RunResults.ScenarioResult s =
           run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
@@ -120,6 +123,43 @@ final class AcceptedSet {
       run.copies().drop("optimized");
       run.copies().drop("baseline");
     }
+  }
+
+  /**
+   * Credits each candidate of the set with the routes whose optimized plans use one of its indexes
+   * (cascades included), or that it rewrites: a route's gain is theirs, and no other candidate's.
+   */
+  private void credit(
+      List<CandidateFolder> picked,
+      ScenarioMeasurer.Captured captured,
+      List<RunResults.CandidateResult> decided) {
+    for (CandidateFolder f : picked) {
+      List<String> names =
+          f.candidate().indexes().stream().map(i -> i.schema() + "." + i.name()).toList();
+      Set<String> rewrites =
+          f.candidate().rewrites().stream()
+              .map(dev.indexlab.advise.RouteRewrite::routeId)
+              .collect(java.util.stream.Collectors.toSet());
+      List<String> routes = new ArrayList<>();
+      captured
+          .captures()
+          .forEach(
+              (id, c) -> {
+                if (rewrites.contains(id)
+                    || (c != null && DecisionRule.usesAny(c.statements(), names))) {
+                  routes.add(id);
+                }
+              });
+      String id = f.candidate().name();
+      decided.replaceAll(r -> r.id().equals(id) ? r.withCredited(routes) : r);
+    }
+  }
+
+  /** Each route's EXPLAIN time in {@code scenario}, by id: what a JMH call is expected to take. */
+  static Map<String, Double> expectedMs(RunResults.ScenarioResult scenario) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    scenario.routes().forEach(r -> out.put(r.id(), r.explainMs()));
+    return out;
   }
 
   /** The accepted candidates, highest weighted saving first, as many as the index budget holds. */
@@ -207,11 +247,14 @@ final class AcceptedSet {
   }
 
   /**
-   * Gives every measured and rejected candidate a second look on top of {@code picked}, one after
-   * the other (one accepted here is part of the set for the next); replaces their results in {@code
-   * decided} and returns the folders now accepted.
+   * Grows the accepted set to a fixed point, then prunes it. Every measured and rejected candidate
+   * gets a second look on top of the set, one after the other (one accepted there is part of the
+   * set for the next); after each pass in which some candidate joined, the candidates still
+   * rejected whose routes overlap a newcomer's are looked at again, until a pass accepts none. Then
+   * the leave-one-out pass ({@link SecondLook#leaveOneOut}) removes each plain index the set does
+   * as well without. Replaces the results in {@code decided}; returns the set's folders.
    */
-  private List<CandidateFolder> secondLook(
+  private List<CandidateFolder> growAndPrune(
       List<CandidateFolder> picked,
       Map<String, CandidateFolder> byName,
       List<RunResults.CandidateResult> decided) {
@@ -229,27 +272,83 @@ final class AcceptedSet {
         todo.add(k);
       }
     }
-    if (todo.isEmpty()) {
-      return List.of();
-    }
-    run.log()
-        .println(
-            "== second look: "
-                + todo.size()
-                + " rejected candidates measured on top of the accepted set");
-    run.log().flush();
-    List<CandidateFolder> late = new ArrayList<>();
     try (SecondLook look = new SecondLook(run, picked, acceptedRoutes)) {
-      for (int k : todo) {
-        CandidateFolder f = byName.get(decided.get(k).id());
-        RunResults.CandidateResult again = look.decide(f, decided.get(k));
+      if (!todo.isEmpty()) {
+        run.log()
+            .println(
+                "== second look: "
+                    + todo.size()
+                    + " rejected candidates measured on top of the accepted set");
+        run.log().flush();
+        toFixedPoint(look, todo, byName, decided);
+      }
+      List<CandidateFolder> set = look.accepted();
+      List<CandidateFolder> lowestFirst = new ArrayList<>(set);
+      java.util.Collections.reverse(lowestFirst);
+      run.log().println("== leave-one-out: each plain index of the set taken out in turn");
+      Map<String, String> removed = look.leaveOneOut(lowestFirst);
+      decided.replaceAll(
+          r ->
+              removed.containsKey(r.id())
+                  ? r.withDecision(
+                      new RunResults.Decision(
+                          false,
+                          "left out by the leave-one-out pass: "
+                              + removed.get(r.id())
+                              + " (its own decision: "
+                              + r.decision().reason()
+                              + ")",
+                          0))
+                  : r);
+      return look.accepted();
+    }
+  }
+
+  /**
+   * Second looks at the candidates of {@code todo} (indexes into {@code decided}) until a pass
+   * accepts none; after the first pass, a candidate is looked at again only when a candidate that
+   * joined since its last look affects one of its routes.
+   */
+  private void toFixedPoint(
+      SecondLook look,
+      List<Integer> todo,
+      Map<String, CandidateFolder> byName,
+      List<RunResults.CandidateResult> decided) {
+    Map<Integer, RunResults.CandidateResult> alone = new LinkedHashMap<>();
+    todo.forEach(k -> alone.put(k, decided.get(k)));
+    Map<Integer, Integer> lookedAt = new LinkedHashMap<>();
+    List<Set<String>> joinedRoutes = new ArrayList<>();
+    List<Integer> pending = new ArrayList<>(todo);
+    boolean changed = true;
+    int pass = 0;
+    while (changed && !pending.isEmpty()) {
+      changed = false;
+      pass++;
+      for (java.util.Iterator<Integer> it = pending.iterator(); it.hasNext(); ) {
+        int k = it.next();
+        Set<String> mine = new LinkedHashSet<>(alone.get(k).affectedRoutes());
+        int since = lookedAt.getOrDefault(k, -1);
+        if (since >= 0 && !overlaps(mine, joinedRoutes.subList(since, joinedRoutes.size()))) {
+          continue;
+        }
+        if (pass > 1) {
+          run.log().println("   " + alone.get(k).id() + ": looked at again, the set has grown");
+        }
+        CandidateFolder f = byName.get(alone.get(k).id());
+        RunResults.CandidateResult again = look.decide(f, alone.get(k));
+        lookedAt.put(k, joinedRoutes.size());
         decided.set(k, again);
         if (again.decision().accepted()) {
-          late.add(f);
+          joinedRoutes.add(mine);
+          it.remove();
+          changed = true;
         }
       }
     }
-    return late;
+  }
+
+  private static boolean overlaps(Set<String> routes, List<Set<String>> joined) {
+    return joined.stream().anyMatch(j -> j.stream().anyMatch(routes::contains));
   }
 
   /**

@@ -7,7 +7,7 @@ import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.CandidateReader;
 import dev.indexlab.advise.CandidateWriter;
-import dev.indexlab.advise.FindingsFile;
+import dev.indexlab.advise.ExplainFindings;
 import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.advise.PlanFinding;
 import dev.indexlab.bench.BenchSettings;
@@ -104,7 +104,8 @@ public final class RunPipeline {
       ConnectionSpec baselineDb = copies.copy("baseline");
       RunResults.ScenarioResult baseline =
           measurer.measure("baseline", List.of(), baselineDb, List.copyOf(routes.values()));
-      List<CandidateFolder> candidates = candidates(baselineDb, routes);
+      List<CandidateFolder> candidates =
+          candidates(baselineDb, routes, ExplainFindings.of(measurer.findings("baseline")));
       Map<String, List<String>> written = writtenTables(baselineDb, routes);
       copies.drop("baseline");
       Evaluation evaluation =
@@ -161,7 +162,12 @@ public final class RunPipeline {
     return false;
   }
 
-  private List<CandidateFolder> candidates(ConnectionSpec baselineDb, Map<String, Route> routes)
+  /**
+   * The workload's candidates, then (unless {@code --no-advise}) the advisor's from the baseline's
+   * catalog, workload sample and plan {@code findings}, handed over in memory.
+   */
+  private List<CandidateFolder> candidates(
+      ConnectionSpec baselineDb, Map<String, Route> routes, List<PlanFinding> findings)
       throws IOException, SQLException {
     List<CandidateFolder> all = new ArrayList<>();
     if (Files.isDirectory(workload.candidates())) {
@@ -170,10 +176,6 @@ public final class RunPipeline {
     if (settings.advise()) {
       step("advise");
       Path dir = settings.resultsDir().resolve("candidates");
-      Path findingsFile =
-          settings.resultsDir().resolve("plans").resolve("baseline").resolve("findings.json");
-      List<PlanFinding> findings =
-          Files.isRegularFile(findingsFile) ? FindingsFile.read(findingsFile) : List.of();
       int base =
           Math.max(
               CandidateWriter.versionBase(workload.migrations()),

@@ -271,7 +271,38 @@ public record RunResults(
       List<String> affectedRoutes,
       List<RouteDelta> deltas,
       String equivalence,
-      Decision decision) {
+      Decision decision,
+      List<String> credited) {
+
+    /** A result not credited with any route of the optimized scenario (yet). */
+    public CandidateResult(
+        String id,
+        String kind,
+        String description,
+        List<String> ddl,
+        List<String> reasons,
+        String productionMigration,
+        WhatIf whatIf,
+        Build build,
+        List<String> affectedRoutes,
+        List<RouteDelta> deltas,
+        String equivalence,
+        Decision decision) {
+      this(
+          id,
+          kind,
+          description,
+          ddl,
+          reasons,
+          productionMigration,
+          whatIf,
+          build,
+          affectedRoutes,
+          deltas,
+          equivalence,
+          decision,
+          List.of());
+    }
 
     /** The same result with another decision. */
     public CandidateResult withDecision(Decision other) {
@@ -287,7 +318,29 @@ public record RunResults(
           affectedRoutes,
           deltas,
           equivalence,
-          other);
+          other,
+          credited);
+    }
+
+    /**
+     * The same result credited with {@code routes}: the routes whose optimized plans use its
+     * indexes, or that it rewrites. A route's gain belongs to the candidates it credits.
+     */
+    public CandidateResult withCredited(List<String> routes) {
+      return new CandidateResult(
+          id,
+          kind,
+          description,
+          ddl,
+          reasons,
+          productionMigration,
+          whatIf,
+          build,
+          affectedRoutes,
+          deltas,
+          equivalence,
+          decision,
+          List.copyOf(routes));
     }
   }
 

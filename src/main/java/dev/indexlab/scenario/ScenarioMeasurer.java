@@ -39,6 +39,13 @@ public final class ScenarioMeasurer {
   private final Path resultsDir;
   private final PrintWriter progress;
   private final SampledRows sampled;
+  private final Map<String, List<Finding>> findingsByScenario = new LinkedHashMap<>();
+
+  /**
+   * The draw each route's pages show, by route id: chosen by the first scenario that captures the
+   * route (the baseline), then asked of every other, so that before and after show the same query.
+   */
+  private final Map<String, Integer> shownDraws = new LinkedHashMap<>();
 
   public ScenarioMeasurer(
       DatabaseTarget target,
@@ -66,6 +73,14 @@ public final class ScenarioMeasurer {
     return sampled;
   }
 
+  /**
+   * The plan findings of {@code scenario}'s latest capture (also written to its {@code
+   * findings.json}), in route order; empty when it was not captured.
+   */
+  public List<Finding> findings(String scenario) {
+    return findingsByScenario.getOrDefault(scenario, List.of());
+  }
+
   /** Captures and benchmarks {@code routes} (already with any rewrites) on {@code db}. */
   public RunResults.ScenarioResult measure(
       String scenario, List<String> candidates, ConnectionSpec db, List<Route> routes) {
@@ -75,7 +90,8 @@ public final class ScenarioMeasurer {
         candidates,
         routes,
         captured,
-        bench(scenario, db, routes, routes.stream().map(Route::id).toList()));
+        bench(
+            scenario, db, routes, routes.stream().map(Route::id).toList(), captured.expectedMs()));
   }
 
   /**
@@ -103,7 +119,7 @@ public final class ScenarioMeasurer {
                 + " the changed tables)");
       }
     }
-    return bench(scenario, db, routes, benched);
+    return bench(scenario, db, routes, benched, captured.expectedMs());
   }
 
   /** JMH results by route id and the routes that failed under JMH. */
@@ -124,7 +140,22 @@ public final class ScenarioMeasurer {
   }
 
   /** What {@link #capture} found: each route's capture and HOT-update share, by route id. */
-  public record Captured(Map<String, RouteCapture.Result> captures, Map<String, Double> hot) {}
+  public record Captured(Map<String, RouteCapture.Result> captures, Map<String, Double> hot) {
+    /**
+     * Each captured route's EXPLAIN time (the median of its draws' totals), by id: what JMH expects
+     * a call to take, to size its iterations.
+     */
+    public Map<String, Double> expectedMs() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      captures.forEach(
+          (id, c) -> {
+            if (c != null && c.drawTotals() != null) {
+              out.put(id, c.drawTotals().medianMs());
+            }
+          });
+      return out;
+    }
+  }
 
   /**
    * EXPLAIN capture of every route (rolled back, with drill-downs); plans and the scenario's
@@ -152,7 +183,11 @@ public final class ScenarioMeasurer {
         try {
           HotUpdateCounter.Reading before = HotUpdateCounter.read(c);
           double stop = stopAboveMs.getOrDefault(r.id(), Double.POSITIVE_INFINITY);
-          RouteCapture.Result result = capture.capture(c, r, planDir, resultsDir, stop);
+          RouteCapture.Result result =
+              capture.capture(c, r, planDir, resultsDir, stop, shownDraws.getOrDefault(r.id(), 0));
+          if (result.shownDraw() > 0) {
+            shownDraws.putIfAbsent(r.id(), result.shownDraw());
+          }
           if (result.error() == null && result.draws() < draws) {
             progress.printf(
                 java.util.Locale.ROOT,
@@ -176,6 +211,7 @@ public final class ScenarioMeasurer {
           "cannot connect to scenario " + scenario + ": " + e.getMessage(), e);
     }
     FindingsFile.write(planDir, scenario, findings);
+    findingsByScenario.put(scenario, List.copyOf(findings));
     return new Captured(captures, hot);
   }
 
@@ -184,6 +220,19 @@ public final class ScenarioMeasurer {
    * its files go to {@code resultsDir/<name>/}. Nothing is run when {@code ids} is empty.
    */
   public Jmh bench(String name, ConnectionSpec db, List<Route> routes, List<String> ids) {
+    return bench(name, db, routes, ids, Map.of());
+  }
+
+  /**
+   * {@link #bench(String, ConnectionSpec, List, List)}, each route's iterations sized for the
+   * significance rule's samples from its expected time per call ({@code expectedMs}, by id).
+   */
+  public Jmh bench(
+      String name,
+      ConnectionSpec db,
+      List<Route> routes,
+      List<String> ids,
+      Map<String, Double> expectedMs) {
     if (ids.isEmpty()) {
       return Jmh.none();
     }
@@ -199,6 +248,7 @@ public final class ScenarioMeasurer {
                 progress)
             .withRewrites(rewrites)
             .withSampledRows(sampled)
+            .withExpectedMs(expectedMs)
             .run(ids)
             .results();
     Map<String, BenchResults.RouteResult> byId = new LinkedHashMap<>();
@@ -237,7 +287,8 @@ public final class ScenarioMeasurer {
               timing,
               cap.statements(),
               error,
-              captured.hot().get(r.id())));
+              captured.hot().get(r.id()),
+              cap.drawTotals()));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
   }

@@ -2,7 +2,9 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateKind;
+import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.Identifiers;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.workload.Route;
 import java.util.ArrayList;
@@ -86,11 +88,7 @@ final class SecondLook implements AutoCloseable {
   RunResults.CandidateResult decide(CandidateFolder candidate, RunResults.CandidateResult alone) {
     String id = candidate.candidate().name();
     String with = "accepted-with-" + id;
-    if (before == null) {
-      before = run.copies().copy(WITHOUT);
-      beforeScenario = WITHOUT;
-      base = CandidateApplier.applyCandidates(before, WITHOUT, accepted);
-    }
+    setCopy();
     if (!base.ok()) {
       run.log().println("   " + id + ": no second look, applying failed: " + base.error());
       return alone;
@@ -135,16 +133,18 @@ final class SecondLook implements AutoCloseable {
       }
       List<String> indexNames =
           applied.added().stream().map(IndexInventory.IndexInfo::name).toList();
-      ScenarioMeasurer.Captured capBefore = capturedBefore(measured);
-      ScenarioMeasurer.Captured capAfter = run.measurer().capture(with, after, measured);
-      DecisionRule rule = run.settings().rule();
-      ScenarioMeasurer.Jmh none = ScenarioMeasurer.Jmh.none();
-      List<RunResults.RouteDelta> early =
-          rule.explainDeltas(
-              run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, none).byId(),
-              run.measurer().assemble(with, List.of(id), measured, capAfter, none).byId(),
+      PairedTrial trial =
+          new PairedTrial(
+              run,
+              new PairedTrial.Side(beforeScenario, before),
+              capturedBefore(measured),
+              new PairedTrial.Side(with, after),
+              measured,
               writers,
               indexNames);
+      ScenarioMeasurer.Captured capAfter = trial.capturedAfter();
+      DecisionRule rule = run.settings().rule();
+      List<RunResults.RouteDelta> early = trial.explained();
       RunResults.Decision second;
       if (!rule.worthTiming(false, early)) {
         second = rule.untimed(early);
@@ -155,33 +155,19 @@ final class SecondLook implements AutoCloseable {
                 .filter(r -> timed.test(r, capAfter.captures().get(r.id())))
                 .map(Route::id)
                 .toList();
-        SideBySide.Result jmh =
-            SideBySide.measure(
-                run.measurer(),
-                new SideBySide.Side(WITHOUT, before, measured),
-                new SideBySide.Side(with, after, measured),
-                benched);
-        RunResults.ScenarioResult b =
-            run.measurer().assemble(WITHOUT, List.of(), measured, capBefore, jmh.first());
-        RunResults.ScenarioResult a =
-            run.measurer().assemble(with, List.of(id), measured, capAfter, jmh.second());
         second =
             rule.decide(
                 false,
                 null,
                 null,
-                rule.deltas(b.byId(), a.byId(), writers, indexNames),
+                trial.timed(benched),
                 applied.addedBytes(),
                 DecisionRule.weights(run.routes().values()));
       }
       if (second.accepted()) {
         // the copy with it is the set's copy from now on, and its captures the set's captures
         accepted.add(candidate);
-        close();
-        before = after;
-        beforeScenario = with;
-        capturedBefore.putAll(capAfter.captures());
-        hotBefore.putAll(capAfter.hot());
+        becomeTheSet(after, with, capAfter);
         joinedBytes += applied.addedBytes();
         joined = true;
       }
@@ -204,6 +190,176 @@ final class SecondLook implements AutoCloseable {
     } finally {
       if (!joined) {
         run.copies().drop(with);
+      }
+    }
+  }
+
+  /**
+   * Makes {@code db} (scenario {@code scenario}) the set's copy, dropping the old one. The routes
+   * {@code changed} captured there replace their captures; every other route's capture stands (the
+   * change was to a table those routes' plans do not read).
+   */
+  private void becomeTheSet(ConnectionSpec db, String scenario, ScenarioMeasurer.Captured changed) {
+    Map<String, RouteCapture.Result> keptCaptures = new LinkedHashMap<>(capturedBefore);
+    Map<String, Double> keptHot = new LinkedHashMap<>(hotBefore);
+    close();
+    before = db;
+    beforeScenario = scenario;
+    capturedBefore.putAll(keptCaptures);
+    hotBefore.putAll(keptHot);
+    capturedBefore.putAll(changed.captures());
+    hotBefore.putAll(changed.hot());
+  }
+
+  /** Makes the accepted set's copy, the first time it is needed. */
+  private void setCopy() {
+    if (before == null) {
+      before = run.copies().copy(WITHOUT);
+      beforeScenario = WITHOUT;
+      base = CandidateApplier.applyCandidates(before, WITHOUT, accepted);
+    }
+  }
+
+  /** The candidates of the set as it stands now (accepted ones joined, removed ones gone). */
+  List<CandidateFolder> accepted() {
+    return List.copyOf(accepted);
+  }
+
+  /**
+   * The leave-one-out pass: each candidate of {@code order} that only builds indexes (no CLUSTER,
+   * no rewrite: those cannot be taken back by dropping an index) is taken out of the set on a copy
+   * of the set's copy (its indexes dropped), and the routes whose plans used it in the set, and
+   * those that write its tables, are measured against the set. It stays when a route gets slower
+   * without it: EXPLAIN at least {@code minGain} and the floor slower with more shared buffers, or
+   * JMH significantly slower side by side. Otherwise it leaves the set, and the set's copy is the
+   * copy without it from then on (so of two indexes serving one statement the second one tried is
+   * kept). Returns each removed candidate's id with the reason.
+   */
+  Map<String, String> leaveOneOut(List<CandidateFolder> order) {
+    Map<String, String> removed = new LinkedHashMap<>();
+    setCopy();
+    if (!base.ok()) {
+      return removed;
+    }
+    DecisionRule rule = run.settings().rule();
+    for (CandidateFolder f : order) {
+      var c = f.candidate();
+      if (!accepted.contains(f)
+          || c.kind() != CandidateKind.CREATE_INDEX
+          || !c.onlyBuildsIndexes()
+          || !c.rewrites().isEmpty()
+          || c.indexes().isEmpty()) {
+        continue;
+      }
+      String id = c.name();
+      List<String> names = c.indexes().stream().map(i -> i.schema() + "." + i.name()).toList();
+      ScenarioMeasurer.Captured set = capturedBefore(List.copyOf(routes.values()));
+      List<Route> users =
+          routes.values().stream()
+              .filter(r -> DecisionRule.usesAny(set.captures().get(r.id()).statements(), names))
+              .toList();
+      Set<String> tables = new LinkedHashSet<>();
+      c.indexes().forEach(i -> tables.add(i.tableKey()));
+      List<String> writers =
+          AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
+      List<Route> measured = new ArrayList<>(users);
+      writers.stream()
+          .filter(w -> routes.containsKey(w) && users.stream().noneMatch(u -> u.id().equals(w)))
+          .forEach(w -> measured.add(routes.get(w)));
+      String without = "accepted-without-" + id;
+      ConnectionSpec copy = run.copies().copyOf(without, beforeScenario);
+      boolean kept = true;
+      try {
+        dropIndexes(copy, c.indexes());
+        String reason;
+        ScenarioMeasurer.Captured after = new ScenarioMeasurer.Captured(Map.of(), Map.of());
+        if (users.isEmpty()) {
+          reason =
+              "no plan of the accepted set uses it (the set's other indexes serve its lookups)";
+        } else {
+          PairedTrial trial =
+              new PairedTrial(
+                  run,
+                  new PairedTrial.Side(beforeScenario, before),
+                  capturedBefore(measured),
+                  new PairedTrial.Side(without, copy),
+                  measured,
+                  writers,
+                  names);
+          reason = withoutIt(rule, trial, measured);
+          after = trial.capturedAfter();
+        }
+        if (reason != null) {
+          run.log().println("   " + id + ": left out of the accepted set, " + reason);
+          accepted.remove(f);
+          becomeTheSet(copy, without, after);
+          removed.put(id, reason);
+          kept = false;
+        } else {
+          run.log()
+              .println("   " + id + ": stays in the accepted set (a route is slower without it)");
+        }
+      } catch (java.sql.SQLException e) {
+        run.log()
+            .println("   " + id + ": not taken out of the set, dropping its index failed: " + e);
+      } finally {
+        if (kept) {
+          run.copies().drop(without);
+        }
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Why the set does without the candidate (its indexes {@code names} dropped on {@code copy}), or
+   * null when a route of {@code measured} is slower without it.
+   */
+  private static String withoutIt(DecisionRule rule, PairedTrial trial, List<Route> measured) {
+    for (RunResults.RouteDelta d : trial.explained()) {
+      if (rule.explainGain(reversed(d))) {
+        return null;
+      }
+    }
+    List<RunResults.RouteDelta> deltas = trial.timed(measured.stream().map(Route::id).toList());
+    if (deltas.stream().anyMatch(d -> d.jmh() != null && d.jmh().slower())) {
+      return null;
+    }
+    return deltas.stream()
+        .filter(d -> d.jmh() != null)
+        .map(d -> d.route() + " " + d.jmh().describe())
+        .collect(
+            java.util.stream.Collectors.joining(
+                "; ", "without it no route got significantly slower (", ")"));
+  }
+
+  /** {@code d} seen the other way round: the set without the candidate as "before". */
+  private static RunResults.RouteDelta reversed(RunResults.RouteDelta d) {
+    return new RunResults.RouteDelta(
+        d.route(),
+        d.meanAfterMs(),
+        d.meanBeforeMs(),
+        d.p95AfterMs(),
+        d.p95BeforeMs(),
+        d.explainAfterMs(),
+        d.explainBeforeMs(),
+        d.buffersAfter(),
+        d.buffersBefore(),
+        d.walBytesAfter(),
+        d.walBytesBefore(),
+        d.writesIndexedTable(),
+        true,
+        null,
+        d.hotUpdateShareAfter(),
+        d.hotUpdateShareBefore());
+  }
+
+  private static void dropIndexes(ConnectionSpec db, List<IndexSpec> indexes)
+      throws java.sql.SQLException {
+    try (java.sql.Connection c = db.open();
+        java.sql.Statement st = c.createStatement()) {
+      for (IndexSpec i : indexes) {
+        st.execute("DROP INDEX " + Identifiers.qualified(i.schema(), i.name()));
       }
     }
   }

@@ -16,8 +16,15 @@ import java.util.List;
 final class SideBySide {
   private SideBySide() {}
 
-  /** One side: its name, database and routes (with the side's rewrites). */
-  record Side(String name, ConnectionSpec db, List<Route> routes) {}
+  /**
+   * One side: its name, database, routes (with the side's rewrites) and each route's expected time
+   * per call on it (ms, by id; sizes the JMH iterations).
+   */
+  record Side(
+      String name,
+      ConnectionSpec db,
+      List<Route> routes,
+      java.util.Map<String, Double> expectedMs) {}
 
   /** Each side's JMH results. */
   record Result(ScenarioMeasurer.Jmh first, ScenarioMeasurer.Jmh second) {}
@@ -42,6 +49,6 @@ final class SideBySide {
       ScenarioMeasurer measurer, Side side, List<String> one) {
     String name =
         ("side-by-side." + side.name() + "." + one.get(0)).replaceAll("[^A-Za-z0-9._-]", "_");
-    return measurer.bench(name, side.db(), side.routes(), one);
+    return measurer.bench(name, side.db(), side.routes(), one, side.expectedMs());
   }
 }

@@ -145,6 +145,16 @@ public record Significance(double floorMs, RatioOfMedians test) {
    *     positive
    */
   public Change compare(double[] before, double[] after) {
+    return compare(before, before.length, after, after.length);
+  }
+
+  /**
+   * {@link #compare(double[], double[])} for samples kept thinned (evenly spaced by rank, see
+   * {@link SampleThinning}) from {@code nBefore} and {@code nAfter} measured ones: the test runs on
+   * what was kept (a wider interval than all the samples would give, never a narrower one), and the
+   * change reports how many were measured.
+   */
+  public Change compare(double[] before, long nBefore, double[] after, long nAfter) {
     TimeVerdict v = test.compare(before, after);
     double mb = median(before);
     double ma = median(after);
@@ -156,7 +166,15 @@ public record Significance(double floorMs, RatioOfMedians test) {
       d = Direction.FASTER;
     }
     return new Change(
-        mb, ma, v.ratio(), v.ciLow(), v.ciHigh(), v.pValue(), before.length, after.length, d);
+        mb,
+        ma,
+        v.ratio(),
+        v.ciLow(),
+        v.ciHigh(),
+        v.pValue(),
+        (int) Math.max(nBefore, before.length),
+        (int) Math.max(nAfter, after.length),
+        d);
   }
 
   /**

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.explain.Finding;
+import dev.indexlab.explain.FindingDetector;
+import dev.indexlab.explain.PlanJsonParser;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
 class FindingsFileTest {
   @TempDir Path dir;
 
+  static final CatalogTable ORDERS =
+      AdvisorRulesTest.table("orders", 5_000, "id", "order_date", "employee_id", "amount");
+
+  /** The explain step's findings of a captured plan (src/test/resources/plans). */
+  static List<Finding> findingsOf(String plan) throws Exception {
+    try (InputStream in = FindingsFileTest.class.getResourceAsStream("/plans/" + plan + ".json")) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new FindingDetector().detect(PlanJsonParser.parse(json), List.of(), "by_employee", 0);
+    }
+  }
+
   @Test
   void readsTheExplainStepsFindingsAndActsOnTheThreeKindsItKnows() throws Exception {
-    List<PlanFinding> findings = FindingsFile.parse(SalesSchema.resource("explain-findings.json"));
+    Path file = dir.resolve("findings.json");
+    Files.writeString(file, SalesSchema.resource("explain-findings.json"));
+    List<PlanFinding> findings = FindingsFile.read(file);
     assertThat(findings)
         .extracting(PlanFinding::kind)
         .containsExactly(
@@ -49,25 +67,87 @@ class FindingsFileTest {
         .contains("removes 918,892 rows to keep 152");
   }
 
+  /**
+   * The findings.json that explain and run write is what advise --findings reads: the same advisor
+   * input as the in-memory hand-off, and the equality column first in the index.
+   */
   @Test
-  void roundTripsItsOwnFormatAndRejectsOtherFiles() throws Exception {
-    PlanFinding f =
-        PlanFinding.orderLimit(
-            "public",
-            "song_history",
-            List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
-            "mood_refresh",
-            1,
-            "/0/Plan",
-            Map.of("rowsSorted", 1012.0));
+  void theFileExplainWritesGivesTheSameAdviceAsTheInMemoryHandOff() throws Exception {
+    List<Finding> findings = findingsOf("seq-scan-equality-range");
+    Path json = dev.indexlab.explain.FindingsFile.write(dir, "baseline", findings);
+
+    List<PlanFinding> fromFile = FindingsFile.read(json);
+    assertThat(fromFile).isEqualTo(ExplainFindings.of(findings));
+    assertThat(fromFile.get(0).equalityColumns()).containsExactly("employee_id");
+    assertThat(fromFile.get(0).rangeColumns()).containsExactly("order_date");
+
+    Catalog catalog = new Catalog(List.of(ORDERS), List.of(), List.of(), Map.of());
+    Advice advice = Advisor.advise(catalog, fromFile, Optional.empty());
+    assertThat(advice.candidates())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("idx_orders_employee_id_order_date");
+              assertThat(c.reasons().get(0).comment())
+                  .contains("filters on employee_id = ?, a range of order_date")
+                  .contains("an index on (employee_id, order_date)");
+            });
+  }
+
+  @Test
+  void aFileWrittenBeforeFindingsCarriedRolesIsRefusedInOneLine() throws Exception {
+    Path file = dir.resolve("old-findings.json");
+    String withRoles = SalesSchema.resource("explain-findings.json");
+    Files.writeString(
+        file, withRoles.replaceAll("(?s)\"roles\": \\{.*?\"pattern\": \\[[^]]*\\]\\s*\\},", ""));
+    assertThat(Files.readString(file)).doesNotContain("\"roles\"");
+
+    assertThatThrownBy(() -> FindingsFile.read(file))
+        .isInstanceOf(IndexlabException.class)
+        .satisfies(
+            e -> assertThat(((IndexlabException) e).status()).isEqualTo(IndexlabException.USAGE))
+        .hasMessage(
+            file
+                + ": not a findings file: finding 2 (SEQ_SCAN_REMOVES_MOST_ROWS on"
+                + " public.song_history) has no column roles: the file was written by an older"
+                + " indexlab; run indexlab explain again to rewrite it");
+  }
+
+  @Test
+  void theAdvisorsFormerFormatAndOtherFilesAreRefusedInOneLine() throws Exception {
     Path file = dir.resolve("findings.json");
-    FindingsFile.write(file, List.of(f));
-    assertThat(FindingsFile.read(file)).containsExactly(f);
+    Files.writeString(
+        file,
+        "[{\"kind\": \"SEQ_SCAN_REMOVES_MOST_ROWS\", \"table\": \"song_history\","
+            + " \"equalityColumns\": [\"user_id\"]}]");
+    assertThatThrownBy(() -> FindingsFile.read(file))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageStartingWith(
+            file + ": not a findings file: finding 1 is in the advisor's former")
+        .hasMessageNotContaining("\n");
 
     Files.writeString(file, "{\"not\": \"an array\"}");
     assertThatThrownBy(() -> FindingsFile.read(file))
         .isInstanceOf(IndexlabException.class)
-        .hasMessageContaining("not a findings file");
+        .hasMessage(file + ": not a findings file: expected a JSON array of findings");
+
+    Files.writeString(file, "[{\"kind\": \"SEQ_SCAN_REMOVES_MOST");
+    assertThatThrownBy(() -> FindingsFile.read(file))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageStartingWith(file + ": not a findings file: ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void findingsOfAKindThisVersionDoesNotKnowAreSkipped() throws Exception {
+    Path file = dir.resolve("findings.json");
+    Files.writeString(
+        file,
+        "[{\"kind\": \"SOMETHING_NEWER\", \"nodePath\": \"/0/Plan\", \"columns\": [\"a\"]},"
+            + " {\"kind\": \"SPILL_TO_DISK\", \"nodePath\": \"/0/Plan\", \"columns\": [\"a\"],"
+            + " \"numbers\": {\"diskKb\": 300}, \"message\": \"Sort sorts on disk\"}]");
+    assertThat(FindingsFile.read(file))
+        .extracting(PlanFinding::kind)
+        .containsExactly(FindingKind.OTHER);
   }
 }

@@ -140,4 +140,27 @@ class AdviseCommandIT {
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("--findings").contains("no such file");
   }
+
+  @Test
+  void aFindingsFileWrittenBeforeFindingsCarriedColumnRolesIsAUsageErrorInOneLine()
+      throws Exception {
+    Path old = dir.resolve("old-findings.json");
+    Files.writeString(
+        old,
+        "[{\"kind\": \"SEQ_SCAN_REMOVES_MOST_ROWS\", \"routeId\": \"orders_recent\","
+            + " \"statementIndex\": 0, \"nodePath\": \"/0/Plan\", \"nodeType\": \"Seq Scan\","
+            + " \"relation\": \"Sales.OrderLine\", \"schema\": \"Sales\", \"table\": \"OrderLine\","
+            + " \"columns\": [\"created_at\", \"customerId\"], \"numbers\": {\"rowsRemoved\": 990},"
+            + " \"message\": \"Seq Scan on OrderLine reads 1,000 rows to return 10\"}]");
+    Run r = advise("--findings", old.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err().lines().toList())
+        .singleElement()
+        .isEqualTo(
+            "indexlab: "
+                + old
+                + ": not a findings file: finding 1 (SEQ_SCAN_REMOVES_MOST_ROWS on"
+                + " Sales.OrderLine) has no column roles: the file was written by an older"
+                + " indexlab; run indexlab explain again to rewrite it");
+  }
 }

@@ -28,7 +28,9 @@ class PlanTextRendererTest {
         "leading-wildcard",
         "insert-fk-check",
         "hash-aggregate",
-        "estimate-error"
+        "estimate-error",
+        "seq-scan-equality-range",
+        "sort-limit-equality-range"
       })
   void rendersTheServersTextForCapturedPlans(String name) {
     List<String> rendered = PlanTextRenderer.lines(Fixtures.plan(name));

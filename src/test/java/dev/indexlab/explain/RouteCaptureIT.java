@@ -74,6 +74,53 @@ class RouteCaptureIT {
     }
   }
 
+  /**
+   * Every plan a capture keeps is of one draw, one parameter set: the two statements of a route
+   * show the same user, and a second capture asked for that draw shows it again.
+   */
+  @Test
+  void theShownPlansAreOfOneDrawAndAnotherCaptureShowsTheSameOne() throws Exception {
+    Path file = dir.resolve("user_plays.sql");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "-- @route GET /plays/{user_id}",
+            "-- @param user_id sample: SELECT id FROM users ORDER BY id",
+            "-- @statement the user",
+            "SELECT id FROM users WHERE id = :user_id;",
+            "-- @statement the plays",
+            "SELECT count(*) FROM song_history WHERE user_id = :user_id;",
+            ""));
+    Route route = RouteParser.parse(file);
+    try (Connection c = db.open()) {
+      RouteCapture.Result first = new RouteCapture(5, 42).capture(c, route, null, null);
+      assertThat(first.drawTotals().totalsMs()).hasSize(5);
+      int shown = first.shownDraw();
+      String user = first.drawTotals().shownParameters().get("user_id");
+      assertThat(shown).isBetween(1, 5);
+      assertThat(user).isNotBlank();
+      for (var s : first.statements()) {
+        assertThat(s.planText()).contains("= '" + user + "'");
+      }
+      // the median draw of the totals is the shown one
+      var sorted = first.drawTotals().totalsMs().stream().sorted().toList();
+      assertThat(first.drawTotals().totalsMs().get(shown - 1)).isEqualTo(sorted.get(2));
+
+      int other = shown == 1 ? 2 : 1;
+      RouteCapture.Result second =
+          new RouteCapture(5, 42).capture(c, route, null, null, Double.POSITIVE_INFINITY, other);
+      assertThat(second.shownDraw()).isEqualTo(other);
+      String otherUser = second.drawTotals().shownParameters().get("user_id");
+      for (var s : second.statements()) {
+        assertThat(s.planText()).contains("= '" + otherUser + "'");
+      }
+      RouteCapture.Result again =
+          new RouteCapture(5, 42).capture(c, route, null, null, Double.POSITIVE_INFINITY, shown);
+      assertThat(again.drawTotals().shownParameters()).containsEntry("user_id", user);
+    }
+  }
+
   private static long value(Statement st, String sequence) throws Exception {
     try (var rs = st.executeQuery("SELECT nextval('" + sequence + "')")) {
       rs.next();
@@ -93,10 +140,10 @@ class RouteCaptureIT {
           .singleElement()
           .satisfies(s -> assertThat(s.draws()).isEqualTo(5));
 
-      RouteCapture.Result roomy = capture.capture(c, route, null, null, 10_000);
+      RouteCapture.Result roomy = capture.capture(c, route, null, null, 10_000, 0);
       assertThat(roomy.draws()).isEqualTo(5);
 
-      RouteCapture.Result stopped = capture.capture(c, route, null, null, 10);
+      RouteCapture.Result stopped = capture.capture(c, route, null, null, 10, 0);
       assertThat(stopped.error()).isNull();
       assertThat(stopped.draws()).isEqualTo(1);
       assertThat(stopped.statements())

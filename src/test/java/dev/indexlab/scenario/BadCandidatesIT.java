@@ -105,8 +105,8 @@ class BadCandidatesIT {
     assertThat(same.decision().accepted()).isFalse();
     assertThat(same.decision().reason())
         .startsWith(
-            "no route that uses it got 20% faster in EXPLAIN with fewer shared buffers"
-                + " (not timed under JMH)");
+            "no route that uses it got 20% and 0.050 ms faster in EXPLAIN, reading 20% fewer"
+                + " shared buffers (not timed under JMH)");
     assertThat(same.deltas())
         .singleElement()
         .satisfies(

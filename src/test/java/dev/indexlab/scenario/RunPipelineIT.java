@@ -97,16 +97,17 @@ class RunPipelineIT {
     assertThat(r.candidates()).allSatisfy(c -> assertThat(c.decision().reason()).isNotBlank());
 
     // every candidate measured, used by a plan and rejected on its own got a second look on top of
-    // the accepted
-    // set, and a plain index the clustered one already builds is left out of the optimized set
+    // the accepted set (a rewrite does not: its look would run the set's routes), and a plain index
+    // the clustered one already builds is left out of the optimized set
     assertThat(r.candidates())
         .filteredOn(c -> c.build() != null && c.build().error() == null && !c.deltas().isEmpty())
+        .filteredOn(c -> c.equivalence() == null)
         .filteredOn(c -> c.deltas().stream().anyMatch(RunResults.RouteDelta::usesCandidate))
         .filteredOn(c -> !c.decision().accepted())
         .allSatisfy(
             c ->
                 assertThat(c.decision().reason())
-                    .containsAnyOf("on top of the accepted set", "left out: "));
+                    .containsAnyOf("on top of the accepted set", "left out"));
     assertThat(candidates.get("song_history_by_user").ddl())
         .anySatisfy(sql -> assertThat(sql).contains("CLUSTER song_history USING"));
     if (candidates.get("song_history_by_user").decision().accepted()) {

@@ -1,0 +1,90 @@
+package dev.indexlab.advise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.indexlab.explain.ColumnRoles;
+import dev.indexlab.explain.Finding;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one mapping from the explain step's findings to the advisor's input, and what it leads to.
+ */
+class ExplainFindingsTest {
+  static Catalog orders() {
+    return new Catalog(List.of(FindingsFileTest.ORDERS), List.of(), List.of(), Map.of());
+  }
+
+  @Test
+  void aSeqScanWithEqualityAndRangeBecomesAnIndexLeadingWithTheEqualityColumn() throws Exception {
+    List<PlanFinding> input =
+        ExplainFindings.of(FindingsFileTest.findingsOf("seq-scan-equality-range"));
+    assertThat(input)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS);
+              assertThat(f.table()).isEqualTo("orders");
+              assertThat(f.route()).isEqualTo("by_employee");
+              assertThat(f.statement()).isZero();
+              assertThat(f.equalityColumns()).containsExactly("employee_id");
+              assertThat(f.rangeColumns()).containsExactly("order_date");
+              assertThat(f.numbers()).containsEntry("rowsRemoved", 4993.0);
+            });
+    Candidate c = Advisor.advise(orders(), input, Optional.empty()).candidates().get(0);
+    assertThat(c.statements().get(0)).endsWith("(employee_id, order_date)");
+  }
+
+  @Test
+  void aLimitOverASortKeepsTheSortDirectionAndTheRangeOnTheSortKey() throws Exception {
+    List<Finding> findings = FindingsFileTest.findingsOf("sort-limit-equality-range");
+    List<PlanFinding> input =
+        ExplainFindings.of(findings).stream()
+            .filter(f -> f.kind() == FindingKind.FILTER_ORDER_LIMIT)
+            .toList();
+    assertThat(input)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.equalityColumns()).containsExactly("employee_id");
+              assertThat(f.rangeColumns()).containsExactly("order_date");
+              assertThat(f.sortKeys()).containsExactly(IndexKey.desc("order_date"));
+            });
+    Candidate c = Advisor.advise(orders(), input, Optional.empty()).candidates().get(0);
+    assertThat(c.statements().get(0)).endsWith("(employee_id, order_date DESC)");
+  }
+
+  @Test
+  void underALimitARangeOnAnotherColumnFollowsTheSortKeys() {
+    PlanFinding f =
+        new PlanFinding(
+            FindingKind.FILTER_ORDER_LIMIT,
+            "public",
+            "orders",
+            new ColumnRoles(
+                List.of("employee_id"),
+                List.of("amount"),
+                List.of(new ColumnRoles.SortKey("order_date", true)),
+                List.of()),
+            "by_employee",
+            0,
+            "/0/Plan",
+            null,
+            Map.of());
+    Candidate c = Advisor.advise(orders(), List.of(f), Optional.empty()).candidates().get(0);
+    assertThat(c.statements().get(0)).endsWith("(employee_id, order_date DESC, amount)");
+    assertThat(c.reasons().get(0).comment())
+        .contains("filtered on employee_id = ?, a range of amount are sorted by order_date DESC");
+  }
+
+  @Test
+  void kindsTheAdvisorDoesNotActOnMapToOther() throws Exception {
+    List<Finding> spill = FindingsFileTest.findingsOf("external-sort");
+    assertThat(spill).isNotEmpty();
+    assertThat(ExplainFindings.of(spill))
+        .extracting(PlanFinding::kind)
+        .containsOnly(FindingKind.OTHER);
+  }
+}

@@ -1,0 +1,2 @@
+-- The cascade into likes (6,000 rows): small against the others.
+CREATE INDEX likes_artist_id_idx ON likes (artist_id);
