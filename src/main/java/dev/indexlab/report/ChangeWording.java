@@ -80,7 +80,8 @@ final class ChangeWording {
       return null;
     }
     try {
-      return significance().compare(before.values(), after.values());
+      return significance()
+          .compare(before.values(), before.samples(), after.values(), after.samples());
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -179,8 +179,19 @@ final class SlowRouteStory {
         + "):";
   }
 
-  /** The accepted candidates whose indexes or rewrite the route's optimized plans use. */
+  /**
+   * The accepted candidates the run credits with the route ({@code CandidateResult.credited}: its
+   * optimized plans use their indexes, or it runs their rewrite); for results without credits, the
+   * same found from the optimized plans' indexes and the candidates' deltas.
+   */
   List<CandidateResult> fixes(String id) {
+    boolean credits =
+        run.candidates().stream().anyMatch(c -> c.credited() != null && !c.credited().isEmpty());
+    if (credits) {
+      return run.candidates().stream()
+          .filter(c -> RunIndex.accepted(c) && c.credited() != null && c.credited().contains(id))
+          .toList();
+    }
     RouteResult after = RunIndex.route(run.optimized(), id);
     List<String> used = new ArrayList<>();
     for (StatementCapture s : RunIndex.statements(after)) {
