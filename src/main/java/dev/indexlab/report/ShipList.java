@@ -82,6 +82,20 @@ final class ShipList {
                 + ")");
       }
     }
+    if (c.credited() != null && !c.credited().isEmpty()) {
+      // the routes the run credits it with, as the summary's side-by-side timing has them
+      faster.clear();
+      for (String route : c.credited()) {
+        RouteComparison r = RouteComparison.of(run, route);
+        if (r.verdict().improved()) {
+          faster.add(
+              MarkdownText.text(run.routeName(route))
+                  + " (with the accepted set, JMH "
+                  + ChangeWording.signedPercent(r.medianBefore(), r.medianAfter())
+                  + ")");
+        }
+      }
+    }
     s.append(
         faster.isEmpty()
             ? "Speeds up: see its page (measured on top of the accepted set)"
