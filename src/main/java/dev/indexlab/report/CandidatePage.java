@@ -84,7 +84,8 @@ final class CandidatePage {
     boolean anyFaster =
         RunIndex.deltas(candidate).stream()
             .anyMatch(d -> d.usesCandidate() && ChangeWording.verdict(d.jmh()).improved());
-    if (anyFaster) {
+    boolean compared = RunIndex.deltas(candidate).stream().anyMatch(d -> d.jmh() != null);
+    if (anyFaster || !compared) {
       return "";
     }
     return " No route in the table below, where it was measured on its own against the baseline,"
