@@ -144,7 +144,7 @@ final class CascadeAnalysis {
       out.append(" is where the candidate acts");
     }
     out.append(", indexlab drilled down: this is the statement the ")
-        .append(MarkdownText.text(SummaryPage.nonBlank(d.action(), "action")))
+        .append(MarkdownText.text(clause(d.action())))
         .append(" of ")
         .append(MarkdownText.code(d.constraint()))
         .append(" runs, explained with the same key value in a transaction that was rolled back")
@@ -227,6 +227,14 @@ final class CascadeAnalysis {
     }
     String a = action.startsWith("DELETE_") ? action.substring("DELETE_".length()) : action;
     return a.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** "ON DELETE CASCADE" for DELETE_CASCADE (the clause as the schema writes it), else as is. */
+  static String clause(String action) {
+    if (action == null || action.isBlank()) {
+      return "action";
+    }
+    return action.matches("(DELETE|UPDATE)_[A-Z_]+") ? "ON " + action.replace('_', ' ') : action;
   }
 
   private static String unqualified(String table) {
