@@ -75,7 +75,8 @@ public final class AdviseRun {
         }
       }
       Catalog catalog = CatalogReader.read(c);
-      Advice advice = Advisor.advise(catalog, findings, usage);
+      PartitionReads reads = PartitionReads.explain(c, catalog, sample);
+      Advice advice = Advisor.advise(catalog, findings, usage, reads);
       Map<String, WhatIfResult> whatIf = new LinkedHashMap<>();
       if (settings.whatIf()) {
         Optional<Set<String>> deleted = Optional.empty();
@@ -94,7 +95,8 @@ public final class AdviseRun {
         }
       }
       CandidateWriter.Result written =
-          new CandidateWriter(settings.candidatesDir(), settings.versionBase())
+          new CandidateWriter(
+                  settings.candidatesDir(), settings.versionBase(), Optional.of(catalog))
               .write(advice.candidates(), whatIf);
       return new Outcome(catalog, advice, sample, usage, whatIf, written);
     }

@@ -35,9 +35,23 @@ public final class Advisor {
    */
   public static Advice advise(
       Catalog catalog, List<PlanFinding> findings, Optional<IndexUsage> usage) {
+    return advise(catalog, findings, usage, PartitionReads.none());
+  }
+
+  /**
+   * As {@link #advise(Catalog, List, Optional)}, with what the workload's statements read of
+   * partitioned tables: a finding on a partition becomes one index on the partitioned parent unless
+   * its statement reads that partition alone ({@link PartitionScope}).
+   */
+  public static Advice advise(
+      Catalog catalog,
+      List<PlanFinding> findings,
+      Optional<IndexUsage> usage,
+      PartitionReads reads) {
     List<AdviceNote> notes = new ArrayList<>();
+    inheritance(catalog, notes);
     List<Proposal> proposals = new ArrayList<>(ForeignKeyRule.propose(catalog, notes));
-    proposals.addAll(FindingRules.propose(catalog, findings, notes));
+    proposals.addAll(FindingRules.propose(catalog, findings, reads, notes));
     proposals.addAll(DropRules.redundant(catalog, notes));
     usage.ifPresent(u -> proposals.addAll(DropRules.unused(catalog, u, notes)));
     Map<String, Proposal> merged = new LinkedHashMap<>();
@@ -50,5 +64,29 @@ public final class Advisor {
       candidates.add(factory.build(p));
     }
     return new Advice(candidates, notes);
+  }
+
+  /**
+   * Notes each table that inherits in the pre-10 style: its indexes, foreign keys and findings are
+   * its own (an index on the parent is not built on it, and a statement on the parent reads it
+   * too), so the advisor treats it as a table of its own and says so.
+   */
+  private static void inheritance(Catalog catalog, List<AdviceNote> notes) {
+    for (CatalogTable t : catalog.tables()) {
+      if (t.inheritsFrom() != null) {
+        notes.add(
+            new AdviceNote(
+                Rule.TABLE_INHERITANCE,
+                t.key(),
+                "inherits from "
+                    + t.inheritsFrom()
+                    + " (table inheritance, not partitioning): a statement on "
+                    + t.inheritsFrom()
+                    + " also reads "
+                    + t.name()
+                    + ", but an index on one is not built on the other; each is advised as a"
+                    + " table of its own"));
+      }
+    }
   }
 }

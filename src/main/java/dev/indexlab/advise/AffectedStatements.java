@@ -50,9 +50,12 @@ public final class AffectedStatements {
     Set<String> tables = new LinkedHashSet<>();
     for (IndexSpec spec : candidate.indexes()) {
       tables.add(spec.tableKey());
+      Set<String> family = family(spec.tableKey());
+      tables.addAll(family);
       for (ForeignKey fk : catalog.foreignKeys()) {
         boolean fires = deletedFrom.map(d -> d.contains(fk.refTableKey())).orElse(true);
-        if (fk.tableKey().equals(spec.tableKey()) && leadsWith(spec, fk.columns()) && fires) {
+        boolean onTable = fk.tableKey().equals(spec.tableKey()) || onRootOf(fk, spec.tableKey());
+        if (onTable && leadsWith(spec, fk.columns()) && fires) {
           CascadeStatements.derive(c, catalog, fk).ifPresent(out::add);
         }
       }
@@ -77,6 +80,37 @@ public final class AffectedStatements {
       }
     }
     return out;
+  }
+
+  /**
+   * The partitioned tables {@code tableKey} belongs to, and all their partitions: a statement on
+   * the parent reads the partitions, and one on a partition is planned with the partition's
+   * indexes, which an index on the parent builds. Empty for a table outside any partition tree.
+   */
+  private Set<String> family(String tableKey) {
+    Set<String> out = new LinkedHashSet<>();
+    Optional<CatalogTable> t =
+        catalog.tables().stream().filter(x -> x.key().equals(tableKey)).findFirst();
+    if (t.isEmpty() || (!t.get().partitioned() && !t.get().isPartition())) {
+      return out;
+    }
+    CatalogTable root = catalog.partitionRoot(t.get());
+    collect(root, out);
+    return out;
+  }
+
+  private void collect(CatalogTable t, Set<String> out) {
+    out.add(t.key());
+    for (CatalogTable p : catalog.partitionsOf(t)) {
+      collect(p, out);
+    }
+  }
+
+  /** True when the foreign key is declared on the partitioned root of {@code tableKey}. */
+  private boolean onRootOf(ForeignKey fk, String tableKey) {
+    return catalog.tables().stream()
+        .filter(x -> x.key().equals(tableKey) && x.isPartition())
+        .anyMatch(x -> catalog.partitionRoot(x).key().equals(fk.tableKey()));
   }
 
   /** True when the spec's first k keys are exactly the k columns, in any order. */

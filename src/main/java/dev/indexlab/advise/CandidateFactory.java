@@ -57,7 +57,8 @@ final class CandidateFactory {
     String name = candidateName(prefix + CandidateNames.slug(base.toString()));
     String description =
         (p.kind() == CandidateKind.EXTENSION_INDEX ? "pg_trgm GIN index on " : "Index on ")
-            + specs.stream().map(IndexSpec::describe).collect(Collectors.joining(" and "));
+            + specs.stream().map(IndexSpec::describe).collect(Collectors.joining(" and "))
+            + partitioning(first.table());
     return new Candidate(name, p.kind(), specs, statements, p.reasons(), description, List.of());
   }
 
@@ -79,8 +80,28 @@ final class CandidateFactory {
         List.of(spec),
         List.of("DROP INDEX " + index.qualifiedName()),
         p.reasons(),
-        "Drop index " + index.name() + " on " + index.table(),
+        "Drop index "
+            + index.name()
+            + " on "
+            + index.table()
+            + catalog.table(index.schema(), index.table()).map(this::partitioning).orElse(""),
         List.of());
+  }
+
+  /**
+   * {@code " (partitioned: one index on each of its 6 partitions)"} for a partitioned table, {@code
+   * " (a partition of payment)"} for a partition, nothing for any other table.
+   */
+  private String partitioning(CatalogTable t) {
+    if (t.partitioned()) {
+      return " (partitioned: one index on each of its "
+          + catalog.leavesOf(t).size()
+          + " partitions)";
+    }
+    if (t.isPartition()) {
+      return " (a partition of " + catalog.partitionRoot(t).name() + ")";
+    }
+    return "";
   }
 
   private String candidateName(String wanted) {

@@ -47,10 +47,20 @@ public final class CandidateWriter {
 
   private final Path directory;
   private final int versionBase;
+  private final Optional<Catalog> catalog;
 
   public CandidateWriter(Path directory, int versionBase) {
+    this(directory, versionBase, Optional.empty());
+  }
+
+  /**
+   * With the catalog the candidates were advised from: an index on a partitioned table then gets
+   * the production migration that builds it partition by partition ({@link ProductionMigration}).
+   */
+  public CandidateWriter(Path directory, int versionBase, Optional<Catalog> catalog) {
     this.directory = directory;
     this.versionBase = versionBase;
+    this.catalog = catalog;
   }
 
   /**
@@ -150,12 +160,22 @@ public final class CandidateWriter {
         CandidateProperties.lines(c, whatIf),
         StandardCharsets.UTF_8);
     List<Path> production = new ArrayList<>();
-    Optional<List<String>> prod = ProductionMigration.statements(c);
+    Optional<List<String>> prod = ProductionMigration.statements(c, catalog);
     if (prod.isPresent()) {
       Path dir = Files.createDirectories(folder.resolve(PRODUCTION_DIR));
       Path script = dir.resolve(fileName);
       StringBuilder p = new StringBuilder();
       productionHeader(p, c);
+      if (prod.get().stream().anyMatch(x -> x.contains(" ATTACH PARTITION "))) {
+        wrap(
+            p,
+            "The index is on a partitioned table: CREATE INDEX CONCURRENTLY cannot build it there,"
+                + " so it is created ON ONLY the parent (INVALID until complete), built"
+                + " CONCURRENTLY on each partition and attached to the parent's index partition by"
+                + " partition; the parent's index turns valid when the last partition's is"
+                + " attached. A partition created later gets its index from the parent's.",
+            "");
+      }
       prod.get().forEach(s -> p.append(s).append(";\n"));
       Files.writeString(script, p.toString(), StandardCharsets.UTF_8);
       Files.writeString(

@@ -13,7 +13,8 @@ import java.util.Optional;
  * EXPLAIN can show its plan (EXPLAIN without ANALYZE shows no trigger work): {@code DELETE FROM
  * ONLY child WHERE fk = ?} for ON DELETE CASCADE, {@code UPDATE ONLY child SET fk = NULL ...} for
  * SET NULL ({@code DEFAULT} for SET DEFAULT), and {@code SELECT 1 FROM ONLY child x WHERE fk = ?
- * FOR KEY SHARE OF x} (the existence check) for NO ACTION and RESTRICT. The bound value is a key
+ * FOR KEY SHARE OF x} (the existence check) for NO ACTION and RESTRICT; without {@code ONLY} when
+ * the child is a partitioned table, as PostgreSQL's trigger writes it. The bound value is a key
  * that occurs in the child table (else one of the parent's), read from the data.
  */
 final class CascadeStatements {
@@ -40,15 +41,21 @@ final class CascadeStatements {
     }
     String sql =
         switch (fk.onDelete()) {
-          case CASCADE -> "DELETE FROM ONLY " + child.qualifiedName() + where;
+          case CASCADE -> "DELETE FROM " + only(child) + child.qualifiedName() + where;
           case SET_NULL, SET_DEFAULT ->
-              "UPDATE ONLY "
+              "UPDATE "
+                  + only(child)
                   + child.qualifiedName()
                   + " SET "
                   + setList(child, fk.columns(), fk.onDelete() == ForeignKey.Action.SET_NULL)
                   + where;
           case NO_ACTION, RESTRICT ->
-              "SELECT 1 FROM ONLY " + child.qualifiedName() + " x" + where + " FOR KEY SHARE OF x";
+              "SELECT 1 FROM "
+                  + only(child)
+                  + child.qualifiedName()
+                  + " x"
+                  + where
+                  + " FOR KEY SHARE OF x";
         };
     String label = "trigger of " + fk.name() + " (ON DELETE " + fk.onDelete().sql() + ")";
     return Optional.of(new WhatIfStatement(label, null, null, sql, values.get()));
@@ -71,7 +78,8 @@ final class CascadeStatements {
       sql.append(i > 0 ? ", " : "").append(col);
       notNull.append(i > 0 ? " AND " : " WHERE ").append(col).append(" IS NOT NULL");
     }
-    sql.append(" FROM ONLY ").append(t.qualifiedName()).append(notNull).append(" LIMIT 1");
+    sql.append(" FROM ").append(only(t)).append(t.qualifiedName()).append(notNull);
+    sql.append(" LIMIT 1");
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql.toString())) {
       if (!rs.next()) {
@@ -83,6 +91,14 @@ final class CascadeStatements {
       }
       return Optional.of(values);
     }
+  }
+
+  /**
+   * {@code ONLY } for an ordinary table, as the trigger writes it; nothing for a partitioned table,
+   * whose rows are all in its partitions (PostgreSQL's trigger reads a partitioned table whole).
+   */
+  private static String only(CatalogTable t) {
+    return t.partitioned() ? "" : "ONLY ";
   }
 
   private static String q(CatalogTable t, String column) {

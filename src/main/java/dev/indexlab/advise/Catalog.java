@@ -65,4 +65,48 @@ public record Catalog(
   public boolean extensionAvailable(String name) {
     return availableExtensions.containsKey(name);
   }
+
+  /** The partitions whose parent is {@code table} (direct children only), by name. */
+  public List<CatalogTable> partitionsOf(CatalogTable table) {
+    return tables.stream().filter(t -> table.key().equals(t.partitionOf())).toList();
+  }
+
+  /**
+   * The leaf partitions under {@code table}, at any depth; a table that is not partitioned is its
+   * own only leaf.
+   */
+  public List<CatalogTable> leavesOf(CatalogTable table) {
+    if (!table.partitioned()) {
+      return List.of(table);
+    }
+    List<CatalogTable> out = new java.util.ArrayList<>();
+    for (CatalogTable p : partitionsOf(table)) {
+      out.addAll(leavesOf(p));
+    }
+    return out;
+  }
+
+  /** The top of {@code table}'s partition tree: the table itself when it is no partition. */
+  public CatalogTable partitionRoot(CatalogTable table) {
+    CatalogTable t = table;
+    for (int depth = 0; t.isPartition() && depth < 100; depth++) {
+      String parent = t.partitionOf();
+      Optional<CatalogTable> up = tables.stream().filter(x -> x.key().equals(parent)).findFirst();
+      if (up.isEmpty()) {
+        break;
+      }
+      t = up.get();
+    }
+    return t;
+  }
+
+  /** The indexes attached to {@code index} (one per partition; direct children only). */
+  public List<CatalogIndex> attachedTo(CatalogIndex index) {
+    return indexes.stream().filter(i -> index.key().equals(i.parentIndex())).toList();
+  }
+
+  /** The tables that inherit from {@code table} in the pre-10 style (INHERITS). */
+  public List<CatalogTable> inheritorsOf(CatalogTable table) {
+    return tables.stream().filter(t -> table.key().equals(t.inheritsFrom())).toList();
+  }
 }

@@ -11,6 +11,12 @@ import java.util.Optional;
  * count from {@code pg_stat_user_indexes} since the last statistics reset. {@code constraintName}
  * names the primary key, unique or exclusion constraint the index backs (null when none): such an
  * index can only go with its constraint.
+ *
+ * <p>An index on a partitioned table ({@code partitioned}) is one index in the catalog and one per
+ * partition on disk: {@code leafPartitions} counts those, and {@code sizeBytes} and {@code idxScan}
+ * are their sums. A partition's index that is attached to such an index names it in {@code
+ * parentIndex} ({@code schema.name}): it is part of the parent's index and cannot be dropped alone.
+ * A partition's own index (null {@code parentIndex}) is an index like any other.
  */
 public record CatalogIndex(
     String schema,
@@ -26,9 +32,53 @@ public record CatalogIndex(
     long sizeBytes,
     long idxScan,
     String definition,
-    String constraintName) {
+    String constraintName,
+    boolean partitioned,
+    int leafPartitions,
+    String parentIndex) {
   public CatalogIndex {
     columns = List.copyOf(columns);
+  }
+
+  /** An index of an ordinary table (or a partition's own index). */
+  public CatalogIndex(
+      String schema,
+      String table,
+      String name,
+      String qualifiedName,
+      String method,
+      boolean unique,
+      boolean primary,
+      boolean valid,
+      List<IndexColumn> columns,
+      String predicate,
+      long sizeBytes,
+      long idxScan,
+      String definition,
+      String constraintName) {
+    this(
+        schema,
+        table,
+        name,
+        qualifiedName,
+        method,
+        unique,
+        primary,
+        valid,
+        columns,
+        predicate,
+        sizeBytes,
+        idxScan,
+        definition,
+        constraintName,
+        false,
+        0,
+        null);
+  }
+
+  /** True when this index is a partition's part of an index on the partitioned parent. */
+  public boolean attachedToParent() {
+    return parentIndex != null;
   }
 
   /** {@code schema.table} of the indexed table. */

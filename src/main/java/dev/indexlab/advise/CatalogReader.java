@@ -56,7 +56,11 @@ public final class CatalogReader {
                 rs.getLong("live_rows"),
                 rs.getLong("total_bytes"),
                 names,
-                quotedColumns));
+                quotedColumns,
+                rs.getBoolean("partitioned"),
+                rs.getInt("leaf_partitions"),
+                rs.getString("partition_of"),
+                rs.getString("inherits_from")));
       }
     }
     return tables;
@@ -97,7 +101,10 @@ public final class CatalogReader {
                 rs.getLong("size_bytes"),
                 rs.getLong("idx_scan"),
                 rs.getString("definition"),
-                rs.getString("constraint_name")));
+                rs.getString("constraint_name"),
+                rs.getBoolean("partitioned"),
+                rs.getInt("leaf_partitions"),
+                rs.getString("parent_index")));
       }
     }
     return indexes;

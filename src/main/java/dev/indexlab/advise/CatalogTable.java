@@ -9,6 +9,13 @@ import java.util.Optional;
  * table is analyzed), {@code liveRows} the statistics collector's count; {@link #rowEstimate()}
  * picks whichever is known. {@code quotedColumns} maps each column name to its {@code quote_ident}
  * form, so generated DDL quotes exactly what needs quoting.
+ *
+ * <p>A partitioned table ({@code partitioned}) holds no rows itself: its row estimate and bytes are
+ * the sums over its {@code leafPartitions}. {@code partitionOf} is the {@code schema.table} of a
+ * partition's parent (null for any other table); {@code inheritsFrom} that of the first parent of a
+ * table that inherits in the pre-10 style ({@code INHERITS}, no partitioning), which indexlab
+ * reports but does not treat as one table with its parent: an index on an inheritance parent is not
+ * built on its children, and a statement on a child does not read its parent.
  */
 public record CatalogTable(
     String schema,
@@ -18,10 +25,44 @@ public record CatalogTable(
     long liveRows,
     long totalBytes,
     List<String> columns,
-    Map<String, String> quotedColumns) {
+    Map<String, String> quotedColumns,
+    boolean partitioned,
+    int leafPartitions,
+    String partitionOf,
+    String inheritsFrom) {
   public CatalogTable {
     columns = List.copyOf(columns);
     quotedColumns = Map.copyOf(quotedColumns);
+  }
+
+  /** An ordinary table: not partitioned, no partition, no inheritance parent. */
+  public CatalogTable(
+      String schema,
+      String name,
+      String qualifiedName,
+      long reltuples,
+      long liveRows,
+      long totalBytes,
+      List<String> columns,
+      Map<String, String> quotedColumns) {
+    this(
+        schema,
+        name,
+        qualifiedName,
+        reltuples,
+        liveRows,
+        totalBytes,
+        columns,
+        quotedColumns,
+        false,
+        0,
+        null,
+        null);
+  }
+
+  /** True when this table is a partition of a partitioned table. */
+  public boolean isPartition() {
+    return partitionOf != null;
   }
 
   /** The row estimate: reltuples once analyzed, else the live-row count. */

@@ -23,6 +23,10 @@ final class DropRules {
     for (CatalogTable table : catalog.tables()) {
       List<CatalogIndex> indexes = catalog.indexesOf(table);
       for (CatalogIndex a : indexes) {
+        if (a.attachedToParent()) {
+          // part of the parent's index: judged, and dropped, on the partitioned table
+          continue;
+        }
         Optional<CatalogIndex> wider =
             indexes.stream().filter(b -> b != a && coveredBy(a, b)).findFirst();
         if (wider.isEmpty()) {
@@ -50,7 +54,8 @@ final class DropRules {
                 + b.name()
                 + " serves every lookup "
                 + a.name()
-                + " serves; dropping it saves its size and its upkeep on every write.";
+                + " serves; dropping it saves its size and its upkeep on every write."
+                + partitionNote(a, b);
         proposals.add(
             Proposal.drop(
                 a, new Reason(Rule.REDUNDANT_INDEX, a.name(), null, null, null, numbers, comment)));
@@ -62,7 +67,7 @@ final class DropRules {
   static List<Proposal> unused(Catalog catalog, IndexUsage usage, List<AdviceNote> notes) {
     List<Proposal> proposals = new ArrayList<>();
     for (CatalogIndex i : catalog.indexes()) {
-      if (usage.scans(i) != 0 || !i.valid()) {
+      if (i.attachedToParent() || scans(catalog, usage, i) != 0 || !i.valid()) {
         continue;
       }
       if (i.enforcesConstraint()) {
@@ -89,7 +94,11 @@ final class DropRules {
           i.name()
               + " "
               + keys(i)
-              + " was not scanned once over "
+              + " was not scanned once"
+              + (i.partitioned()
+                  ? " on any of the " + i.leafPartitions() + " partitions it spans"
+                  : "")
+              + " over "
               + usage.measuredOver()
               + "; it costs its size and upkeep on every write to "
               + i.table()
@@ -99,6 +108,35 @@ final class DropRules {
               i, new Reason(Rule.UNUSED_INDEX, i.name(), null, null, null, numbers, comment)));
     }
     return proposals;
+  }
+
+  /**
+   * The scans of an index over the workload; for an index on a partitioned table (which has no
+   * statistics of its own) the sum over the indexes attached to it, one per partition.
+   */
+  static long scans(Catalog catalog, IndexUsage usage, CatalogIndex index) {
+    if (!index.partitioned()) {
+      return usage.scans(index);
+    }
+    long sum = 0;
+    for (CatalogIndex child : catalog.attachedTo(index)) {
+      sum += scans(catalog, usage, child);
+    }
+    return sum;
+  }
+
+  /** For a partition's own index found redundant: which index of the parent's covers it. */
+  private static String partitionNote(CatalogIndex a, CatalogIndex b) {
+    if (!b.attachedToParent()) {
+      return "";
+    }
+    return " "
+        + b.name()
+        + " is this partition's part of "
+        + b.parentIndex()
+        + " on the partitioned parent; "
+        + a.name()
+        + " is the partition's own.";
   }
 
   /** True when {@code a} is redundant given {@code b} (for exact twins, only one of the pair). */
@@ -127,9 +165,14 @@ final class DropRules {
       }
     }
     if (sameLength && !b.hasIncludedColumns()) {
-      // twins: drop the one that enforces nothing, then the less scanned, then the later name
+      // twins: drop the one that enforces nothing, then a partition's own index rather than its
+      // part of the parent's index (which cannot be dropped alone), then the less scanned, then
+      // the later name
       if (a.enforcesConstraint() != b.enforcesConstraint()) {
         return !a.enforcesConstraint();
+      }
+      if (a.attachedToParent() != b.attachedToParent()) {
+        return !a.attachedToParent();
       }
       if (a.idxScan() != b.idxScan()) {
         return a.idxScan() < b.idxScan();

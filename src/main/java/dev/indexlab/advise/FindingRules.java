@@ -26,9 +26,26 @@ final class FindingRules {
 
   static List<Proposal> propose(
       Catalog catalog, List<PlanFinding> findings, List<AdviceNote> notes) {
+    return propose(catalog, findings, PartitionReads.none(), notes);
+  }
+
+  /**
+   * As {@link #propose(Catalog, List, List)}; a finding on a partition is lifted to its partitioned
+   * parent ({@link PartitionScope}) unless {@code reads} shows that its statement reads that
+   * partition alone.
+   */
+  static List<Proposal> propose(
+      Catalog catalog, List<PlanFinding> findings, PartitionReads reads, List<AdviceNote> notes) {
     List<Proposal> proposals = new ArrayList<>();
-    for (PlanFinding f : findings) {
-      Optional<CatalogTable> table = catalog.resolve(f.schema(), f.table());
+    for (PlanFinding raw : findings) {
+      Optional<CatalogTable> table = catalog.resolve(raw.schema(), raw.table());
+      PlanFinding f = raw;
+      CatalogTable scanned = table.orElse(null);
+      if (ruleOf(raw.kind()) != null && table.isPresent() && table.get().isPartition()) {
+        CatalogTable target = PartitionScope.target(catalog, table.get(), raw, reads, notes);
+        f = PartitionScope.onTable(raw, target);
+        table = Optional.of(target);
+      }
       Rule rule = ruleOf(f.kind());
       if (rule == null) {
         continue;
@@ -40,9 +57,9 @@ final class FindingRules {
       }
       Optional<Proposal> p =
           switch (f.kind()) {
-            case SEQ_SCAN_REMOVES_MOST_ROWS -> seqScan(catalog, table.get(), f, notes);
-            case FILTER_ORDER_LIMIT -> orderLimit(catalog, table.get(), f, notes);
-            case LEADING_WILDCARD_LIKE -> trigram(catalog, table.get(), f, notes);
+            case SEQ_SCAN_REMOVES_MOST_ROWS -> seqScan(catalog, table.get(), scanned, f, notes);
+            case FILTER_ORDER_LIMIT -> orderLimit(catalog, table.get(), scanned, f, notes);
+            case LEADING_WILDCARD_LIKE -> trigram(catalog, table.get(), scanned, f, notes);
             case OTHER -> Optional.empty();
           };
       p.ifPresent(proposals::add);
@@ -60,7 +77,11 @@ final class FindingRules {
   }
 
   private static Optional<Proposal> seqScan(
-      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      PlanFinding f,
+      List<AdviceNote> notes) {
     List<String> eq = known(table, f.equalityColumns(), Rule.SEQ_SCAN_FILTER, f, notes);
     List<String> range = known(table, f.rangeColumns(), Rule.SEQ_SCAN_FILTER, f, notes);
     range.removeAll(eq);
@@ -70,14 +91,14 @@ final class FindingRules {
     }
     List<IndexKey> keys = keys(new ColumnRoles(eq, range, List.of(), List.of()));
     List<IndexKey> then = keys.subList(eq.size(), keys.size());
-    Optional<CatalogIndex> serving = served(catalog, table, eq, then);
+    Optional<CatalogIndex> serving = served(catalog, table, scanned, eq, then);
     if (serving.isPresent()) {
       notes.add(servedNote(Rule.SEQ_SCAN_FILTER, f, serving.get()));
       return Optional.empty();
     }
     String comment =
         "Seq Scan on "
-            + table.name()
+            + seen(table, scanned)
             + " in "
             + f.where()
             + " filters on "
@@ -91,7 +112,11 @@ final class FindingRules {
   }
 
   private static Optional<Proposal> orderLimit(
-      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      PlanFinding f,
+      List<AdviceNote> notes) {
     List<String> eq = known(table, f.equalityColumns(), Rule.FILTER_ORDER_LIMIT, f, notes);
     List<String> range = known(table, f.rangeColumns(), Rule.FILTER_ORDER_LIMIT, f, notes);
     range.removeAll(eq);
@@ -115,7 +140,7 @@ final class FindingRules {
     }
     // an index that has the equality columns and then the sort keys returns the rows in order,
     // whatever follows them: such an index serves the finding
-    Optional<CatalogIndex> serving = served(catalog, table, eq, sort);
+    Optional<CatalogIndex> serving = served(catalog, table, scanned, eq, sort);
     if (serving.isPresent()) {
       notes.add(servedNote(Rule.FILTER_ORDER_LIMIT, f, serving.get()));
       return Optional.empty();
@@ -127,7 +152,7 @@ final class FindingRules {
         "In "
             + f.where()
             + ", rows of "
-            + table.name()
+            + seen(table, scanned)
             + (eq.isEmpty() && range.isEmpty() ? "" : " filtered on " + filterText(eq, range))
             + " are sorted by "
             + sort.stream().map(IndexKey::describe).collect(Collectors.joining(", "))
@@ -150,7 +175,11 @@ final class FindingRules {
   }
 
   private static Optional<Proposal> trigram(
-      Catalog catalog, CatalogTable table, PlanFinding f, List<AdviceNote> notes) {
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      PlanFinding f,
+      List<AdviceNote> notes) {
     if (!catalog.extensionAvailable(TRIGRAM_EXTENSION)) {
       notes.add(
           new AdviceNote(
@@ -163,7 +192,7 @@ final class FindingRules {
     List<Proposal.Part> parts = new ArrayList<>();
     for (String column : columns) {
       Optional<CatalogIndex> serving =
-          catalog.indexesOf(table).stream()
+          indexesOf(catalog, table, scanned).stream()
               .filter(i -> IndexCoverage.servesTrigram(i, column))
               .findFirst();
       if (serving.isPresent()) {
@@ -180,7 +209,7 @@ final class FindingRules {
         "In "
             + f.where()
             + ", LIKE with a leading wildcard on "
-            + table.name()
+            + seen(table, scanned)
             + " ("
             + String.join(", ", columns)
             + ") cannot use a btree index and reads every row"
@@ -190,9 +219,33 @@ final class FindingRules {
         Proposal.create(CandidateKind.EXTENSION_INDEX, parts, reason(f, comment.toString())));
   }
 
+  /**
+   * The table's name, or for a finding lifted from a partition to its parent: {@code
+   * payment_p2022_07 (a partition of payment)}.
+   */
+  private static String seen(CatalogTable table, CatalogTable scanned) {
+    return scanned == null || scanned.key().equals(table.key())
+        ? table.name()
+        : scanned.name() + " (a partition of " + table.name() + ")";
+  }
+
+  /** The indexes of the table, and of the partition the finding was seen on when it differs. */
+  private static List<CatalogIndex> indexesOf(
+      Catalog catalog, CatalogTable table, CatalogTable scanned) {
+    List<CatalogIndex> out = new ArrayList<>(catalog.indexesOf(table));
+    if (scanned != null && !scanned.key().equals(table.key())) {
+      out.addAll(catalog.indexesOf(scanned));
+    }
+    return out;
+  }
+
   private static Optional<CatalogIndex> served(
-      Catalog catalog, CatalogTable table, List<String> eq, List<IndexKey> then) {
-    return catalog.indexesOf(table).stream()
+      Catalog catalog,
+      CatalogTable table,
+      CatalogTable scanned,
+      List<String> eq,
+      List<IndexKey> then) {
+    return indexesOf(catalog, table, scanned).stream()
         .filter(
             i ->
                 then.isEmpty()

@@ -32,6 +32,20 @@ final class ForeignKeyRule {
       }
       Optional<CatalogIndex> serving =
           IndexCoverage.findLeading(catalog.indexesOf(table.get()), fk.columns());
+      if (serving.isEmpty() && table.get().partitioned() && servedOnEveryPartition(catalog, fk)) {
+        notes.add(
+            new AdviceNote(
+                Rule.UNINDEXED_FOREIGN_KEY,
+                fk.name(),
+                "served on each of the "
+                    + catalog.leavesOf(table.get()).size()
+                    + " partitions of "
+                    + fk.table()
+                    + " by an index of the partition's own (none on "
+                    + fk.table()
+                    + " itself: a partition added later gets none)"));
+        continue;
+      }
       if (serving.isPresent()) {
         notes.add(
             new AdviceNote(
@@ -46,6 +60,16 @@ final class ForeignKeyRule {
           Proposal.create(CandidateKind.CREATE_INDEX, List.of(part), reason(catalog, fk)));
     }
     return proposals;
+  }
+
+  /** True when every leaf partition of the key's partitioned table has an index serving it. */
+  private static boolean servedOnEveryPartition(Catalog catalog, ForeignKey fk) {
+    CatalogTable parent = catalog.table(fk.schema(), fk.table()).orElseThrow();
+    List<CatalogTable> leaves = catalog.leavesOf(parent);
+    return !leaves.isEmpty()
+        && leaves.stream()
+            .allMatch(
+                p -> IndexCoverage.findLeading(catalog.indexesOf(p), fk.columns()).isPresent());
   }
 
   private static List<ForeignKey> ranked(Catalog catalog) {
@@ -77,12 +101,22 @@ final class ForeignKeyRule {
   private static Reason reason(Catalog catalog, ForeignKey fk) {
     CatalogTable child = catalog.table(fk.schema(), fk.table()).orElseThrow();
     long parentRows = rows(catalog, fk.refSchema(), fk.refTable());
+    int partitions = child.partitioned() ? catalog.leavesOf(child).size() : 0;
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("referencingRows", (double) child.rowEstimate());
     numbers.put("referencingBytes", (double) child.totalBytes());
     numbers.put("referencedRows", (double) parentRows);
-    return new Reason(
-        Rule.UNINDEXED_FOREIGN_KEY, fk.name(), null, null, null, numbers, comment(fk, child));
+    String comment = comment(fk, child);
+    if (partitions > 0) {
+      numbers.put("partitions", (double) partitions);
+      comment +=
+          " "
+              + fk.table()
+              + " is partitioned: the index on it is built on each of its "
+              + partitions
+              + " partitions.";
+    }
+    return new Reason(Rule.UNINDEXED_FOREIGN_KEY, fk.name(), null, null, null, numbers, comment);
   }
 
   static String comment(ForeignKey fk, CatalogTable child) {
@@ -96,7 +130,9 @@ final class ForeignKeyRule {
             + fk.table();
     StringBuilder b = new StringBuilder("Foreign key ").append(fk.describe()).append(": ");
     if (fk.onDelete().writes()) {
-      b.append("every delete of a ")
+      b.append("every delete of ")
+          .append(article(fk.refTable()))
+          .append(' ')
           .append(fk.refTable())
           .append(" row ")
           .append(fk.onDelete() == ForeignKey.Action.CASCADE ? "deletes" : "updates")
@@ -106,7 +142,9 @@ final class ForeignKeyRule {
           .append(fk.onDelete().sql())
           .append(") through a trigger; ");
     } else {
-      b.append("every delete of a ")
+      b.append("every delete of ")
+          .append(article(fk.refTable()))
+          .append(' ')
           .append(fk.refTable())
           .append(" row checks ")
           .append(fk.table())
@@ -120,5 +158,27 @@ final class ForeignKeyRule {
     }
     b.append(" Joins on ").append(cols).append(" need the index too.");
     return b.toString();
+  }
+
+  /**
+   * "an" before a name that sounds like it starts with a vowel ({@code an employees row}), "a"
+   * otherwise ({@code a users row}: a "u" before one consonant and a vowel reads "you"); by
+   * spelling, which reads right for table names far more often than not.
+   */
+  static String article(String word) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    if (w.isEmpty()) {
+      return "a";
+    }
+    char first = w.charAt(0);
+    if (first == 'u') {
+      boolean you = w.length() > 2 && !vowel(w.charAt(1)) && vowel(w.charAt(2));
+      return you ? "a" : "an";
+    }
+    return vowel(first) ? "an" : "a";
+  }
+
+  private static boolean vowel(char c) {
+    return "aeiou".indexOf(c) >= 0;
   }
 }

@@ -39,16 +39,32 @@ public final class ProductionMigration {
    * more must be made production-ready by hand).
    */
   public static Optional<List<String>> statements(Candidate candidate) {
+    return statements(candidate, Optional.empty());
+  }
+
+  /**
+   * As {@link #statements(Candidate)}; with the catalog, an index on a partitioned table is built
+   * the way that does not block writes ({@link PartitionedIndexMigration}: ON ONLY the parent, each
+   * partition's CONCURRENTLY, ATTACH PARTITION), and a drop of an index on a partitioned table,
+   * which CONCURRENTLY cannot do, is a plain {@code DROP INDEX}.
+   */
+  public static Optional<List<String>> statements(Candidate candidate, Optional<Catalog> catalog) {
     if (candidate.statements().isEmpty()) {
       return Optional.empty();
     }
+    Optional<PartitionedIndexMigration> partitioned = catalog.map(PartitionedIndexMigration::new);
     List<String> out = new ArrayList<>();
     out.add("SET lock_timeout = '5s'");
     for (String raw : candidate.statements()) {
       String s = raw.strip();
       Matcher create = CREATE.matcher(s);
       Matcher drop = DROP.matcher(s);
-      if (create.matches()) {
+      Optional<List<String>> onParent = partitioned.flatMap(p -> p.statements(s));
+      if (onParent.isPresent()) {
+        out.addAll(onParent.get());
+      } else if (drop.matches() && dropsPartitionedIndex(catalog, drop.group(2))) {
+        out.add("DROP INDEX IF EXISTS " + drop.group(2));
+      } else if (create.matches()) {
         String unique = create.group(1) == null ? "" : "UNIQUE ";
         out.add("CREATE " + unique + "INDEX CONCURRENTLY IF NOT EXISTS " + create.group(3));
       } else if (drop.matches()) {
@@ -61,5 +77,16 @@ public final class ProductionMigration {
     }
     out.add("RESET lock_timeout");
     return Optional.of(out);
+  }
+
+  /** True when {@code target} (a DROP INDEX's object) names an index on a partitioned table. */
+  private static boolean dropsPartitionedIndex(Optional<Catalog> catalog, String target) {
+    return catalog
+        .flatMap(
+            c ->
+                IndexStatementParser.drop("DROP INDEX " + target)
+                    .flatMap(n -> c.index(n[0] == null ? "public" : n[0], n[1])))
+        .map(CatalogIndex::partitioned)
+        .orElse(false);
   }
 }

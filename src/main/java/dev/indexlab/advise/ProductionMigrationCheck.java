@@ -85,6 +85,20 @@ public final class ProductionMigrationCheck {
               false, applied, valid, index.name() + " exists but is INVALID (indisvalid = false)");
         }
         if (!drop) {
+          int[] span = span(c, index);
+          if (span[0] != span[1]) {
+            return new Result(
+                false,
+                applied,
+                valid,
+                index.name()
+                    + " spans "
+                    + span[0]
+                    + " of the "
+                    + span[1]
+                    + " partitions of "
+                    + index.table());
+          }
           valid.add(index.name());
         }
       }
@@ -106,6 +120,27 @@ public final class ProductionMigrationCheck {
       ps.setString(2, index.name());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getBoolean(1) : null;
+      }
+    }
+  }
+
+  /**
+   * For an index on a partitioned table: the leaf partitions that have their index attached to it,
+   * and the table's leaf partitions; {@code {0, 0}} for an index on any other table.
+   */
+  private static int[] span(Connection c, IndexSpec index) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (SELECT count(*) FROM pg_partition_tree(ic.oid) WHERE isleaf),"
+                + " (SELECT count(*) FROM pg_partition_tree(i.indrelid) WHERE isleaf)"
+                + " FROM pg_index i"
+                + " JOIN pg_class ic ON ic.oid = i.indexrelid"
+                + " JOIN pg_namespace n ON n.oid = ic.relnamespace"
+                + " WHERE n.nspname = ? AND ic.relname = ? AND ic.relkind = 'I'")) {
+      ps.setString(1, index.schema());
+      ps.setString(2, index.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : new int[] {0, 0};
       }
     }
   }

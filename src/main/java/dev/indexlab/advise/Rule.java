@@ -14,6 +14,11 @@ public enum Rule {
   REDUNDANT_INDEX,
   /** An index the measured workload never scanned. */
   UNUSED_INDEX,
+  /**
+   * Not a rule that proposes: a table that inherits from another in the pre-10 style (INHERITS, not
+   * partitioning), reported so its indexes are not read as those of unrelated tables.
+   */
+  TABLE_INHERITANCE,
   /** A candidate someone wrote by hand. */
   HAND_WRITTEN
 }

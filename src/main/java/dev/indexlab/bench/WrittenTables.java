@@ -26,6 +26,14 @@ import java.util.regex.Pattern;
  * DELETE reaches through foreign keys with ON DELETE CASCADE / SET NULL / SET DEFAULT (found in the
  * catalog, transitively for cascades). Updates are assumed not to change referenced keys, so ON
  * UPDATE actions are not followed.
+ *
+ * <p>A statement on a partitioned table writes its partitions: {@link #reached} and {@link
+ * #deletedFrom} add every partition of a partitioned table written (a DELETE through the parent can
+ * touch any of them; which ones depends on its parameters), and {@link #deletedFrom} also the
+ * partitioned tables above a partition deleted from, whose foreign keys' actions fire for it. The
+ * foreign keys PostgreSQL clones onto partitions (one per partition, for a key into or out of a
+ * partitioned table) are found like any other, so a cascade into a partitioned table reaches its
+ * partitions.
  */
 public final class WrittenTables {
   private static final Pattern DELETE = Pattern.compile("(?is)\\bdelete\\s+from\\b");
@@ -33,6 +41,16 @@ public final class WrittenTables {
   private static final String TABLE_OF =
       "SELECT r.oid, n.nspname, r.relname FROM pg_class r"
           + " JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = to_regclass(?)";
+
+  private static final String PARTITIONS =
+      "SELECT t.relid::oid, n.nspname, r.relname FROM pg_partition_tree(?::oid::regclass) t"
+          + " JOIN pg_class r ON r.oid = t.relid JOIN pg_namespace n ON n.oid = r.relnamespace"
+          + " WHERE t.level > 0 ORDER BY t.level, 2, 3";
+
+  private static final String ANCESTORS =
+      "SELECT a.relid::oid, n.nspname, r.relname FROM pg_partition_ancestors(?::oid::regclass) a"
+          + " JOIN pg_class r ON r.oid = a.relid JOIN pg_namespace n ON n.oid = r.relnamespace"
+          + " WHERE a.relid <> ?::oid::regclass";
 
   private static final String REFERENCING =
       "SELECT c.conrelid, n.nspname, r.relname, c.confdeltype FROM pg_constraint c"
@@ -69,12 +87,55 @@ public final class WrittenTables {
   }
 
   /**
+   * As {@link #of}, with every partition of each partitioned table written: the tables whose
+   * indexes the route's writes maintain, for deciding which routes an index's upkeep can slow.
+   */
+  public static List<String> reached(Connection c, Route route) throws SQLException {
+    Reach reach = reach(c, route);
+    Map<Long, String> out = new LinkedHashMap<>(reach.written());
+    for (Long oid : List.copyOf(reach.written().keySet())) {
+      related(c, PARTITIONS, oid, false).forEach((k, v) -> out.putIfAbsent(k, v[0]));
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
    * The tables {@code route} deletes rows from, directly or through ON DELETE CASCADE
    * (transitively), as unquoted {@code schema.table}: where the foreign keys' referential actions
-   * of the workload fire. Names that are not tables of the database are ignored.
+   * of the workload fire. A partitioned table brings its partitions, a partition the partitioned
+   * tables above it. Names that are not tables of the database are ignored.
    */
   public static List<String> deletedFrom(Connection c, Route route) throws SQLException {
-    return List.copyOf(reach(c, route).deleted().values());
+    Map<Long, String> deleted = reach(c, route).deleted();
+    Map<Long, String> out = new LinkedHashMap<>(deleted);
+    for (Long oid : List.copyOf(deleted.keySet())) {
+      related(c, PARTITIONS, oid, false).forEach((k, v) -> out.putIfAbsent(k, v[1]));
+      related(c, ANCESTORS, oid, true).forEach((k, v) -> out.putIfAbsent(k, v[1]));
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * The partitions under (or the tables above) table {@code oid}, by oid: quoted qualified name and
+   * unquoted {@code schema.table}.
+   */
+  private static Map<Long, String[]> related(Connection c, String sql, long oid, boolean twice)
+      throws SQLException {
+    Map<Long, String[]> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, oid);
+      if (twice) {
+        ps.setLong(2, oid);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getLong(1),
+              new String[] {Identifiers.qualified(rs.getString(2), rs.getString(3)), key(rs)});
+        }
+      }
+    }
+    return out;
   }
 
   /**

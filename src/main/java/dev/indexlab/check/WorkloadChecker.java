@@ -60,6 +60,9 @@ public final class WorkloadChecker {
       problems.problem(
           LoadProblems.shown(workload.directory()) + ": no route files (*.sql beside the schema)");
     }
+    workload
+        .skippedRouteFiles()
+        .forEach((f, why) -> problems.note(LoadProblems.shown(f) + ": skipped: " + why));
     RouteCatalog catalog = RouteCatalog.load(files);
     catalog.errors().forEach(problems::problem);
     Set<String> ids = new TreeSet<>();
@@ -83,7 +86,12 @@ public final class WorkloadChecker {
       List<Candidate> candidates,
       LoadProblems problems)
       throws SQLException {
-    Optional<ScratchDatabase> scratch = ScratchDatabase.create(target);
+    if (!workload.hasSchema() && target.ownsServer()) {
+      problems.problem(workload.noSchema().getMessage());
+      return "none";
+    }
+    Optional<ScratchDatabase> scratch =
+        workload.hasSchema() ? ScratchDatabase.create(target) : Optional.empty();
     if (scratch.isEmpty()) {
       ConnectionSpec user = target.connection();
       try (Connection c = user.open()) {
@@ -92,8 +100,13 @@ public final class WorkloadChecker {
           StatementChecker.check(c, r, false, problems);
         }
       }
-      return "not loaded (the role may not create a scratch database; statements were described"
-          + " against database "
+      String why =
+          workload.hasSchema()
+              ? "the role may not create a scratch database"
+              : "the workload has no schema";
+      return "not loaded ("
+          + why
+          + "; statements were described against database "
           + user.database()
           + " as it is)";
     }

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     })
 public final class AdviseCommand implements Callable<Integer> {
   /** Where {@code indexlab advise} looks for findings when {@code --findings} is not given. */
-  static final Path DEFAULT_FINDINGS = Path.of("plans", "findings.json");
+  static final Path DEFAULT_FINDINGS = Path.of("plans", "baseline", "findings.json");
 
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
@@ -73,7 +73,8 @@ public final class AdviseCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "The findings.json that indexlab explain (and each scenario of indexlab run) writes"
-              + " beside its plans; default: plans/findings.json when it exists.")
+              + " beside its plans; default: plans/baseline/findings.json (where indexlab explain"
+              + " writes it) when it exists.")
   Path findings;
 
   @Option(

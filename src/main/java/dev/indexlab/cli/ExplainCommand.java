@@ -153,13 +153,24 @@ public final class ExplainCommand implements Callable<Integer> {
   private static void printDrill(PrintWriter out, RunResults.DrillDown d, String indent) {
     out.printf(
         Locale.ROOT,
-        "%s↳ %s: %s  %.3f ms%n",
+        "%s↳ %s: %s%s%n",
         indent,
         d.constraint(),
         d.sql() == null ? "" : d.sql().replaceAll("\\s+", " "),
-        d.executionMs());
+        drillTime(d));
     for (RunResults.DrillDown n : d.nested()) {
       printDrill(out, n, indent + "  ");
     }
+  }
+
+  /**
+   * {@code " 0.123 ms"} when the drill-down's statement was analyzed; nothing when it was not (an
+   * INSERT's foreign-key check has no deleted row whose key could be replayed, so its statement is
+   * shown without a time).
+   */
+  static String drillTime(RunResults.DrillDown d) {
+    return Double.isFinite(d.executionMs())
+        ? String.format(Locale.ROOT, "  %.3f ms", d.executionMs())
+        : "";
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     description = "Measures which indexes and query rewrites make a PostgreSQL application fast.",
     subcommands = {
       RunCommand.class,
+      CaptureCommand.class,
       SeedCommand.class,
       ChecksumCommand.class,
       CheckCommand.class,

@@ -102,22 +102,29 @@ public final class TriggerDrillDown {
       return out;
     }
     String relation = target.get().relationName();
-    List<TriggerTime> own =
-        plan.triggers().stream()
-            .filter(t -> t.isForeignKeyTrigger() && t.relation().equals(relation))
-            .toList();
     double execution = plan.executionTimeMs() == null ? 0.0 : plan.executionTimeMs();
     // every foreign-key trigger in the plan runs because of this statement: its own, and those
     // its cascades fire (charged to the child table), which may be where the time goes
-    double triggerTime =
-        plan.triggers().stream()
-            .filter(TriggerTime::isForeignKeyTrigger)
-            .mapToDouble(TriggerTime::timeOrZero)
-            .sum();
+    List<TriggerTime> foreignKeyTriggers =
+        plan.triggers().stream().filter(TriggerTime::isForeignKeyTrigger).toList();
+    double triggerTime = foreignKeyTriggers.stream().mapToDouble(TriggerTime::timeOrZero).sum();
     boolean always = deleteActionsAlways && "Delete".equals(target.get().operation());
-    if (own.isEmpty()
+    if (foreignKeyTriggers.isEmpty()
         || execution <= 0.0
         || (!always && triggerTime < minTriggerShare * execution)) {
+      return out;
+    }
+    // a statement on a partitioned table fires the foreign-key triggers PostgreSQL put on the
+    // partitions the rows are in: those are its own too
+    Set<String> partitions =
+        foreignKeyTriggers.stream().allMatch(t -> t.relation().equals(relation))
+            ? Set.of()
+            : partitionsOf(c, relation);
+    List<TriggerTime> own =
+        foreignKeyTriggers.stream()
+            .filter(t -> t.relation().equals(relation) || partitions.contains(t.relation()))
+            .toList();
+    if (own.isEmpty()) {
       return out;
     }
     // the statement's keys, by the RETURNING that reads them: its foreign keys usually all
@@ -373,6 +380,28 @@ public final class TriggerDrillDown {
           }
           return new ArrayList<>(keys);
         });
+  }
+
+  /**
+   * The names of the partitions under {@code relation} (as the plan names it: visible on the
+   * search_path), at any depth; empty for a table that is not partitioned or not found.
+   */
+  private static Set<String> partitionsOf(Connection c, String relation) {
+    Set<String> out = new LinkedHashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT r.relname FROM pg_partition_tree(to_regclass(quote_ident(?))) t"
+                + " JOIN pg_class r ON r.oid = t.relid WHERE t.level > 0")) {
+      ps.setString(1, relation);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      // no partitions known: the statement's own triggers are those on its table
+    }
+    return out;
   }
 
   private static int serverMajor(Connection c) {

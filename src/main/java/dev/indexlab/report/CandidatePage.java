@@ -212,10 +212,13 @@ final class CandidatePage {
             " is not HOT adds one to every index, and VACUUM removes the entries of deleted rows.")
         .append(" Of the ")
         .append(SummaryPage.count(writers.size(), "route", "routes"))
-        .append(" that write the indexed table, ");
+        .append(writers.size() == 1 ? " that writes" : " that write")
+        .append(" the indexed table, ");
     long notTimed = writers.stream().filter(RouteDelta::untimed).count();
     if (notTimed > 0) {
-      out.append(notTimed).append(" were not timed under JMH (rejected on EXPLAIN), ");
+      out.append(notTimed)
+          .append(notTimed == 1 ? " was" : " were")
+          .append(" not timed under JMH (rejected on EXPLAIN), ");
     }
     out.append(slower)
         .append(" got measurably slower and ")
@@ -280,6 +283,17 @@ final class CandidatePage {
             .append(')');
       }
       out.append(".\n");
+      for (var p : build.partitioned()) {
+        out.append("- On the partitioned table ")
+            .append(MarkdownText.code(p.table()))
+            .append(": ")
+            .append(MarkdownText.code(p.index()))
+            .append(" spans ")
+            .append(SummaryPage.count(p.partitions(), "partition", "partitions"))
+            .append(", ")
+            .append(ReportFormat.bytes(p.bytes()))
+            .append(" in all.\n");
+      }
     }
     WhatIf whatIf = candidate.whatIf();
     List<String> whatIfDetails =

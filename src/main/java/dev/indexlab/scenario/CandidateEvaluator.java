@@ -97,7 +97,8 @@ final class CandidateEvaluator {
               applied.buildMillis(),
               applied.addedBytes(),
               applied.added().stream().map(IndexInventory.IndexInfo::name).toList(),
-              applied.error());
+              applied.error(),
+              IndexInventory.partitioned(applied.added()));
       if (!applied.ok()) {
         return new Evaluated(
             completed(

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,8 +16,52 @@ import java.util.TreeMap;
 public final class IndexInventory {
   private IndexInventory() {}
 
-  /** One index. */
-  public record IndexInfo(String name, String table, String definition, long bytes) {}
+  /**
+   * One index. {@code attachedTo} is the {@code schema.name} of the index on the partitioned parent
+   * that a partition's index is attached to (null for any other index); an index on a partitioned
+   * table has no storage of its own ({@code bytes} 0).
+   */
+  public record IndexInfo(
+      String name, String table, String definition, long bytes, String attachedTo) {
+    /** An index attached to no partitioned index. */
+    public IndexInfo(String name, String table, String definition, long bytes) {
+      this(name, table, definition, bytes, null);
+    }
+  }
+
+  /**
+   * The indexes among {@code indexes} that are on a partitioned table, each with the number of
+   * partitions it spans and its total size: the sums over the indexes among {@code indexes}
+   * attached to it, at any depth (one per leaf partition).
+   */
+  public static List<RunResults.PartitionedIndex> partitioned(List<IndexInfo> indexes) {
+    List<RunResults.PartitionedIndex> out = new ArrayList<>();
+    for (IndexInfo parent : indexes) {
+      if (indexes.stream().noneMatch(i -> parent.name().equals(i.attachedTo()))) {
+        continue;
+      }
+      if (parent.attachedTo() != null) {
+        continue;
+      }
+      long[] leaves = new long[2];
+      leaves(parent, indexes, leaves);
+      out.add(
+          new RunResults.PartitionedIndex(
+              parent.name(), parent.table(), (int) leaves[0], leaves[1]));
+    }
+    return out;
+  }
+
+  private static void leaves(IndexInfo index, List<IndexInfo> all, long[] sum) {
+    List<IndexInfo> children =
+        all.stream().filter(i -> index.name().equals(i.attachedTo())).toList();
+    if (children.isEmpty()) {
+      sum[0]++;
+      sum[1] += index.bytes();
+      return;
+    }
+    children.forEach(child -> leaves(child, all, sum));
+  }
 
   /** Every index outside the system schemas (indexlab's and Flyway's own tables excluded). */
   public static Map<String, IndexInfo> read(Connection c) throws SQLException {
@@ -24,7 +70,11 @@ public final class IndexInventory {
         ResultSet rs =
             st.executeQuery(
                 "SELECT n.nspname || '.' || i.relname, n.nspname || '.' || t.relname,"
-                    + " pg_get_indexdef(i.oid), pg_relation_size(i.oid)"
+                    + " pg_get_indexdef(i.oid), pg_relation_size(i.oid),"
+                    + " (SELECT pn.nspname || '.' || p.relname FROM pg_inherits h"
+                    + " JOIN pg_class p ON p.oid = h.inhparent"
+                    + " JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+                    + " WHERE h.inhrelid = i.oid)"
                     + " FROM pg_index x"
                     + " JOIN pg_class i ON i.oid = x.indexrelid"
                     + " JOIN pg_class t ON t.oid = x.indrelid"
@@ -35,7 +85,8 @@ public final class IndexInventory {
       while (rs.next()) {
         out.put(
             rs.getString(1),
-            new IndexInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            new IndexInfo(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
       }
     }
     return out;

@@ -236,13 +236,16 @@ public final class RunPipeline {
         && a.keys().equals(b.keys());
   }
 
-  /** The tables each route writes, cascades included, as the baseline's catalog says. */
+  /**
+   * The tables each route writes, cascades included, as the baseline's catalog says; a partitioned
+   * table brings its partitions (a delete through the parent writes them).
+   */
   private static Map<String, List<String>> writtenTables(
       ConnectionSpec db, Map<String, Route> routes) throws SQLException {
     Map<String, List<String>> out = new LinkedHashMap<>();
     try (Connection c = db.open()) {
       for (Route r : routes.values()) {
-        out.put(r.id(), WrittenTables.of(c, r));
+        out.put(r.id(), WrittenTables.reached(c, r));
       }
     }
     return out;

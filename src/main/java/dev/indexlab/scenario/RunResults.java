@@ -348,7 +348,27 @@ public record RunResults(
   public record WhatIf(boolean plannerWouldUse, List<String> details) {}
 
   /** What building the candidate cost. */
-  public record Build(long millis, long bytes, List<String> indexes, String error) {}
+  public record Build(
+      long millis,
+      long bytes,
+      List<String> indexes,
+      String error,
+      List<PartitionedIndex> partitioned) {
+    public Build {
+      partitioned = partitioned == null ? List.of() : List.copyOf(partitioned);
+    }
+
+    /** A build that made no index on a partitioned table. */
+    public Build(long millis, long bytes, List<String> indexes, String error) {
+      this(millis, bytes, indexes, error, List.of());
+    }
+  }
+
+  /**
+   * An index a candidate built on a partitioned table ({@code table}, {@code schema.table}): one
+   * index on the parent and one per partition, {@code partitions} of them, {@code bytes} in all.
+   */
+  public record PartitionedIndex(String index, String table, int partitions, long bytes) {}
 
   /**
    * One route before and after a candidate. {@code jmh} is the significance rule's comparison of

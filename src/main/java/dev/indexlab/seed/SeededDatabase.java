@@ -33,6 +33,8 @@ import java.util.Optional;
  *   <li>On a user's server (a JDBC URL): the URL's database is used. {@link #prepare} reuses tables
  *       that already hold rows, as they are; writing anything there (creating the schema, loading)
  *       needs {@code --force}.
+ *   <li>A workload without a schema ({@link Workload#hasSchema()}, what {@code indexlab capture}
+ *       writes) uses the URL's database as it is, and is refused on a server indexlab owns.
  *   <li>{@link #seed} (the {@code seed} command) always loads, and refuses when the tables already
  *       hold rows unless {@code --force}, on any server.
  * </ul>
@@ -77,6 +79,9 @@ public final class SeededDatabase {
       Progress progress,
       boolean alwaysLoad,
       String database) {
+    if (!workload.hasSchema()) {
+      return asItIs(target, workload, progress, alwaysLoad);
+    }
     DataLoader loader = DataLoaders.forWorkload(workload);
     loader.expectedRows(options); // validates the options before anything is created
     boolean owned = target.ownsServer();
@@ -150,6 +155,28 @@ public final class SeededDatabase {
       }
       throw IndexlabException.failed("seeding " + spec.database() + " failed: " + message(e), e);
     }
+  }
+
+  /**
+   * A workload without a schema (captured from a database): the URL's database is measured as it
+   * is; nothing is created or loaded, on any server.
+   */
+  private static SeedResult asItIs(
+      DatabaseTarget target, Workload workload, Progress progress, boolean alwaysLoad) {
+    if (alwaysLoad || target.ownsServer()) {
+      throw workload.noSchema();
+    }
+    ConnectionSpec spec = target.connection();
+    String note =
+        "measuring database "
+            + spec.database()
+            + " ("
+            + target.description()
+            + ") as it is: workload "
+            + workload.name()
+            + " has no schema to load";
+    progress.step(note);
+    return new SeedResult(spec, Optional.empty(), Optional.empty(), note);
   }
 
   private static String describe(SeedInfo info) {

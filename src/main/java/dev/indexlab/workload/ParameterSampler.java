@@ -1,6 +1,8 @@
 package dev.indexlab.workload;
 
 import dev.indexlab.IndexlabException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +44,11 @@ public final class ParameterSampler {
       Connection c, Route route, long seed, int size, SampledRows kept) throws SQLException {
     List<List<List<Object>>> sampled = new ArrayList<>();
     for (ParameterSource p : route.parameters()) {
-      sampled.add(p.isSample() ? kept.of(c, p, () -> sample(c, route, p)) : null);
+      if (p.kind().equals("file")) {
+        sampled.add(fileRows(route, p));
+      } else {
+        sampled.add(p.isSample() ? kept.of(c, p, () -> sample(c, route, p)) : null);
+      }
     }
     List<Map<String, Object>> pool = new ArrayList<>(size);
     List<Random> randoms = new ArrayList<>();
@@ -54,7 +60,7 @@ public final class ParameterSampler {
       for (int i = 0; i < route.parameters().size(); i++) {
         ParameterSource p = route.parameters().get(i);
         Random r = randoms.get(i);
-        if (p.isSample()) {
+        if (p.hasRows()) {
           List<List<Object>> rows = sampled.get(i);
           List<Object> row = rows.get(r.nextInt(rows.size()));
           for (int k = 0; k < p.names().size(); k++) {
@@ -75,6 +81,23 @@ public final class ParameterSampler {
       h = (h ^ routeId.charAt(i)) * 0x100000001B3L;
     }
     return h ^ (index * 0xC2B2AE3D27D4EB4FL);
+  }
+
+  /** The value sets of a {@code file:} source, read from the file beside the route. */
+  private static List<List<Object>> fileRows(Route route, ParameterSource p) {
+    String where = route.file() + ":" + p.line() + ": @param " + String.join(", ", p.names());
+    Path file = route.file().toAbsolutePath().getParent().resolve(p.spec());
+    List<List<Object>> rows;
+    try {
+      rows = new ArrayList<>(ParamFile.read(file).columns(file, p.names()));
+    } catch (IOException e) {
+      throw IndexlabException.usage(where + ": file: " + e.getMessage());
+    }
+    if (rows.isEmpty()) {
+      throw new IndexlabException(
+          IndexlabException.JOB_FAILED, where + ": " + p.spec() + " holds no value set");
+    }
+    return rows;
   }
 
   private static List<List<Object>> sample(Connection c, Route route, ParameterSource p)

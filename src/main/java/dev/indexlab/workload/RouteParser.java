@@ -26,9 +26,35 @@ public final class RouteParser {
   private static final Pattern PARAM =
       Pattern.compile("^([A-Za-z_][\\w]*(?:\\s*,\\s*[A-Za-z_][\\w]*)*)\\s+(\\w+)\\s*:\\s*(.*)$");
   private static final Set<String> KINDS =
-      Set.of("sample", "int", "text", "oneof", "const", "format");
+      Set.of("sample", "file", "int", "text", "oneof", "const", "format", "todo");
 
   private RouteParser() {}
+
+  /**
+   * The reason of a {@code -- @skip REASON} line in the file's header (before any statement): such
+   * a file is kept in the workload for the record (a captured statement indexlab could not turn
+   * into a route) and is not a route. Empty when there is none or the file cannot be read.
+   */
+  public static Optional<String> skipReason(Path file) {
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        Matcher d = DIRECTIVE.matcher(line);
+        if (!d.matches()) {
+          continue;
+        }
+        String key = d.group(1).toLowerCase(Locale.ROOT);
+        if (key.equals("skip")) {
+          return Optional.of(d.group(2).trim());
+        }
+        if (key.equals("statement")) {
+          return Optional.empty();
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
 
   /** Parses a route file; throws a usage error naming the file and line on the first problem. */
   public static Route parse(Path file) {
@@ -163,6 +189,9 @@ public final class RouteParser {
                 "@isolation '" + value + "': use read committed, repeatable read or serializable");
           }
         }
+        case "skip" -> {
+          // a set-aside file: Workload.routeFiles() leaves it out (skipReason)
+        }
         case "weight" -> {
           try {
             weight = Double.parseDouble(value);
@@ -209,11 +238,35 @@ public final class RouteParser {
         return;
       }
       List<String> names = names(m.group(1));
-      if (names.size() > 1 && !kind.equals("sample")) {
-        error(lineNo, "only a sample: query can give several parameters at once");
+      String spec = m.group(3).trim();
+      if (kind.equals("todo")) {
+        error(
+            lineNo,
+            "@param "
+                + String.join(", ", names)
+                + " is to be filled in: "
+                + spec
+                + " (replace 'todo:' with a source: sample: SELECT ..., file:, int:, text:, oneof:,"
+                + " const: or format:)");
+        params.add(new ParameterSource(names, kind, spec, lineNo)); // no "unknown parameter" too
         return;
       }
-      String spec = m.group(3).trim();
+      if (names.size() > 1 && kind.equals("file")) {
+        // several names: one row of the file gives them all
+      } else if (names.size() > 1 && !kind.equals("sample")) {
+        error(lineNo, "only a sample: query or a file: can give several parameters at once");
+        return;
+      }
+      if (kind.equals("file") && !spec.isEmpty()) {
+        Path source = file.toAbsolutePath().getParent().resolve(spec);
+        try {
+          ParamFile.read(source).columns(source, names);
+        } catch (IOException e) {
+          error(lineNo, "@param " + String.join(", ", names) + ": file: " + e.getMessage());
+          params.add(new ParameterSource(names, kind, spec, lineNo)); // declared, if unreadable
+          return;
+        }
+      }
       if (spec.isEmpty() && !kind.equals("const")) {
         error(lineNo, "@param " + names + ": empty " + kind + " spec");
         return;

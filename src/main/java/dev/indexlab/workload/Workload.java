@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -24,6 +26,10 @@ import java.util.stream.Stream;
  * *.sql                 route files, one per route
  * candidates/NAME/      candidate migrations (and an optional route rewrite)
  * </pre>
+ *
+ * A workload with neither {@code schema/} nor {@code schema.sql} (what {@code indexlab capture}
+ * writes without {@code --schema}) has no way to build its database: it is measured on the database
+ * it was captured from, as it is ({@link #hasSchema()}).
  */
 public record Workload(
     Path directory,
@@ -59,10 +65,6 @@ public record Workload(
         Files.isDirectory(schemaDir) ? Optional.of(schemaDir) : Optional.empty();
     Optional<Path> dump =
         Files.isRegularFile(schemaFile) ? Optional.of(schemaFile) : Optional.empty();
-    if (migrations.isEmpty() && dump.isEmpty()) {
-      throw IndexlabException.usage(
-          "--workload " + directory + ": no schema/ folder of migrations and no schema.sql");
-    }
     if (migrations.isPresent() && dump.isPresent()) {
       throw IndexlabException.usage(
           "--workload " + directory + ": has both schema/ and schema.sql; keep one");
@@ -81,8 +83,41 @@ public record Workload(
         props);
   }
 
-  /** The route files at the top of the directory, sorted by name. */
+  /**
+   * False when the directory holds neither {@code schema/} nor {@code schema.sql}: the workload
+   * runs only against an existing database that already has its tables and rows.
+   */
+  public boolean hasSchema() {
+    return migrations.isPresent() || dump.isPresent();
+  }
+
+  /** The usage error for a command that must build the workload's database and cannot. */
+  public IndexlabException noSchema() {
+    return IndexlabException.usage(
+        "--workload "
+            + directory
+            + ": no schema/ folder of migrations and no schema.sql; a workload without a schema"
+            + " runs only against the database it was captured from (--db jdbc:postgresql://...)");
+  }
+
+  /**
+   * The route files at the top of the directory, sorted by name, without those a {@code -- @skip}
+   * line sets aside ({@link #skippedRouteFiles()}).
+   */
   public List<Path> routeFiles() {
+    return allRouteFiles().stream().filter(p -> RouteParser.skipReason(p).isEmpty()).toList();
+  }
+
+  /** Route files set aside by a {@code -- @skip REASON} line: file name to reason. */
+  public Map<Path, String> skippedRouteFiles() {
+    Map<Path, String> out = new LinkedHashMap<>();
+    for (Path p : allRouteFiles()) {
+      RouteParser.skipReason(p).ifPresent(r -> out.put(p, r));
+    }
+    return out;
+  }
+
+  private List<Path> allRouteFiles() {
     try (Stream<Path> files = Files.list(directory)) {
       List<Path> routes = new ArrayList<>();
       files

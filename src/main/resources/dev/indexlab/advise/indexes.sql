@@ -2,6 +2,9 @@
 -- them), sort direction and operator class per key column, INCLUDE columns after the keys,
 -- the constraint it backs (primary key, unique, exclusion) and its scan count.
 -- int2vector and oidvector subscripts start at 0, hence ord - 1.
+-- An index on a partitioned table (relkind I) has no storage and no statistics of its own: its
+-- size and scan count are the sums over its leaf indexes, one per partition. parent_index names
+-- the partitioned index a partition's index is attached to (it cannot be dropped on its own).
 SELECT n.nspname AS schema_name,
        t.relname AS table_name,
        ic.relname AS index_name,
@@ -12,8 +15,25 @@ SELECT n.nspname AS schema_name,
        i.indisvalid AND i.indisready AS is_valid,
        i.indnkeyatts AS key_count,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
-       pg_relation_size(ic.oid) AS size_bytes,
-       coalesce(s.idx_scan, 0) AS idx_scan,
+       CASE WHEN ic.relkind = 'I'
+            THEN coalesce((SELECT sum(pg_relation_size(pt.relid))::bigint
+                             FROM pg_partition_tree(ic.oid) pt WHERE pt.isleaf), 0)
+            ELSE pg_relation_size(ic.oid) END AS size_bytes,
+       CASE WHEN ic.relkind = 'I'
+            THEN coalesce((SELECT sum(ls.idx_scan)::bigint
+                             FROM pg_partition_tree(ic.oid) pt
+                             JOIN pg_stat_user_indexes ls ON ls.indexrelid = pt.relid
+                            WHERE pt.isleaf), 0)
+            ELSE coalesce(s.idx_scan, 0) END AS idx_scan,
+       ic.relkind = 'I' AS partitioned,
+       CASE WHEN ic.relkind = 'I'
+            THEN (SELECT count(*) FROM pg_partition_tree(ic.oid) pt WHERE pt.isleaf)::int
+            ELSE 0 END AS leaf_partitions,
+       (SELECT pn.nspname || '.' || p.relname
+          FROM pg_inherits inh
+          JOIN pg_class p ON p.oid = inh.inhparent
+          JOIN pg_namespace pn ON pn.oid = p.relnamespace
+         WHERE inh.inhrelid = ic.oid) AS parent_index,
        pg_get_indexdef(ic.oid) AS definition,
        con.conname AS constraint_name,
        con.contype::text AS constraint_type,
