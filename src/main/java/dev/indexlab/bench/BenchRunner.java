@@ -4,7 +4,9 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.bench.BenchResults.RouteResult;
 import dev.indexlab.cli.VersionProvider;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Secrets;
+import dev.indexlab.db.ServerLoss;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.SampledRows;
@@ -134,17 +136,28 @@ public final class BenchRunner {
       try (ConnectionFile connection = ConnectionFile.write(db);
           PrintStream log = new PrintStream(Files.newOutputStream(jmhLog), true, "UTF-8")) {
         JmhLauncher jmh =
-            new JmhLauncher(settings, workload.directory(), connection.path(), log, progress)
+            new JmhLauncher(settings, workload.directory(), connection, log, progress)
                 .withRouteFiles(routeFiles())
                 .withExpectedMs(expectedMs);
         int n = 0;
         for (Route r : runnable) {
           n++;
+          ExitCleanup.activity("measuring route " + r.id() + " (" + settings.scenario() + ")");
           progress.printf(
-              Locale.ROOT, "bench: measuring %s (%d/%d) ...%n", r.id(), n, runnable.size());
+              Locale.ROOT,
+              "bench: measuring %s (%s, %d/%d) ...%n",
+              r.id(),
+              settings.scenario(),
+              n,
+              runnable.size());
           progress.flush();
           Measurement m = measure(jmh, r, jmhLog);
           if (m.problem() != null) {
+            if (ServerLoss.check(db)) {
+              throw new IndexlabException(
+                  IndexlabException.JOB_FAILED,
+                  ServerLoss.PREFIX + db.maskedUrl() + " takes no connection");
+            }
             fail(failures, m.problem());
           } else {
             measured.add(m.result());

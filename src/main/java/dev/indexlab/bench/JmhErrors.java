@@ -39,7 +39,7 @@ public final class JmhErrors {
     if (best == null) {
       best = t.toString();
     }
-    return Secrets.maskUrl(best.replaceAll("\\s*\\R\\s*", " "));
+    return Secrets.maskAll(best.replaceAll("\\s*\\R\\s*", " "));
   }
 
   private static boolean isJmhWrapper(String message) {

@@ -1,5 +1,6 @@
 package dev.indexlab.bench;
 
+import dev.indexlab.db.ExitCleanup;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class JmhLauncher {
 
   private final BenchSettings settings;
   private final Path workload;
-  private final Path connectionFile;
+  private final ConnectionFile connectionFile;
   private final PrintStream log;
   private Map<String, Path> routeFiles = Map.of();
   private Map<String, Double> expectedMs = Map.of();
@@ -46,7 +47,7 @@ public final class JmhLauncher {
   public JmhLauncher(
       BenchSettings settings,
       Path workload,
-      Path connectionFile,
+      ConnectionFile connectionFile,
       PrintStream log,
       PrintWriter progress) {
     this.settings = settings;
@@ -81,7 +82,8 @@ public final class JmhLauncher {
         .param(
             "routeFile", routeFiles.containsKey(routeId) ? routeFiles.get(routeId).toString() : "")
         .param("workload", workload.toAbsolutePath().toString())
-        .param("connectionFile", connectionFile.toAbsolutePath().toString())
+        .param("connectionFile", connectionFile.path().toAbsolutePath().toString())
+        .param("connectionKey", connectionFile.key())
         .param("seed", Long.toString(settings.seed()))
         .param("parameterSets", Integer.toString(settings.parameterSets()))
         .param("commit", Boolean.toString(settings.commit()))
@@ -104,6 +106,9 @@ public final class JmhLauncher {
    * #LOCK_WAIT}) rather than measure alongside it.
    */
   public RunResult run(String routeId) throws RunnerException {
+    if (ExitCleanup.stopping()) {
+      throw new RunnerException("not starting JMH for " + routeId + ": indexlab is stopping");
+    }
     Runner runner =
         new Runner(
             options(routeId), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));

@@ -55,6 +55,6 @@ public final class Preflight {
     if (!(e instanceof IndexlabException)) {
       message = route.file() + ": " + message.replaceAll("\\s*\\R\\s*", " ");
     }
-    return new RouteProblem(route.id(), stage, Secrets.maskUrl(message));
+    return new RouteProblem(route.id(), stage, Secrets.maskAll(message));
   }
 }

@@ -2,6 +2,7 @@ package dev.indexlab.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.FaultPoint;
 import dev.indexlab.db.Pools;
 import dev.indexlab.workload.Invocation;
 import dev.indexlab.workload.ParameterSampler;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * rolled back unless {@code commit}). It is an adapter: the work is {@link RouteRunner#run}, the
  * parameters come from {@link ParameterSampler}, and {@link BenchRunner} chooses the route and the
  * settings through the {@code @Param}s. None of them is secret: the connection, password included,
- * is read from {@link ConnectionFile}.
+ * is read from an encrypted {@link ConnectionFile} whose key is gone with the file.
  *
  * <p>Per trial (fork) it opens a pool of one connection per JMH thread and draws the parameter pool
  * with {@code seed}; each thread then cycles through the pool from its own starting point.
@@ -59,6 +60,10 @@ public class RouteBenchmark {
   /** The path of the {@link ConnectionFile}. */
   @Param("")
   public String connectionFile;
+
+  /** The {@link ConnectionFile}'s key, which is worthless once the file is deleted. */
+  @Param("")
+  public String connectionKey;
 
   /** Seed of the parameter pool. */
   @Param("1")
@@ -87,12 +92,13 @@ public class RouteBenchmark {
                 .orElseThrow(
                     () -> new IllegalStateException("no route " + route + " in " + workload))
             : RouteParser.parse(Path.of(routeFile));
-    ConnectionSpec spec = ConnectionFile.read(Path.of(connectionFile));
+    ConnectionSpec spec = ConnectionFile.read(Path.of(connectionFile), connectionKey);
     pool = Pools.open(spec, params.getThreads(), "bench-" + route);
     try (Connection c = pool.getConnection()) {
       parameters = ParameterSampler.pool(c, r, seed, parameterSets);
     }
     runner = new RouteRunner(r);
+    FaultPoint.reached("jmh-fork");
   }
 
   @TearDown(Level.Trial)

@@ -45,14 +45,20 @@ public final class BaselineSaveCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter progress = QuietLog.of(err, seeding.quiet);
     long start = System.nanoTime();
+    OptionChecks.writableFile("baseline file", file);
+    measure.checkNumbers();
     Workload w = workload.open();
+    measure.checkRoutes(w);
+    seeding.toOptions();
     GateSettings settings = measure.apply(GateSettings.baselineDefaults());
     Baseline baseline;
     try (DatabaseTarget t = target.open()) {
       GateSide side =
-          GateSide.seeded("baseline", t, w, seeding.toOptions(), seeding.progress(), err);
-      baseline = new GateRecorder(settings, err).record(List.of(side), measure.routes()).get(0);
+          GateSide.seeded("baseline", t, w, seeding.toOptions(), seeding.progress(), progress);
+      baseline =
+          new GateRecorder(settings, progress).record(List.of(side), measure.routes()).get(0);
     } catch (IndexlabException e) {
       throw e.status() == IndexlabException.USAGE
           ? e

@@ -98,12 +98,23 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     Workload w = workload.open();
     RouteCatalog catalog = RouteCatalog.load(w);
     RouteSelection chosen = RouteSelection.of(catalog, routes);
-    if (!routes.isEmpty() && chosen.routes().isEmpty() && chosen.hasUnknownIds()) {
-      throw IndexlabException.usage(chosen.problems().get(0).message());
+    if (chosen.hasUnknownIds()) {
+      throw IndexlabException.usage(
+          chosen.problems().stream()
+              .filter(p -> p.stage().equals("unknown"))
+              .findFirst()
+              .orElseThrow()
+              .message());
+    }
+    OptionChecks.atLeast("--threads", threads, 1);
+    OptionChecks.atLeast("--parameter-sets", parameterSets, 1);
+    OptionChecks.writableDirectory("--results", results);
+    if (exportPgbench != null) {
+      OptionChecks.writableDirectory("--export-pgbench", exportPgbench);
     }
     SeedOptions data = seeding.toOptions();
     BenchSettings settings =
@@ -119,7 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (DatabaseTarget t = target.open()) {
       SeedResult seeded = SeededDatabase.open(t, w, data, seeding.progress());
-      err.println("bench: " + seeded.note());
+      if (!seeded.reused()) { // a reuse was already said by the seeding progress
+        err.println("bench: " + seeded.note());
+      }
       ConnectionSpec db = seeded.connection();
       settings = settings.withScale(seeded.info().map(SeedInfo::scale).orElse(null));
       if (exportPgbench != null) {

@@ -59,7 +59,7 @@ public final class CaptureCommand implements Callable<Integer> {
       paramLabel = "PERCENT",
       description =
           "Stop once the statements taken add up to this share of the total execution time."
-              + " Default: ${DEFAULT-VALUE}%.")
+              + " Default: ${DEFAULT-VALUE}%%.")
   double share;
 
   @Option(

@@ -81,6 +81,7 @@ public final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Workload w = workload.open();
     RouteCatalog catalog = RouteCatalog.load(w).select(routes);
+    OptionChecks.writableDirectory("--plans", plans);
     catalog.errors().forEach(e -> err.println("indexlab: " + e));
     Path dir = plans.resolve(scenario);
     int failed = catalog.errors().size();

@@ -70,7 +70,7 @@ public final class GateCommand implements Callable<Integer> {
       defaultValue = "20%",
       converter = PercentConverter.class,
       paramLabel = "PCT",
-      description = "Slow-down of the median that fails, when significant. Default: 20%.")
+      description = "Slow-down of the median that fails, when significant. Default: 20%%.")
   double threshold;
 
   @Option(
@@ -78,7 +78,7 @@ public final class GateCommand implements Callable<Integer> {
       defaultValue = "10%",
       converter = PercentConverter.class,
       paramLabel = "PCT",
-      description = "Rise of shared buffers per execution that fails. Default: 10%.")
+      description = "Rise of shared buffers per execution that fails. Default: 10%%.")
   double buffersThreshold;
 
   @Option(
@@ -117,6 +117,17 @@ public final class GateCommand implements Callable<Integer> {
     if (ab == (baseline != null) || ab && (base == null || head == null)) {
       throw IndexlabException.usage("give either --baseline FILE, or both --base and --head");
     }
+    if (rounds != null) {
+      OptionChecks.atLeast("--rounds", rounds, 1);
+    }
+    OptionChecks.atLeast("--large-table", largeTable, 0);
+    if (junit != null) {
+      OptionChecks.writableFile("--junit", junit);
+    }
+    if (summary != null) {
+      OptionChecks.writableFile("--summary", summary);
+    }
+    measure.checkNumbers();
     GateThresholds thresholds =
         GateThresholds.defaults()
             .withTime(threshold)
@@ -135,10 +146,11 @@ public final class GateCommand implements Callable<Integer> {
   }
 
   private int againstBaseline(GateThresholds thresholds) {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     Baseline before = BaselineFile.read(baseline);
     BaselineMeta meta = before.meta();
     Workload w = workload.open();
+    measure.checkRoutes(w);
     SeedOptions options = seedOptions(meta);
     List<String> notes = new ArrayList<>();
     boolean scaleGiven = spec.commandLine().getParseResult().hasMatchedOption("--scale");
@@ -203,7 +215,7 @@ public final class GateCommand implements Callable<Integer> {
   }
 
   private int interleaved(GateThresholds thresholds) {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     GateSettings settings = measure.apply(GateSettings.interleavedDefaults());
     if (rounds != null) {
       settings = settings.withRounds(rounds);

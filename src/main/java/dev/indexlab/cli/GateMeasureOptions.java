@@ -1,6 +1,8 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.gate.GateSettings;
+import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.Workload;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -50,6 +52,21 @@ public final class GateMeasureOptions {
       s = s.withParameterSets(parameterSets);
     }
     return s;
+  }
+
+  /** Checks the numbers given, before anything starts; a bad one is a usage error. */
+  void checkNumbers() {
+    if (explainDraws != null) {
+      OptionChecks.atLeast("--explain-draws", explainDraws, 1);
+    }
+    if (parameterSets != null) {
+      OptionChecks.atLeast("--parameter-sets", parameterSets, 1);
+    }
+  }
+
+  /** Checks that every {@code --routes} id names a route of {@code w} (a usage error if not). */
+  void checkRoutes(Workload w) {
+    RouteCatalog.load(w).select(routes);
   }
 
   List<String> routes() {

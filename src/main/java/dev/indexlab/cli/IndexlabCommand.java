@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       AdviseCommand.class,
       BaselineCommand.class,
       GateCommand.class,
+      DoctorCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;

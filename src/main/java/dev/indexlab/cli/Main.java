@@ -1,9 +1,16 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.db.ExitCleanup;
+import dev.indexlab.db.Leftovers;
 import dev.indexlab.db.Secrets;
+import dev.indexlab.db.ServerLoss;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The {@code indexlab} entry point: runs the command line and exits with its status. */
@@ -11,12 +18,25 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    Interruption interruption = Interruption.install();
+    // doctor does this itself, and says so on standard output
+    List<String> swept =
+        args.length > 0 && args[0].equals("doctor") ? List.of() : Leftovers.sweepTemp();
+    if (!swept.isEmpty()) {
+      System.err.println(
+          "indexlab: cleaned up after an indexlab that was killed: " + String.join("; ", swept));
+    }
+    int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    interruption.awaitIfStopping();
+    System.exit(status);
   }
 
   /** Runs {@code args} and returns the exit code; used by tests to drive the real CLI. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, Arrays.asList(args).contains("--verbose")).execute(args);
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    ExitCleanup.activity(args.length == 0 ? "starting" : "running indexlab " + args[0]);
+    ThirdPartyLogging.configure(verbose);
+    return commandLine(out, err, verbose).execute(args);
   }
 
   /** The configured command line: usage errors exit 2, job failures 1, one line unless verbose. */
@@ -29,7 +49,7 @@ public final class Main {
         e -> e instanceof IndexlabException ie ? ie.status() : IndexlabException.JOB_FAILED);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("indexlab: " + Secrets.maskUrl(ex.getMessage()));
+          ex.getCommandLine().getErr().println("indexlab: " + Secrets.maskAll(ex.getMessage()));
           ex.getCommandLine()
               .getErr()
               .println(
@@ -40,13 +60,36 @@ public final class Main {
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
           String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-          e.println("indexlab: " + Secrets.maskUrl(message));
+          Optional<String> lost = serverStopped(ex);
+          if (lost.isPresent() && !(ex instanceof IndexlabException)) {
+            message = ServerLoss.PREFIX + lost.get();
+          }
+          e.println("indexlab: " + Secrets.maskAll(message));
           if (verbose) {
-            ex.printStackTrace(e);
+            // a driver's cause may quote the URL or the password: mask the whole trace
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            e.print(Secrets.maskAll(trace.toString()));
           }
           e.flush();
           return ex instanceof IndexlabException ie ? ie.status() : IndexlabException.JOB_FAILED;
         });
     return cl;
+  }
+
+  /**
+   * The driver's message when {@code ex} was caused by a connection the server closed or refused
+   * (SQLSTATE class 08, or 57P: the server shutting down), else empty.
+   */
+  static Optional<String> serverStopped(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return Optional.of(String.valueOf(sql.getMessage()).split("\\R", 2)[0]);
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -44,8 +44,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunResults results = RunResultsJson.read(from.resolve(RunResultsJson.FILE_NAME));
     Path target = out == null ? from : out;
+    OptionChecks.writableDirectory(out == null ? "--from" : "--out", target);
+    RunResults results = RunResultsJson.read(from.resolve(RunResultsJson.FILE_NAME));
     List<String> files = new ReportWriter(results, from).writeTo(target);
     spec.commandLine()
         .getOut()

@@ -11,6 +11,7 @@ import dev.indexlab.scenario.RunResults;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.ParameterSampler;
+import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "20",
       paramLabel = "PERCENT",
       description =
-          "A candidate must make some route this much faster. Default: ${DEFAULT-VALUE}%.")
+          "A candidate must make some route this much faster. Default: ${DEFAULT-VALUE}%%.")
   double minGain;
 
   @Option(
@@ -117,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "10",
       paramLabel = "PERCENT",
       description =
-          "No route may get significantly slower by more than this. Default: ${DEFAULT-VALUE}%.")
+          "No route may get significantly slower by more than this. Default: ${DEFAULT-VALUE}%%.")
   double maxRegression;
 
   @Option(
@@ -137,21 +138,31 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (draws < 1) {
-      throw IndexlabException.usage("--draws must be at least 1, was " + draws);
+    OptionChecks.atLeast("--draws", draws, 1);
+    OptionChecks.atLeast("--threads", threads, 1);
+    OptionChecks.positive("--min-gain", minGain);
+    if (!(minGain < 100)) {
+      throw IndexlabException.usage("--min-gain must be below 100, was " + minGain);
     }
-    if (minGain <= 0 || minGain >= 100 || maxRegression < 0) {
-      throw IndexlabException.usage("--min-gain must be in (0, 100) and --max-regression >= 0");
+    OptionChecks.nonNegative("--max-regression", maxRegression);
+    OptionChecks.nonNegative("--max-regression-ms", maxRegressionMs);
+    if (indexBudgetMb != null) {
+      OptionChecks.nonNegative("--index-budget", indexBudgetMb);
     }
     if (inPlace && commit) {
       throw IndexlabException.usage(
           "--in-place cannot be combined with --commit: committed route writes cannot be reverted");
     }
+    OptionChecks.writableDirectory("--results", results);
+    OptionChecks.writableDirectory("--reports", reports);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workload w = workload.open();
     SeedOptions seed = seeding.toOptions();
     SeededDatabase.expectedRows(w, seed);
+    // an unknown --routes id is a usage error here, before a server starts
+    List<String> leftOut = RouteCatalog.load(w).select(routes).errors();
+    profile.profile();
     long budget = indexBudgetMb == null ? Long.MAX_VALUE : (long) (indexBudgetMb * 1024 * 1024);
     if (!(minGainMs >= 0) || Double.isInfinite(minGainMs)) {
       throw IndexlabException.usage("--min-gain-ms must be a number >= 0, was " + minGainMs);
@@ -173,16 +184,13 @@ public final class RunCommand implements Callable<Integer> {
     try (DatabaseTarget t = target.open()) {
       RunPipeline.Settings settings =
           new RunPipeline.Settings(seed, bench, draws, results, !noAdvise, rule, routes, inPlace);
-      r = new RunPipeline(t, w, settings, err, seeding.progress()).run();
+      PrintWriter log = QuietLog.of(err, seeding.quiet);
+      r = new RunPipeline(t, w, settings, log, seeding.progress()).run();
     }
     RunResultsJson.write(r, results.resolve(RunResultsJson.FILE_NAME));
     List<String> files = new ReportWriter(r, results).writeTo(reports);
     long accepted = r.candidates().stream().filter(c -> c.decision().accepted()).count();
-    long failedRoutes =
-        r.scenarios().stream()
-            .flatMap(s -> s.routes().stream())
-            .filter(x -> x.error() != null)
-            .count();
+    List<String> problems = RunProblems.of(r);
     out.printf(
         Locale.ROOT,
         "indexlab run: %d candidates, %d accepted; results %s; reports %s (%d files); %.0f s%n",
@@ -192,7 +200,15 @@ public final class RunCommand implements Callable<Integer> {
         reports.resolve(ReportWriter.SUMMARY),
         files.size(),
         (System.nanoTime() - start) / 1e9);
+    if (!problems.isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "indexlab run: %d problem(s), listed under \"Problems during the run\" in %s:%n",
+          problems.size(),
+          reports.resolve(ReportWriter.SUMMARY));
+      problems.forEach(p -> out.println("  " + p));
+    }
     out.flush();
-    return failedRoutes == 0 ? 0 : IndexlabException.JOB_FAILED;
+    return problems.isEmpty() && leftOut.isEmpty() ? 0 : IndexlabException.JOB_FAILED;
   }
 }

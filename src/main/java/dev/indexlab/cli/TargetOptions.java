@@ -2,6 +2,8 @@ package dev.indexlab.cli;
 
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.db.DatabaseTargets;
+import dev.indexlab.db.Leftovers;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,10 +34,29 @@ public final class TargetOptions {
   @Option(names = "--verbose", description = "Print stack traces and debug details.")
   boolean verbose;
 
-  /** Validates the option and starts or connects to the server. */
+  private List<String> swept = List.of();
+
+  /**
+   * Validates the option and starts or connects to the server. On a user's server, first drops what
+   * a killed indexlab of this host left there ({@link Leftovers#sweep}), saying so in one line on
+   * standard error.
+   */
   public DatabaseTarget open() {
     DatabaseTargets.validate(db);
-    return DatabaseTargets.open(db, user, password, System.getenv());
+    DatabaseTarget t = DatabaseTargets.open(db, user, password, System.getenv());
+    if (!t.ownsServer()) {
+      swept = Leftovers.sweep(t.connection());
+      if (!swept.isEmpty()) {
+        System.err.println(
+            "indexlab: cleaned up after an indexlab that was killed: " + String.join("; ", swept));
+      }
+    }
+    return t;
+  }
+
+  /** What {@link #open} cleaned up on the user's server. */
+  List<String> swept() {
+    return swept;
   }
 
   public String db() {

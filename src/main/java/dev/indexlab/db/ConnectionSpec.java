@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  * password, so a spec can be logged safely; {@link #password()} is for drivers only.
  */
 public record ConnectionSpec(String jdbcUrl, String user, String password) {
+  /**
+   * The sessions' {@code application_name}: indexlab and its process id, so that indexlab can end
+   * its own sessions (and only them) when a signal stops it.
+   */
+  public static final String APPLICATION_NAME = "indexlab-" + ProcessHandle.current().pid();
+
   private static final Pattern DATABASE_PART =
       Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?$");
 
@@ -50,7 +56,7 @@ public record ConnectionSpec(String jdbcUrl, String user, String password) {
     }
     props.setProperty("connectTimeout", "10");
     props.setProperty("loginTimeout", "10");
-    props.setProperty("ApplicationName", "indexlab");
+    props.setProperty("ApplicationName", APPLICATION_NAME);
     return props;
   }
 

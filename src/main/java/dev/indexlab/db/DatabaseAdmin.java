@@ -53,6 +53,28 @@ public final class DatabaseAdmin {
             + " STRATEGY FILE_COPY");
   }
 
+  /**
+   * Marks {@code database} as a scenario copy of this indexlab process ({@link
+   * Leftovers#copyComment}), so that a later indexlab can tell it from the user's databases and
+   * drop it once this process is gone. The statement is built by the server from bound values.
+   */
+  public void markAsCopy(String database) throws SQLException {
+    try (Connection c = maintenance.open();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT format('COMMENT ON DATABASE %I IS %L', ?, ?)")) {
+      ps.setString(1, database);
+      ps.setString(2, Leftovers.copyComment());
+      String sql;
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        sql = rs.getString(1);
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute(sql);
+      }
+    }
+  }
+
   /** Drops {@code database} if it exists, ending other sessions on it first. */
   public void dropIfExists(String database) throws SQLException {
     execute("DROP DATABASE IF EXISTS " + Identifiers.quote(database) + " WITH (FORCE)");

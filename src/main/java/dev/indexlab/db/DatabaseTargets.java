@@ -2,6 +2,8 @@ package dev.indexlab.db;
 
 import dev.indexlab.IndexlabException;
 import java.util.Map;
+import java.util.Properties;
+import org.postgresql.Driver;
 
 /**
  * Turns the {@code --db} option into a running {@link DatabaseTarget}: {@code embedded} (the
@@ -43,8 +45,21 @@ public final class DatabaseTargets {
       }
       return ContainerTarget.start(image);
     }
-    String u = user != null ? user : env.getOrDefault("PGUSER", System.getProperty("user.name"));
+    Properties url = Driver.parseURL(db, null);
+    if (url == null) {
+      throw IndexlabException.usage(
+          "--db "
+              + Secrets.maskUrl(db)
+              + ": not a valid PostgreSQL JDBC URL (jdbc:postgresql://host:port/database?...)");
+    }
+    Secrets.remember(url.getProperty("password"));
+    // the driver lets a URL's user= win over the user given beside it: name the one it will use
+    String u =
+        url.getProperty("user") != null
+            ? url.getProperty("user")
+            : user != null ? user : env.getOrDefault("PGUSER", System.getProperty("user.name"));
     String p = password != null ? password : env.get("PGPASSWORD");
+    Secrets.remember(p);
     return JdbcUrlTarget.connect(db, u, p);
   }
 }

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * folder. {@link #close()} stops the server, waits until its postmaster process is gone and only
  * then deletes the folder. A shutdown hook, registered before the server starts, does the same on
  * Ctrl-C or any other JVM exit, also while the server is still starting; a failed start cleans up
- * too. So no postgres process or data directory outlives the command (short of SIGKILL).
+ * too. So no postgres process or data directory outlives the command; after SIGKILL, the folder's
+ * name ({@code indexlab-pg-pidN-*}) lets the next indexlab find and remove both ({@link
+ * Leftovers}). On SIGINT and SIGTERM, {@link ExitCleanup} stops it, after the copies on it.
  *
  * <p>This class alone stops the server and deletes the folder: zonky's own shutdown hook and its
  * directory cleanup are turned off, because they ran concurrently with ours and deleted files under
@@ -40,6 +42,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
 
   private final Map<String, String> settings;
   private final Thread shutdownHook;
+  private final ExitCleanup.Registration onSignal;
   private volatile Path dataDirectory;
   private volatile EmbeddedPostgres postgres;
   private boolean starting = true;
@@ -50,6 +53,12 @@ public final class EmbeddedTarget implements DatabaseTarget {
     this.settings = settings;
     this.shutdownHook = new Thread(this::stop, "indexlab-embedded-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.onSignal =
+        ExitCleanup.register(
+            () -> {
+              stop();
+              return "stopped the embedded server and deleted its data folder";
+            });
   }
 
   /** Starts a server with {@link BenchmarkSettings#forEmbedded()}. */
@@ -70,9 +79,10 @@ public final class EmbeddedTarget implements DatabaseTarget {
   }
 
   private void launch() {
+    ExitCleanup.activity("starting the embedded server");
     boolean ready = false;
     try {
-      dataDirectory = Files.createTempDirectory("indexlab-pg-");
+      dataDirectory = Files.createTempDirectory(Leftovers.ownedPrefix("pg"));
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory.toFile())
@@ -83,6 +93,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
       settings.forEach(builder::setServerConfig);
       postgres = builder.start();
       ready = true;
+      watch();
     } catch (IOException | RuntimeException e) {
       String what = dataDirectory == null ? "cannot create a temp folder for" : "did not start";
       throw new IndexlabException(1, "embedded PostgreSQL " + what + ": " + e.getMessage(), e);
@@ -95,6 +106,26 @@ public final class EmbeddedTarget implements DatabaseTarget {
         close();
       }
     }
+  }
+
+  /** Reports the postmaster's exit unless indexlab stopped it ({@link ServerLoss}). */
+  private void watch() {
+    Postmaster.of(dataDirectory)
+        .ifPresent(
+            p ->
+                p.onExit(
+                    () -> {
+                      boolean ours;
+                      synchronized (this) {
+                        ours = stopped;
+                      }
+                      if (!ours) {
+                        ServerLoss.lost(
+                            "the embedded postmaster (process "
+                                + p.pid()
+                                + ") exited while the command was running");
+                      }
+                    }));
   }
 
   private static File binariesCache() {
@@ -139,6 +170,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
   @Override
   public void close() {
     stop();
+    onSignal.close();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {

@@ -18,7 +18,8 @@ public final class JdbcUrlTarget implements DatabaseTarget {
 
   /**
    * Connects once to check the URL, host and credentials. An unreachable host fails within the
-   * driver's 10-second connect timeout; wrong credentials and a missing database fail at once.
+   * driver's 10-second connect timeout; wrong credentials and a missing database fail at once. Each
+   * is a configuration error (exit 2), raised before anything is seeded or measured.
    */
   public static JdbcUrlTarget connect(String url, String user, String password) {
     ConnectionSpec spec = new ConnectionSpec(url, user, password);
@@ -27,7 +28,7 @@ public final class JdbcUrlTarget implements DatabaseTarget {
     } catch (SQLException e) {
       String state = e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]";
       throw new IndexlabException(
-          1,
+          IndexlabException.USAGE,
           "cannot connect to "
               + spec.maskedUrl()
               + ": "

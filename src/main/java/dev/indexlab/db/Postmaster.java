@@ -46,6 +46,15 @@ final class Postmaster {
         .map(Postmaster::new);
   }
 
+  /** Runs {@code action} when the process exits, on another thread. */
+  void onExit(Runnable action) {
+    process.onExit().thenRun(action);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -137,7 +137,7 @@ public final class GateRecorder {
       c.setAutoCommit(true);
       m.rows = RelationSizes.rows(c, relations);
     } catch (SQLException | IndexlabException e) {
-      m.error = "EXPLAIN failed: " + Secrets.maskUrl(String.valueOf(e.getMessage()));
+      m.error = "EXPLAIN failed: " + Secrets.maskAll(String.valueOf(e.getMessage()));
     }
   }
 
@@ -158,7 +158,7 @@ public final class GateRecorder {
         files.add(f);
         launchers.add(
             new JmhLauncher(
-                benchSettings(side), side.workload().directory(), f.path(), logStream, progress));
+                benchSettings(side), side.workload().directory(), f, logStream, progress));
       }
       for (String id : order) {
         for (int round = 0; round < settings.rounds(); round++) {

@@ -76,7 +76,7 @@ final class AcceptedSet {
         errors.add("applying the accepted candidates failed: " + applied.error());
       }
       ScenarioMeasurer.Captured captured = run.measurer().capture("optimized", db, optimizedRoutes);
-      credit(picked, captured, decided);
+      credit(picked, applied, captured, decided);
       if (!run.copies().holdsTwoAtOnce()) {
         RunResults.ScenarioResult alone =
             run.measurer()
@@ -131,11 +131,14 @@ final class AcceptedSet {
    */
   private void credit(
       List<CandidateFolder> picked,
+      CandidateApplier.Applied applied,
       ScenarioMeasurer.Captured captured,
       List<RunResults.CandidateResult> decided) {
     for (CandidateFolder f : picked) {
       List<String> names =
-          f.candidate().indexes().stream().map(i -> i.schema() + "." + i.name()).toList();
+          IndexInventory.withPartitions(
+              f.candidate().indexes().stream().map(i -> i.schema() + "." + i.name()).toList(),
+              applied.added());
       Set<String> rewrites =
           f.candidate().rewrites().stream()
               .map(dev.indexlab.advise.RouteRewrite::routeId)

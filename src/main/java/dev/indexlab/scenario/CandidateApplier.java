@@ -3,6 +3,7 @@ package dev.indexlab.scenario;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.FaultPoint;
 import dev.indexlab.schema.LoadProblems;
 import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.schema.SchemaMigrator;
@@ -129,6 +130,9 @@ public final class CandidateApplier {
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
+    if (error == null) {
+      FaultPoint.reached("candidate-applied");
+    }
     try (Connection c = db.open()) {
       Map<String, IndexInventory.IndexInfo> after = IndexInventory.read(c);
       List<IndexInventory.IndexInfo> added = new ArrayList<>();

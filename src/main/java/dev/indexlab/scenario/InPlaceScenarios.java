@@ -2,8 +2,14 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Identifiers;
+import dev.indexlab.db.Leftovers;
+import dev.indexlab.schema.TableChecksums;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +49,9 @@ public final class InPlaceScenarios implements ScenarioDatabases {
   private final DatabaseSnapshot before;
   private final PrintWriter log;
   private String applied;
+  private ExitCleanup.Registration onSignal;
+
+  private Path record;
 
   private InPlaceScenarios(ConnectionSpec db, DatabaseSnapshot before, PrintWriter log) {
     this.db = db;
@@ -51,11 +60,48 @@ public final class InPlaceScenarios implements ScenarioDatabases {
   }
 
   /**
+   * Reverts what in-place runs on {@code db}'s database that were killed (their process is gone)
+   * left applied, from their {@link InPlaceRecord}s; returns one phrase per run reverted. A run
+   * that still goes on is left alone.
+   */
+  public static List<String> recover(ConnectionSpec db, PrintWriter log) {
+    List<String> done = new ArrayList<>();
+    List<InPlaceRecord.Found> found;
+    try {
+      found = InPlaceRecord.find(Path.of(System.getProperty("java.io.tmpdir")), db);
+    } catch (IOException e) {
+      return List.of("could not read the records of in-place runs: " + e.getMessage());
+    }
+    for (InPlaceRecord.Found f : found) {
+      if (Leftovers.isAlive(f.pid())) {
+        continue;
+      }
+      String what = "the candidate a killed in-place run (process " + f.pid() + ") left applied";
+      try (Connection c = db.open()) {
+        DatabaseSnapshot before =
+            new DatabaseSnapshot(
+                f.record().indexes(),
+                f.record().extensions(),
+                TableChecksums.compute(c),
+                f.record().historySchemas());
+        InPlaceScenarios scenarios = new InPlaceScenarios(db, before, log);
+        scenarios.revert(what);
+        Files.deleteIfExists(f.file());
+        done.add("reverted " + what + " in database " + db.database());
+      } catch (SQLException | IOException | IndexlabException e) {
+        done.add("could not revert " + what + ": " + e.getMessage());
+      }
+    }
+    return done;
+  }
+
+  /**
    * Takes the snapshot of {@code db} and says once, on {@code log}, that candidates will be applied
    * to it and reverted. Refuses a database that already holds {@value
    * CandidateApplier#HISTORY_TABLE}: an interrupted in-place run may have left candidates applied.
    */
   public static InPlaceScenarios start(ConnectionSpec db, PrintWriter log) {
+    recover(db, log).forEach(r -> log.println("indexlab: " + r));
     long start = System.nanoTime();
     DatabaseSnapshot snapshot;
     try (Connection c = db.open()) {
@@ -89,7 +135,14 @@ public final class InPlaceScenarios implements ScenarioDatabases {
         snapshot.tables().size(),
         (System.nanoTime() - start) / 1e9);
     log.flush();
-    return new InPlaceScenarios(db, snapshot, log);
+    InPlaceScenarios scenarios = new InPlaceScenarios(db, snapshot, log);
+    try {
+      scenarios.record = InPlaceRecord.of(db, snapshot).write();
+    } catch (IOException e) {
+      throw IndexlabException.failed(
+          "cannot write the record an interrupted in-place run is reverted from: " + e, e);
+    }
+    return scenarios;
   }
 
   /** One database: the baseline and the optimized scenario cannot be measured side by side. */
@@ -105,6 +158,14 @@ public final class InPlaceScenarios implements ScenarioDatabases {
       revert(applied);
     }
     applied = scenario;
+    onSignal =
+        ExitCleanup.register(
+            () -> {
+              endOtherSessions();
+              revert(scenario);
+              forgetRecord();
+              return "reverted " + scenario + " in database " + db.database();
+            });
     return db;
   }
 
@@ -123,10 +184,12 @@ public final class InPlaceScenarios implements ScenarioDatabases {
   @Override
   public void dropAll() {
     if (applied == null) {
+      forgetRecord();
       return;
     }
     try {
       revert(applied);
+      forgetRecord();
     } catch (IndexlabException e) {
       log.println("indexlab: " + e.getMessage());
       log.flush();
@@ -134,7 +197,38 @@ public final class InPlaceScenarios implements ScenarioDatabases {
     }
   }
 
-  private void revert(String scenario) {
+  /** The run ended with the database as before: its record is no longer needed. */
+  private void forgetRecord() {
+    try {
+      if (record != null) {
+        Files.deleteIfExists(record);
+      }
+    } catch (IOException e) {
+      // a record whose owner is gone and whose database is clean reverts nothing
+    }
+  }
+
+  /**
+   * Ends this process's other sessions on the database, so that a revert on a signal does not wait
+   * for the locks of a migration or a measurement the command's thread was running.
+   */
+  private void endOtherSessions() throws SQLException {
+    try (Connection c = db.open();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    + " AND application_name = ?")) {
+      ps.setString(1, ConnectionSpec.APPLICATION_NAME);
+      ps.executeQuery().close();
+    }
+  }
+
+  private synchronized void revert(String scenario) {
+    if (onSignal != null) {
+      onSignal.close();
+      onSignal = null;
+    }
     applied = null;
     List<String> failures = new ArrayList<>();
     DatabaseSnapshot now;

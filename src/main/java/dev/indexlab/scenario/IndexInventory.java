@@ -30,6 +30,26 @@ public final class IndexInventory {
   }
 
   /**
+   * The qualified names of {@code own} (a candidate's indexes, {@code schema.name}) and of every
+   * index among {@code added} attached to one of them, at any depth: an index on a partitioned
+   * table is scanned through its partitions' indexes, so a plan that uses one of those uses it.
+   */
+  public static List<String> withPartitions(List<String> own, List<IndexInfo> added) {
+    List<String> out = new java.util.ArrayList<>(own);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (IndexInfo i : added) {
+        if (i.attachedTo() != null && out.contains(i.attachedTo()) && !out.contains(i.name())) {
+          out.add(i.name());
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The indexes among {@code indexes} that are on a partitioned table, each with the number of
    * partitions it spans and its total size: the sums over the indexes among {@code indexes}
    * attached to it, at any depth (one per leaf partition).

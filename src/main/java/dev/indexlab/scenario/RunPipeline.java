@@ -15,6 +15,7 @@ import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeedResult;
@@ -117,6 +118,12 @@ public final class RunPipeline {
       for (CandidateFolder folder : candidates) {
         step("candidate " + folder.candidate().name());
         CandidateEvaluator.Evaluated e = evaluator.evaluate(folder);
+        if (e.scenario() == null) {
+          // decided before anything was measured (the what-if, a failed migration, a rewrite
+          // that is not equivalent): the evaluator printed no verdict, so every candidate still
+          // ends with one line saying accepted or rejected and why
+          log.println("   " + folder.candidate().name() + ": " + e.result().decision().describe());
+        }
         results.add(e.result());
         if (e.scenario() != null) {
           scenarios.add(e.scenario());
@@ -124,7 +131,7 @@ public final class RunPipeline {
       }
       step("optimized: the accepted candidates together, measured side by side with the baseline");
       AcceptedSet.Final last = new AcceptedSet(evaluation).measure(candidates, results);
-      scenarios.set(0, last.baseline());
+      scenarios.set(0, withLeftOut(last.baseline(), catalog.errors()));
       scenarios.add(last.optimized());
       results = last.candidates();
       return new RunResults(
@@ -251,6 +258,22 @@ public final class RunPipeline {
     return out;
   }
 
+  /**
+   * The baseline with a line per route left out of the run (its file did not parse, such as an
+   * unknown {@code :param}), so that the report lists it among the run's problems.
+   */
+  private static RunResults.ScenarioResult withLeftOut(
+      RunResults.ScenarioResult baseline, List<String> parseErrors) {
+    if (parseErrors.isEmpty()) {
+      return baseline;
+    }
+    List<String> errors = new ArrayList<>();
+    parseErrors.forEach(e -> errors.add("route left out: " + e));
+    errors.addAll(baseline.errors());
+    return new RunResults.ScenarioResult(
+        baseline.name(), baseline.candidates(), baseline.routes(), errors);
+  }
+
   private static int highestVersion(List<CandidateFolder> folders) {
     int max = 0;
     for (CandidateFolder f : folders) {
@@ -266,6 +289,7 @@ public final class RunPipeline {
   }
 
   private void step(String what) {
+    ExitCleanup.activity(what);
     log.println("== " + what);
     log.flush();
   }

@@ -41,6 +41,10 @@ final class SecondLook implements AutoCloseable {
   private CandidateApplier.Applied base;
   private int looks;
   private long joinedBytes;
+
+  /** Every index the set's copy added: the set's own, then each joined candidate's. */
+  private final List<IndexInventory.IndexInfo> setIndexes = new ArrayList<>();
+
   private final Map<String, RouteCapture.Result> capturedBefore = new LinkedHashMap<>();
   private final Map<String, Double> hotBefore = new LinkedHashMap<>();
 
@@ -167,6 +171,7 @@ final class SecondLook implements AutoCloseable {
       if (second.accepted()) {
         // the copy with it is the set's copy from now on, and its captures the set's captures
         accepted.add(candidate);
+        setIndexes.addAll(applied.added());
         becomeTheSet(after, with, capAfter);
         joinedBytes += applied.addedBytes();
         joined = true;
@@ -217,6 +222,7 @@ final class SecondLook implements AutoCloseable {
       before = run.copies().copy(WITHOUT);
       beforeScenario = WITHOUT;
       base = CandidateApplier.applyCandidates(before, WITHOUT, accepted);
+      setIndexes.addAll(base.added());
     }
   }
 
@@ -252,7 +258,9 @@ final class SecondLook implements AutoCloseable {
         continue;
       }
       String id = c.name();
-      List<String> names = c.indexes().stream().map(i -> i.schema() + "." + i.name()).toList();
+      List<String> names =
+          IndexInventory.withPartitions(
+              c.indexes().stream().map(i -> i.schema() + "." + i.name()).toList(), setIndexes);
       ScenarioMeasurer.Captured set = capturedBefore(List.copyOf(routes.values()));
       List<Route> users =
           routes.values().stream()

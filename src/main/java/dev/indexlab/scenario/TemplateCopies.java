@@ -3,17 +3,24 @@ package dev.indexlab.scenario;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
+import dev.indexlab.db.ExitCleanup;
+import dev.indexlab.db.FaultPoint;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Makes one isolated database per scenario as a copy of the seeded template ({@code CREATE DATABASE
  * ... TEMPLATE}), so no scenario can leak into another and the template is never altered; a second
  * look's database is a copy of the accepted set's copy ({@link #copyOf}), which holds that set and
- * nothing else. The copies are dropped by {@link #dropAll()}. Needs a role that may create
- * databases; without one, {@code indexlab run --in-place} uses {@link InPlaceScenarios} instead.
+ * nothing else. The copies are dropped by {@link #dropAll()}, or by {@link ExitCleanup} when a
+ * signal stops indexlab; each carries a comment naming the indexlab process that made it ({@link
+ * DatabaseAdmin#markAsCopy}), so that one left by a killed process can be found and dropped. Needs
+ * a role that may create databases; without one, {@code indexlab run --in-place} uses {@link
+ * InPlaceScenarios} instead.
  */
 public final class TemplateCopies implements ScenarioDatabases {
   /** PostgreSQL's longest identifier (63 bytes; counted in characters here). */
@@ -22,6 +29,7 @@ public final class TemplateCopies implements ScenarioDatabases {
   private final ConnectionSpec template;
   private final DatabaseAdmin admin;
   private final List<String> created = new ArrayList<>();
+  private final Map<String, ExitCleanup.Registration> onSignal = new HashMap<>();
 
   /** {@code template} must have no open connections while copies are made. */
   public TemplateCopies(ConnectionSpec template) {
@@ -77,6 +85,7 @@ public final class TemplateCopies implements ScenarioDatabases {
     try {
       admin.dropIfExists(name);
       admin.createFromTemplate(name, from);
+      admin.markAsCopy(name);
     } catch (SQLException e) {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED,
@@ -84,6 +93,15 @@ public final class TemplateCopies implements ScenarioDatabases {
           e);
     }
     created.add(name);
+    forget(name);
+    onSignal.put(
+        name,
+        ExitCleanup.register(
+            () -> {
+              admin.dropIfExists(name);
+              return "dropped copy database " + name;
+            }));
+    FaultPoint.reached("copy-created");
     return template.withDatabase(name);
   }
 
@@ -94,6 +112,7 @@ public final class TemplateCopies implements ScenarioDatabases {
     try {
       admin.dropIfExists(name);
       created.remove(name);
+      forget(name);
     } catch (SQLException e) {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED, "cannot drop database " + name + ": " + e.getMessage(), e);
@@ -106,10 +125,19 @@ public final class TemplateCopies implements ScenarioDatabases {
     for (String name : List.copyOf(created)) {
       try {
         admin.dropIfExists(name);
+        forget(name);
       } catch (SQLException e) {
         // best effort at the end of a run; the embedded server is removed anyway
       }
     }
     created.clear();
+  }
+
+  /** {@code name} was dropped the ordinary way: a signal no longer needs to drop it. */
+  private void forget(String name) {
+    ExitCleanup.Registration r = onSignal.remove(name);
+    if (r != null) {
+      r.close();
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.FaultPoint;
 import dev.indexlab.db.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,6 +94,7 @@ final class BulkLoad {
                     tableNanos.put(g.table(), nanos);
                     busy.merge("copy and keys", nanos, Long::sum);
                     progress.tableFinished(g.table(), copied, nanos);
+                    FaultPoint.reached("seed-table");
                     if (loading.decrementAndGet() == 0) {
                       progress.step("all rows loaded; validating foreign keys and analyzing");
                     }

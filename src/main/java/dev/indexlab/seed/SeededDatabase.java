@@ -4,6 +4,7 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.workload.Workload;
 import java.sql.Connection;
@@ -84,6 +85,7 @@ public final class SeededDatabase {
     }
     DataLoader loader = DataLoaders.forWorkload(workload);
     loader.expectedRows(options); // validates the options before anything is created
+    ExitCleanup.activity("seeding the data");
     boolean owned = target.ownsServer();
     ConnectionSpec spec = owned ? target.connection().withDatabase(database) : target.connection();
     DatabaseAdmin admin = new DatabaseAdmin(target.connection());

@@ -37,19 +37,25 @@ class BenchPiecesTest {
   }
 
   @Test
-  void theConnectionFileIsOwnerOnlyAndTheJmhOptionsCarryNoPassword() throws Exception {
+  void theConnectionFileIsOwnerOnlyEncryptedAndTheJmhOptionsCarryNoPassword() throws Exception {
     ConnectionSpec spec = new ConnectionSpec("jdbc:postgresql://h:5/db", "u", "pa55-word!");
     Path path;
     try (ConnectionFile f = ConnectionFile.write(spec)) {
       path = f.path();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
           .isEqualTo("rw-------");
-      assertThat(ConnectionFile.read(path)).isEqualTo(spec);
+      assertThat(ConnectionFile.read(path, f.key())).isEqualTo(spec);
+      // on disk only ciphertext: neither the password nor the user is readable without the key
+      assertThat(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .doesNotContain("pa55-word!")
+          .doesNotContain("jdbc:postgresql");
+      assertThat(path.getFileName().toString())
+          .startsWith("indexlab-connection-pid" + ProcessHandle.current().pid() + "-");
       Options o =
           new JmhLauncher(
                   BenchSettings.defaults(),
                   QUERIES,
-                  path,
+                  f,
                   System.out,
                   new java.io.PrintWriter(System.err))
               .options("users_delete");
@@ -57,6 +63,7 @@ class BenchPiecesTest {
       assertThat(o.getParameter("connectionFile").get())
           .containsExactly(path.toAbsolutePath().toString());
       assertThat(o.getJvmArgs().get()).containsExactly(JmhLauncher.FORK_JVM_ARGS);
+      assertThat(o.getParameter("connectionKey").get()).containsExactly(f.key());
       assertThat(o.toString()).doesNotContain("pa55-word!");
       assertThat(o.getForkCount().get()).isEqualTo(1);
     }

@@ -54,8 +54,7 @@ class RunCommandIT {
                 "--results",
                 results.toString(),
                 "--reports",
-                reports.toString(),
-                "--quiet"));
+                reports.toString()));
     args.addAll(FastRuns.CLI_PROFILE);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

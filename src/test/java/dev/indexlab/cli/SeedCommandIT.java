@@ -54,7 +54,7 @@ class SeedCommandIT {
   }
 
   @Test
-  void unreachableHostsAndMissingDatabasesFailInOneLine() throws IOException {
+  void unreachableHostsAndMissingDatabasesAreConfigurationErrorsInOneLine() throws IOException {
     int unused;
     try (ServerSocket socket = new ServerSocket(0)) {
       unused = socket.getLocalPort();
@@ -63,7 +63,8 @@ class SeedCommandIT {
     Outcome refused =
         run("seed", "-q", "--db", "jdbc:postgresql://127.0.0.1:" + unused + "/x", "--user", "u");
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(15);
-    assertThat(refused.code()).isEqualTo(1);
+    // a server that cannot be reached is a configuration error
+    assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).contains("cannot connect").doesNotContain("\tat ");
 
     ConnectionSpec server = TestDatabases.server().connection();
@@ -74,7 +75,7 @@ class SeedCommandIT {
             server.withDatabase("no_such_database").jdbcUrl(),
             "--user",
             server.user());
-    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no_such_database").doesNotContain("\tat ");
   }
 

@@ -92,8 +92,16 @@ class GateIT {
   record Run(int exit, String out, String err) {}
 
   static Run indexlab(ConnectionSpec db, List<String> args) {
+    return indexlab(db, args, true);
+  }
+
+  /** {@code quiet}: with {@code -q}, which keeps only the lines that report a problem. */
+  static Run indexlab(ConnectionSpec db, List<String> args, boolean quiet) {
     List<String> all = new ArrayList<>(args);
-    all.addAll(List.of("--db", db.jdbcUrl(), "--user", db.user(), "--routes", ROUTES, "-q"));
+    all.addAll(List.of("--db", db.jdbcUrl(), "--user", db.user(), "--routes", ROUTES));
+    if (quiet) {
+      all.add("-q");
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
@@ -180,7 +188,7 @@ class GateIT {
                 work.resolve("ab.md").toString()));
     args.addAll(List.of(QUIET_TIME));
 
-    Run r = indexlab(empty, args);
+    Run r = indexlab(empty, args, false); // the progress shows the rounds alternating
 
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out()).startsWith("indexlab gate: FAIL 1 regression (users_delete: ");

@@ -1,0 +1,65 @@
+package dev.indexlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Every command's {@code --help} renders without a picocli warning: picocli prints "[picocli WARN]
+ * Could not format ..." on standard error when a description holds a lone {@code %}, and a help
+ * text should never come with noise.
+ */
+class HelpTextTest {
+  @Test
+  void everyCommandsHelpRendersWithoutAWarningAndExitsZero() {
+    List<List<String>> commands = new ArrayList<>();
+    collect(Main.commandLine(sink(), sink(), false), new ArrayList<>(), commands);
+    assertThat(commands).hasSizeGreaterThan(12);
+
+    PrintStream systemErr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      for (List<String> path : commands) {
+        List<String> args = new ArrayList<>(path);
+        args.add("--help");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status =
+            Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        assertThat(status).as("%s", args).isZero();
+        assertThat(out.toString()).as("%s", args).contains("Usage:").doesNotContain("\u001b[");
+        assertThat(err.toString()).as("%s", args).isEmpty();
+      }
+    } finally {
+      System.setErr(systemErr);
+    }
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {
+    into.add(List.copyOf(path));
+    cl.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals(sub.getCommandName())) {
+                return; // an alias
+              }
+              List<String> next = new ArrayList<>(path);
+              next.add(name);
+              collect(sub, next, into);
+            });
+  }
+
+  private static PrintWriter sink() {
+    return new PrintWriter(new StringWriter());
+  }
+}
