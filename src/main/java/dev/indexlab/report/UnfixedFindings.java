@@ -39,7 +39,9 @@ final class UnfixedFindings {
       RouteResult route = RunIndex.route(last, id);
       for (StatementCapture s : RunIndex.statements(route)) {
         offsetWalk(id, s).ifPresent(lines::add);
-        if (s.findings() != null) {
+        // below the rule's floor no change could count: nothing there is left to fix
+        boolean matters = !(s.medianExecutionMs() < run.wording().rule().minGainMs());
+        if (s.findings() != null && matters) {
           for (Finding f : s.findings()) {
             lines.add(
                 where(id, s)
