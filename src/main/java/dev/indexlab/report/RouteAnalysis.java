@@ -67,7 +67,13 @@ final class RouteAnalysis {
 
     StringBuilder out = new StringBuilder();
     out.append("## ").append(MarkdownText.text(run.routeName(delta.route()))).append("\n\n");
-    out.append(intro(before, hot, rewritten)).append("\n\n");
+    String intro = intro(before, hot, rewritten);
+    if (before.draws() != null) {
+      // "…: Its plan before and after, both run with user_id = 417 (draw 2):"
+      intro =
+          intro.substring(0, intro.length() - 1) + "." + SlowRouteStory.parameters(before, after);
+    }
+    out.append(intro).append("\n\n");
     out.append(MarkdownText.codeBlock("sql", hot.sql())).append('\n');
     out.append(plans.table(hot)).append('\n');
 
