@@ -67,14 +67,11 @@ final class RouteAnalysis {
 
     StringBuilder out = new StringBuilder();
     out.append("## ").append(MarkdownText.text(run.routeName(delta.route()))).append("\n\n");
-    String intro = intro(before, hot, rewritten);
-    if (before.draws() != null) {
-      // "…: Its plan before and after, both run with user_id = 417 (draw 2):"
-      intro =
-          intro.substring(0, intro.length() - 1) + "." + SlowRouteStory.parameters(before, after);
-    }
-    out.append(intro).append("\n\n");
+    out.append(intro(before, hot, rewritten)).append("\n\n");
     out.append(MarkdownText.codeBlock("sql", hot.sql())).append('\n');
+    if (before.draws() != null) {
+      out.append(SlowRouteStory.parameters(before, after).strip()).append("\n\n");
+    }
     out.append(plans.table(hot)).append('\n');
 
     out.append("### What indexlab noticed\n\n").append(StatementFacts.render(hot));
