@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       BaselineCommand.class,
       GateCommand.class,
       DoctorCommand.class,
+      UpgradeCheckCommand.class,
     })
 public final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -3,6 +3,7 @@ package dev.indexlab.cli;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Leftovers;
+import dev.indexlab.db.PgVersion;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.db.ServerLoss;
 import java.io.PrintWriter;
@@ -41,6 +42,8 @@ public final class Main {
 
   /** The configured command line: usage errors exit 2, job failures 1, one line unless verbose. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean verbose) {
+    // for the help texts of --pg-version: the default is the build's bundled version
+    System.setProperty("dev.indexlab.pg.default", PgVersion.DEFAULT.toString());
     CommandLine cl = new CommandLine(new IndexlabCommand());
     cl.setOut(out);
     cl.setErr(err);

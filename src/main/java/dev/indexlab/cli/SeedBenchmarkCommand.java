@@ -1,6 +1,7 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.db.EmbeddedTarget;
+import dev.indexlab.db.PgVersion;
 import dev.indexlab.seed.Pgbench;
 import dev.indexlab.seed.SeedBenchmark;
 import dev.indexlab.seed.SeedOptions;
@@ -66,6 +67,14 @@ public final class SeedBenchmarkCommand implements Callable<Integer> {
       description = "The pgbench program (default: ${DEFAULT-VALUE}).")
   Path pgbenchPath;
 
+  @Option(
+      names = "--pg-version",
+      paramLabel = "N",
+      description =
+          "PostgreSQL major version of the embedded server: 14, 15, 16, 17 or 18 (default:"
+              + " ${dev.indexlab.pg.default}).")
+  String pgVersion;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -74,12 +83,14 @@ public final class SeedBenchmarkCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--runs and --pgbench-scale must be at least 1");
     }
+    PgVersion version =
+        pgVersion == null ? PgVersion.DEFAULT : PgVersion.parse("--pg-version", pgVersion);
     PrintWriter out = spec.commandLine().getOut();
     Workload w = workload.open();
     SeedOptions options = new SeedOptions(scale, seed, false);
     SeededDatabase.expectedRows(w, options);
     Pgbench pgbench = new Pgbench(pgbenchPath);
-    try (EmbeddedTarget target = EmbeddedTarget.start()) {
+    try (EmbeddedTarget target = EmbeddedTarget.start(version)) {
       SeedBenchmark bench = new SeedBenchmark(target, w, pgbench);
       out.printf(
           Locale.ROOT,

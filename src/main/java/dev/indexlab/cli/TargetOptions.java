@@ -3,11 +3,13 @@ package dev.indexlab.cli;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.db.DatabaseTargets;
 import dev.indexlab.db.Leftovers;
+import dev.indexlab.db.PgVersion;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose the PostgreSQL server: {@code --db}, {@code --user}, {@code --password}.
+ * The options that choose the PostgreSQL server: {@code --db}, {@code --pg-version}, {@code
+ * --user}, {@code --password}.
  */
 public final class TargetOptions {
   @Option(
@@ -15,9 +17,19 @@ public final class TargetOptions {
       defaultValue = "embedded",
       paramLabel = "TARGET",
       description =
-          "embedded (default: a temporary PostgreSQL 17), testcontainers[:image], or a"
+          "embedded (default: a temporary PostgreSQL), testcontainers[:image], or a"
               + " jdbc:postgresql://host:port/db URL.")
   String db;
+
+  @Option(
+      names = "--pg-version",
+      paramLabel = "N",
+      description =
+          "PostgreSQL major version of the server indexlab starts: 14, 15, 16, 17 or 18"
+              + " (default: ${dev.indexlab.pg.default}). Embedded: zonky's binaries of that"
+              + " version, fetched through Maven on first use unless bundled; testcontainers:"
+              + " the postgres:N image.")
+  String pgVersion;
 
   @Option(
       names = "--user",
@@ -37,13 +49,13 @@ public final class TargetOptions {
   private List<String> swept = List.of();
 
   /**
-   * Validates the option and starts or connects to the server. On a user's server, first drops what
-   * a killed indexlab of this host left there ({@link Leftovers#sweep}), saying so in one line on
-   * standard error.
+   * Validates the options and starts or connects to the server. On a user's server, first drops
+   * what a killed indexlab of this host left there ({@link Leftovers#sweep}), saying so in one line
+   * on standard error.
    */
   public DatabaseTarget open() {
     DatabaseTargets.validate(db);
-    DatabaseTarget t = DatabaseTargets.open(db, user, password, System.getenv());
+    DatabaseTarget t = DatabaseTargets.open(db, user, password, System.getenv(), pgVersion());
     if (!t.ownsServer()) {
       swept = Leftovers.sweep(t.connection());
       if (!swept.isEmpty()) {
@@ -57,6 +69,15 @@ public final class TargetOptions {
   /** What {@link #open} cleaned up on the user's server. */
   List<String> swept() {
     return swept;
+  }
+
+  /**
+   * {@code --pg-version}, or null when not given.
+   *
+   * @throws dev.indexlab.IndexlabException a usage error naming the supported versions
+   */
+  public PgVersion pgVersion() {
+    return pgVersion == null ? null : PgVersion.parse("--pg-version", pgVersion);
   }
 
   public String db() {

@@ -10,8 +10,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /** A PostgreSQL container started through Testcontainers; it is removed when closed. */
 public final class ContainerTarget implements DatabaseTarget {
-  /** The image used when {@code --db testcontainers} names none. */
-  public static final String DEFAULT_IMAGE = "postgres:17";
+  /** The image used when {@code --db testcontainers} names none and no --pg-version is given. */
+  public static final String DEFAULT_IMAGE = PgVersion.DEFAULT.image();
 
   private final PostgreSQLContainer<?> container;
   private final Map<String, String> settings;

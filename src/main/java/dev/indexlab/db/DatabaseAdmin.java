@@ -43,14 +43,22 @@ public final class DatabaseAdmin {
     execute("CREATE DATABASE " + Identifiers.quote(database));
   }
 
-  /** Creates {@code database} as a file-level copy of {@code template}. */
+  /**
+   * Creates {@code database} as a file-level copy of {@code template}. PostgreSQL 15 made the
+   * WAL-logged copy the default and added the STRATEGY option to choose; 14 only copies files and
+   * knows no such option.
+   */
   public void createFromTemplate(String database, String template) throws SQLException {
-    execute(
-        "CREATE DATABASE "
-            + Identifiers.quote(database)
-            + " TEMPLATE "
-            + Identifiers.quote(template)
-            + " STRATEGY FILE_COPY");
+    try (Connection c = maintenance.open();
+        Statement st = c.createStatement()) {
+      boolean hasStrategy = c.getMetaData().getDatabaseMajorVersion() >= 15;
+      st.execute(
+          "CREATE DATABASE "
+              + Identifiers.quote(database)
+              + " TEMPLATE "
+              + Identifiers.quote(template)
+              + (hasStrategy ? " STRATEGY FILE_COPY" : ""));
+    }
   }
 
   /**

@@ -27,23 +27,51 @@ public final class DatabaseTargets {
             + ": unknown target; use embedded, testcontainers[:image] or jdbc:postgresql://...");
   }
 
+  /** As {@link #open(String, String, String, Map, PgVersion)} with the default version. */
+  public static DatabaseTarget open(
+      String db, String user, String password, Map<String, String> env) {
+    return open(db, user, password, env, null);
+  }
+
   /**
    * Starts or connects to the target. User and password for a JDBC URL come from the options, else
    * from PGUSER / PGPASSWORD in {@code env}.
+   *
+   * @param version {@code --pg-version}, or null when not given: the embedded server's major
+   *     version, or the {@code postgres:N} image of {@code --db testcontainers}. A usage error with
+   *     a JDBC URL (that server has its own version) or with an image named explicitly.
    */
   public static DatabaseTarget open(
-      String db, String user, String password, Map<String, String> env) {
+      String db, String user, String password, Map<String, String> env, PgVersion version) {
     validate(db);
+    PgVersion v = version == null ? PgVersion.DEFAULT : version;
     if (db == null || db.equals("embedded")) {
-      return EmbeddedTarget.start();
+      return EmbeddedTarget.start(v);
     }
     if (db.startsWith("testcontainers")) {
-      String image =
-          db.contains(":") ? db.substring(db.indexOf(':') + 1) : ContainerTarget.DEFAULT_IMAGE;
+      String image = db.contains(":") ? db.substring(db.indexOf(':') + 1) : v.image();
       if (image.isBlank()) {
         throw IndexlabException.usage("--db testcontainers: the image name after ':' is empty");
       }
+      if (version != null && db.contains(":")) {
+        throw IndexlabException.usage(
+            "--pg-version "
+                + version
+                + " and --db "
+                + db
+                + " both choose the server; give one (--db testcontainers --pg-version "
+                + version
+                + " uses "
+                + version.image()
+                + ")");
+      }
       return ContainerTarget.start(image);
+    }
+    if (version != null) {
+      throw IndexlabException.usage(
+          "--pg-version "
+              + version
+              + ": a server given by JDBC URL runs its own version; drop --pg-version");
     }
     Properties url = Driver.parseURL(db, null);
     if (url == null) {

@@ -4,6 +4,7 @@ import dev.indexlab.IndexlabException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,13 +17,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PostgreSQL 17 server from zonky's embedded binaries, with its data directory in a fresh temp
- * folder. {@link #close()} stops the server, waits until its postmaster process is gone and only
- * then deletes the folder. A shutdown hook, registered before the server starts, does the same on
- * Ctrl-C or any other JVM exit, also while the server is still starting; a failed start cleans up
- * too. So no postgres process or data directory outlives the command; after SIGKILL, the folder's
- * name ({@code indexlab-pg-pidN-*}) lets the next indexlab find and remove both ({@link
- * Leftovers}). On SIGINT and SIGTERM, {@link ExitCleanup} stops it, after the copies on it.
+ * A PostgreSQL server from zonky's embedded binaries of one {@link PgVersion}, with its data
+ * directory in a fresh temp folder. {@link #close()} stops the server, waits until its postmaster
+ * process is gone and only then deletes the folder. A shutdown hook, registered before the server
+ * starts, does the same on Ctrl-C or any other JVM exit, also while the server is still starting; a
+ * failed start cleans up too. So no postgres process or data directory outlives the command; after
+ * SIGKILL, the folder's name ({@code indexlab-pg-pidN-*}) lets the next indexlab find and remove
+ * both ({@link Leftovers}). On SIGINT and SIGTERM, {@link ExitCleanup} stops it, after the copies
+ * on it.
  *
  * <p>This class alone stops the server and deletes the folder: zonky's own shutdown hook and its
  * directory cleanup are turned off, because they ran concurrently with ours and deleted files under
@@ -40,6 +42,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
   /** Per signal, when the server did not stop when asked. */
   private static final Duration SIGNAL_WAIT = Duration.ofSeconds(10);
 
+  private final PgVersion version;
   private final Map<String, String> settings;
   private final Thread shutdownHook;
   private final ExitCleanup.Registration onSignal;
@@ -49,7 +52,8 @@ public final class EmbeddedTarget implements DatabaseTarget {
   private boolean stopped;
 
   /** Registers the shutdown hook first, so that everything created after it is covered. */
-  private EmbeddedTarget(Map<String, String> settings) {
+  private EmbeddedTarget(PgVersion version, Map<String, String> settings) {
+    this.version = version;
     this.settings = settings;
     this.shutdownHook = new Thread(this::stop, "indexlab-embedded-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -61,24 +65,35 @@ public final class EmbeddedTarget implements DatabaseTarget {
             });
   }
 
-  /** Starts a server with {@link BenchmarkSettings#forEmbedded()}. */
+  /** Starts a server of the default version with {@link BenchmarkSettings#forEmbedded()}. */
   public static EmbeddedTarget start() {
-    return start(BenchmarkSettings.forEmbedded());
+    return start(PgVersion.DEFAULT);
   }
 
-  /** Starts a server with the given settings. */
-  public static EmbeddedTarget start(Map<String, String> settings) {
+  /** Starts a server of {@code version} with {@link BenchmarkSettings#forEmbedded()}. */
+  public static EmbeddedTarget start(PgVersion version) {
+    return start(version, BenchmarkSettings.forEmbedded(), new PrintWriter(System.err, true));
+  }
+
+  /**
+   * Starts a server of {@code version} with the given settings, first fetching the version's
+   * binaries when they are not at hand ({@link PgBinaries}; a line on {@code progress} says so).
+   */
+  public static EmbeddedTarget start(
+      PgVersion version, Map<String, String> settings, PrintWriter progress) {
+    PgBinaries binaries = PgBinaries.of(version);
+    binaries.ensureAvailable(progress);
     EmbeddedTarget target;
     try {
-      target = new EmbeddedTarget(settings);
+      target = new EmbeddedTarget(version, settings);
     } catch (IllegalStateException shuttingDown) {
       throw new IndexlabException(1, "not starting PostgreSQL: the JVM is shutting down");
     }
-    target.launch();
+    target.launch(binaries);
     return target;
   }
 
-  private void launch() {
+  private void launch(PgBinaries binaries) {
     ExitCleanup.activity("starting the embedded server");
     boolean ready = false;
     try {
@@ -89,6 +104,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(false)
               .setOverrideWorkingDirectory(binariesCache())
+              .setPgBinaryResolver(binaries)
               .setPGStartupWait(STARTUP_WAIT);
       settings.forEach(builder::setServerConfig);
       postgres = builder.start();
@@ -96,7 +112,8 @@ public final class EmbeddedTarget implements DatabaseTarget {
       watch();
     } catch (IOException | RuntimeException e) {
       String what = dataDirectory == null ? "cannot create a temp folder for" : "did not start";
-      throw new IndexlabException(1, "embedded PostgreSQL " + what + ": " + e.getMessage(), e);
+      throw new IndexlabException(
+          1, "embedded PostgreSQL " + version + " " + what + ": " + e.getMessage(), e);
     } finally {
       synchronized (this) {
         starting = false;
@@ -143,7 +160,7 @@ public final class EmbeddedTarget implements DatabaseTarget {
 
   @Override
   public String description() {
-    return "embedded PostgreSQL on 127.0.0.1:" + postgres.getPort();
+    return "embedded PostgreSQL " + version + " on 127.0.0.1:" + postgres.getPort();
   }
 
   @Override
@@ -160,6 +177,11 @@ public final class EmbeddedTarget implements DatabaseTarget {
   @Override
   public Map<String, String> appliedSettings() {
     return settings;
+  }
+
+  /** The server's major version. */
+  public PgVersion version() {
+    return version;
   }
 
   /** The data directory (deleted on close). */

@@ -229,6 +229,33 @@ final class DetailGroupText {
     out.add(indent, b.toString());
   }
 
+  /**
+   * The actual row count as the server printed it: PostgreSQL 18 prints it with two decimals (an
+   * average over loops, "rows=0.07") in JSON and text alike, older servers as a whole number. The
+   * JSON's number literal tells which ({@code 17.00} parses as a floating-point node, {@code 17} as
+   * an integer), so the text follows whichever server made the plan.
+   */
+  static String actualRows(Map<String, JsonNode> p) {
+    JsonNode v = p.get("Actual Rows");
+    if (v == null || !v.isNumber()) {
+      return "0";
+    }
+    return v.isFloatingPointNumber()
+        ? String.format(Locale.ROOT, "%.2f", v.asDouble())
+        : count(v.asDouble());
+  }
+
+  /** PostgreSQL 18's tuplestore line of Material, CTE Scan, WindowAgg and Recursive Union. */
+  static void storage(Map<String, JsonNode> p, int indent, TextLines out) {
+    out.add(
+        indent,
+        "Storage: "
+            + text(p, "Storage")
+            + "  Maximum Storage: "
+            + integerOrZero(p, "Maximum Storage")
+            + "kB");
+  }
+
   /** A count as explain.c prints doubles with no decimals. */
   static String count(double v) {
     return String.format(Locale.ROOT, "%.0f", v);

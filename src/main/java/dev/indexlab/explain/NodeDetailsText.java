@@ -191,6 +191,9 @@ final class NodeDetailsText {
     } else if (key.startsWith("Sampling ") || key.equals("Repeatable Seed")) {
       done.addAll(List.of("Sampling Method", "Sampling Parameters", "Repeatable Seed"));
       DetailGroupText.sampling(p, indent, out);
+    } else if (key.equals("Storage") || key.equals("Maximum Storage")) {
+      done.addAll(List.of("Storage", "Maximum Storage"));
+      DetailGroupText.storage(p, indent, out);
     } else if (key.equals("Grouping Sets")) {
       groupingSets(p.get(key), indent, out);
     } else if (key.equals("Target Tables")) {
@@ -273,7 +276,7 @@ final class NodeDetailsText {
               startup,
               PlanProperties.numberOrZero(w, "Actual Total Time")));
     }
-    b.append("rows=").append(DetailGroupText.count(PlanProperties.numberOrZero(w, "Actual Rows")));
+    b.append("rows=").append(DetailGroupText.actualRows(w));
     b.append(" loops=").append(DetailGroupText.count(loops));
     out.add(indent, b.toString());
   }

@@ -157,7 +157,7 @@ final class NodeHeaderText {
               startup,
               PlanProperties.numberOrZero(p, "Actual Total Time")));
     }
-    b.append("rows=").append(DetailGroupText.count(PlanProperties.numberOrZero(p, "Actual Rows")));
+    b.append("rows=").append(DetailGroupText.actualRows(p));
     b.append(" loops=").append(DetailGroupText.count(loops)).append(')');
     return b.toString();
   }

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders a {@link Plan} as the text PostgreSQL 17 prints for {@code EXPLAIN} with the same options
- * the JSON was captured with: a capture with (ANALYZE, BUFFERS) renders line for line as psql shows
- * {@code EXPLAIN (ANALYZE, BUFFERS)} for that execution. {@link Options#ANALYZE_BUFFERS} leaves out
- * the Settings and WAL lines of a capture that also asked for SETTINGS and WAL.
+ * Renders a {@link Plan} as the text PostgreSQL 14 to 18 prints for {@code EXPLAIN} with the same
+ * options the JSON was captured with (the version's own lines, such as 18's "Index Searches" and
+ * "Storage", and its fractional row counts, follow from the JSON): a capture with (ANALYZE,
+ * BUFFERS) renders line for line as psql shows {@code EXPLAIN (ANALYZE, BUFFERS)} for that
+ * execution. {@link Options#ANALYZE_BUFFERS} leaves out the Settings and WAL lines of a capture
+ * that also asked for SETTINGS and WAL.
  *
  * <pre>{@code
  * String text = PlanTextRenderer.render(plan);

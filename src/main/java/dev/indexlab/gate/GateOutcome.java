@@ -52,8 +52,13 @@ public record GateOutcome(List<RouteVerdict> routes, List<String> notes, Double 
    * Seq Scan on song_history), 15 passed}.
    */
   public String verdictLine() {
+    return verdictLine("indexlab gate");
+  }
+
+  /** The verdict line under another command's name, e.g. {@code indexlab upgrade-check}. */
+  public String verdictLine(String command) {
     List<RouteVerdict> failed = regressions();
-    StringBuilder b = new StringBuilder("indexlab gate: ");
+    StringBuilder b = new StringBuilder(command + ": ");
     List<String> parts = new ArrayList<>();
     if (failed.isEmpty()) {
       b.append("PASS ");

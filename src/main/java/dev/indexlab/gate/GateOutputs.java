@@ -34,7 +34,21 @@ public final class GateOutputs {
       Path summary,
       Map<String, String> env,
       PrintWriter out) {
-    String markdown = GateSummary.render(outcome, compared);
+    write(outcome, compared, junit, summary, env, out, "indexlab gate");
+  }
+
+  /**
+   * As above, the verdict and summary headed by {@code command} ({@code indexlab upgrade-check}).
+   */
+  public static void write(
+      GateOutcome outcome,
+      String compared,
+      Path junit,
+      Path summary,
+      Map<String, String> env,
+      PrintWriter out,
+      String command) {
+    String markdown = GateSummary.render(outcome, compared, command);
     if (summary != null) {
       writeFile(summary, markdown, false, "--summary");
     }
@@ -50,7 +64,7 @@ public final class GateOutputs {
         throw IndexlabException.usage("--junit " + junit + ": cannot write: " + e.getMessage());
       }
     }
-    out.println(outcome.verdictLine());
+    out.println(outcome.verdictLine(command));
     out.flush();
   }
 

@@ -20,11 +20,18 @@ public final class GateSummary {
    * @param compared one sentence saying what was compared with what
    */
   public static String render(GateOutcome outcome, String compared) {
+    return render(outcome, compared, "indexlab gate");
+  }
+
+  /** The summary under another command's name, e.g. {@code indexlab upgrade-check}. */
+  public static String render(GateOutcome outcome, String compared, String command) {
     StringBuilder md = new StringBuilder();
-    md.append("## indexlab gate: ")
+    md.append("## ")
+        .append(command)
+        .append(": ")
         .append(outcome.exitCode() == GateOutcome.PASSED ? "PASS" : "FAIL")
         .append("\n\n");
-    md.append('`').append(outcome.verdictLine()).append("`\n\n");
+    md.append('`').append(outcome.verdictLine(command)).append("`\n\n");
     md.append(compared).append("\n\n");
     MarkdownTable table =
         new MarkdownTable(

@@ -16,7 +16,7 @@ final class PlanText {
   private static final Pattern EXECUTION = Pattern.compile("^\\s*Execution Time: ([0-9.]+) ms");
   private static final Pattern NODE =
       Pattern.compile(
-          "^\\s*(?:->\\s+)?([^(]+?)\\s+\\(cost=.*?actual time=\\S+ rows=(\\d+) loops=(\\d+)\\)");
+          "^\\s*(?:->\\s+)?([^(]+?)\\s+\\(cost=.*?actual time=\\S+ rows=([0-9.]+) loops=(\\d+)\\)");
   private static final Pattern REMOVED = Pattern.compile("^\\s*Rows Removed by Filter: (\\d+)");
   private static final Pattern SPILL =
       Pattern.compile("Sort Method: external \\w+\\s+Disk: (\\d+)kB");
@@ -93,7 +93,10 @@ final class PlanText {
           if (best == null || removed > best.removed()) {
             best =
                 new FilteringNode(
-                    m.group(1).strip(), Long.parseLong(m.group(2)) * loops, removed, loops);
+                    m.group(1).strip(),
+                    Math.round(Double.parseDouble(m.group(2)) * loops),
+                    removed,
+                    loops);
           }
           break;
         }
@@ -121,7 +124,7 @@ final class PlanText {
       if (!m.find() || !m.group(1).strip().equals("Limit")) {
         continue;
       }
-      long kept = Long.parseLong(m.group(2)) * Long.parseLong(m.group(3));
+      long kept = Math.round(Double.parseDouble(m.group(2)) * Long.parseLong(m.group(3)));
       int depth = indent(lines.get(i));
       for (int j = i + 1; j < lines.size(); j++) {
         String line = lines.get(j);
@@ -130,7 +133,7 @@ final class PlanText {
         }
         Matcher c = NODE.matcher(line);
         if (line.stripLeading().startsWith("->") && c.find()) {
-          long produced = Long.parseLong(c.group(2)) * Long.parseLong(c.group(3));
+          long produced = Math.round(Double.parseDouble(c.group(2)) * Long.parseLong(c.group(3)));
           return Optional.of(new LimitWalk(kept, produced));
         }
       }

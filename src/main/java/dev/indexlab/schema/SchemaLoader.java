@@ -84,7 +84,7 @@ public final class SchemaLoader {
       }
       return new Loaded(folder, n, 0);
     } catch (IndexlabException e) {
-      problems.problem(flywayProblem(folder, e));
+      problems.problem(flywayProblem(folder, e) + newerServerHint(spec, e));
     } catch (SQLException e) {
       throw IndexlabException.failed(
           "after migrating " + LoadProblems.shown(folder) + ": " + ServerErrors.describe(e), e);
@@ -123,6 +123,21 @@ public final class SchemaLoader {
       return where + (line.find() ? ":" + line.group(1) : "") + ": " + message.group(1).trim();
     }
     return e.getMessage();
+  }
+
+  /** {@code "; uuidv7() exists from PostgreSQL 18 ..."} when that explains the failure, or "". */
+  private static String newerServerHint(ConnectionSpec spec, Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        try (Connection c = spec.open()) {
+          int major = c.getMetaData().getDatabaseMajorVersion();
+          return MissingFunctionHint.of(sql, major).map(h -> "; " + h).orElse("");
+        } catch (SQLException versionUnknown) {
+          return "";
+        }
+      }
+    }
+    return "";
   }
 
   private static String causeMessages(Throwable e) {

@@ -234,7 +234,14 @@ public final class SqlScript {
   private void report(SQLException e, String text, int firstLine) {
     int position = ServerErrors.position(e);
     int at = position > 0 ? position : SqlScanner.codeStart(text) + 1;
-    problems.problem(file, ServerErrors.lineAt(text, at, firstLine), ServerErrors.describe(e));
+    String message = ServerErrors.describe(e);
+    try {
+      int major = connection.getMetaData().getDatabaseMajorVersion();
+      message += MissingFunctionHint.of(e, major).map(h -> "; " + h).orElse("");
+    } catch (SQLException versionUnknown) {
+      // the failure itself is what matters; the hint is a courtesy
+    }
+    problems.problem(file, ServerErrors.lineAt(text, at, firstLine), message);
   }
 
   /** Streams the lines after a COPY ... FROM stdin statement, up to {@code \.}, to the server. */

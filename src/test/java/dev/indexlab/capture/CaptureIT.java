@@ -64,7 +64,9 @@ class CaptureIT {
     settings.put("log_destination", "stderr,csvlog,jsonlog");
     settings.put("log_min_duration_statement", "0");
     settings.put("log_parameter_max_length", "-1");
-    server = EmbeddedTarget.start(settings);
+    server =
+        EmbeddedTarget.start(
+            dev.indexlab.db.PgVersion.DEFAULT, settings, new java.io.PrintWriter(System.err, true));
     SeededDatabase.seed(
         server,
         Workload.open(TestDatabases.songstackifyWorkload()),

@@ -3,6 +3,8 @@ package dev.indexlab.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.PgVersion;
+import dev.indexlab.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,10 +12,15 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -21,10 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * line, with only the times masked. Both run in one transaction that is rolled back (DML inside
  * savepoints), after warm-up runs so buffer counts repeat; an attempt whose buffers still differ (a
  * page written or dirtied by chance) is retried, a rendering bug fails every attempt.
+ *
+ * <p>Every shape runs on the suite's server and on the oldest supported version, the previous
+ * default and the newest ({@link #VERSIONS}), since EXPLAIN's text changes between majors
+ * (PostgreSQL 18 prints fractional row counts, "Index Searches" and storage lines, for instance).
  */
 class PlanTextServerIT {
-  private static ConnectionSpec shapes;
-  private static ConnectionSpec songstackify;
+  /** The versions besides the suite's own whose text the renderer must match. */
+  static final List<PgVersion> VERSIONS = List.of(PgVersion.V14, PgVersion.V17, PgVersion.V18);
+
+  private static final Map<PgVersion, ConnectionSpec> SHAPES = new EnumMap<>(PgVersion.class);
+  private static final Map<PgVersion, ConnectionSpec> SONGSTACKIFY = new EnumMap<>(PgVersion.class);
 
   /** One statement to compare; {@code setup} runs first in the transaction. */
   record Shape(
@@ -37,8 +51,23 @@ class PlanTextServerIT {
 
   @BeforeAll
   static void databases() throws SQLException {
-    shapes = ExplainTestData.shapes("plantext");
-    songstackify = ExplainTestData.songstackifyWithRows("plantext_ss");
+    for (PgVersion v : versions()) {
+      SHAPES.put(v, ExplainTestData.shapes(v, "plantext"));
+      SONGSTACKIFY.put(v, ExplainTestData.songstackifyWithRows(v, "plantext_ss"));
+    }
+  }
+
+  /** The suite's version, then {@link #VERSIONS}, each once. */
+  static List<PgVersion> versions() {
+    Set<PgVersion> all = new LinkedHashSet<>();
+    all.add(TestDatabases.version());
+    all.addAll(VERSIONS);
+    return List.copyOf(all);
+  }
+
+  /** Every shape on every version. */
+  static Stream<Arguments> cases() {
+    return versions().stream().flatMap(v -> shapes().map(s -> Arguments.of(v, s)));
   }
 
   static Stream<Shape> shapes() {
@@ -133,29 +162,34 @@ class PlanTextServerIT {
     return new Shape(name, false, sql, List.of(), List.of());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("shapes")
-  void analyzeBuffersTextMatchesTheServer(Shape shape) throws SQLException {
-    compare(shape, "ANALYZE, BUFFERS", PlanTextRenderer.Options.ANALYZE_BUFFERS, true);
+  @ParameterizedTest(name = "PostgreSQL {0}: {1}")
+  @MethodSource("cases")
+  void analyzeBuffersTextMatchesTheServer(PgVersion version, Shape shape) throws SQLException {
+    compare(version, shape, "ANALYZE, BUFFERS", PlanTextRenderer.Options.ANALYZE_BUFFERS, true);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("shapes")
-  void settingsAndWalTextMatchesTheServer(Shape shape) throws SQLException {
-    compare(shape, "ANALYZE, BUFFERS, SETTINGS, WAL", PlanTextRenderer.Options.ALL, true);
+  @ParameterizedTest(name = "PostgreSQL {0}: {1}")
+  @MethodSource("cases")
+  void settingsAndWalTextMatchesTheServer(PgVersion version, Shape shape) throws SQLException {
+    compare(version, shape, "ANALYZE, BUFFERS, SETTINGS, WAL", PlanTextRenderer.Options.ALL, true);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("shapes")
-  void estimateOnlyTextMatchesTheServer(Shape shape) throws SQLException {
-    compare(shape, "BUFFERS, SETTINGS", PlanTextRenderer.Options.ALL, false);
+  @ParameterizedTest(name = "PostgreSQL {0}: {1}")
+  @MethodSource("cases")
+  void estimateOnlyTextMatchesTheServer(PgVersion version, Shape shape) throws SQLException {
+    compare(version, shape, "BUFFERS, SETTINGS", PlanTextRenderer.Options.ALL, false);
   }
 
   private static void compare(
-      Shape shape, String textOptions, PlanTextRenderer.Options render, boolean analyze)
+      PgVersion version,
+      Shape shape,
+      String textOptions,
+      PlanTextRenderer.Options render,
+      boolean analyze)
       throws SQLException {
     StatementExplainer explainer = new StatementExplainer();
-    try (Connection c = (shape.songstackify() ? songstackify : shapes).open()) {
+    ConnectionSpec db = (shape.songstackify() ? SONGSTACKIFY : SHAPES).get(version);
+    try (Connection c = db.open()) {
       c.setAutoCommit(false);
       setup(c, shape);
       List<String> expected = List.of();

@@ -133,6 +133,21 @@ class ReportWordingTest {
   }
 
   @Test
+  void postgres18FractionalRowCountsAreRead() {
+    String plan =
+        String.join(
+            "\n",
+            "Nested Loop  (cost=0.00..454.50 rows=40 width=53)"
+                + " (actual time=0.020..1.200 rows=40.00 loops=1)",
+            "  ->  Seq Scan on customers c  (cost=0.00..5.00 rows=300 width=22)"
+                + " (actual time=0.001..0.020 rows=21.50 loops=40)",
+            "        Rows Removed by Filter: 820",
+            "Execution Time: 1.300 ms");
+    assertThat(PlanText.mostFiltering(plan).orElseThrow())
+        .isEqualTo(new PlanText.FilteringNode("Seq Scan on customers c", 860, 32800));
+  }
+
+  @Test
   void routeNamesMatchTheWriteupRowsWhateverTheMethodStyle() {
     assertThat(WriteupLayout.key("POST /users/delete/{user_id}"))
         .isEqualTo(WriteupLayout.key("/users/delete/{id} (POST)"));

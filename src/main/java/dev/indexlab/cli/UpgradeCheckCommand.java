@@ -1,0 +1,138 @@
+package dev.indexlab.cli;
+
+import dev.indexlab.IndexlabException;
+import dev.indexlab.db.PgVersion;
+import dev.indexlab.gate.GateOutputs;
+import dev.indexlab.gate.GateSettings;
+import dev.indexlab.gate.GateThresholds;
+import dev.indexlab.gate.UpgradeCheck;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code indexlab upgrade-check}: will upgrading the server slow any route? */
+@Command(
+    name = "upgrade-check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Will upgrading PostgreSQL slow any of my routes? Seeds the same data into two embedded"
+          + " servers (--from and --to), explains every route on both with the same parameter"
+          + " sets, then times them in alternating JMH rounds, as the gate's A/B does. Reports"
+          + " per route the plan shape changes, the shared buffers and the time, judged by the"
+          + " gate's rules (see docs/gate.md).",
+      "Prints a one-line verdict; writes a markdown summary (--summary, and appended to"
+          + " $GITHUB_STEP_SUMMARY when set) and a JUnit report (--junit).",
+      "Exit status: 0 no route is worse on --to, 1 a route regressed, 2 usage or"
+          + " infrastructure error."
+    })
+public final class UpgradeCheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin WorkloadOptions workload;
+  @Mixin SeedingOptions seeding;
+  @Mixin GateMeasureOptions measure;
+
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "N",
+      description = "The version running now: 14, 15, 16, 17 or 18.")
+  String from;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "N",
+      description = "The version to upgrade to: 14, 15, 16, 17 or 18.")
+  String to;
+
+  @Option(
+      names = "--threshold",
+      defaultValue = "20%",
+      converter = PercentConverter.class,
+      paramLabel = "PCT",
+      description = "Slow-down of the median that fails, when significant. Default: 20%.")
+  double threshold;
+
+  @Option(
+      names = "--buffers-threshold",
+      defaultValue = "10%",
+      converter = PercentConverter.class,
+      paramLabel = "PCT",
+      description = "Rise of shared buffers per execution that fails. Default: 10%.")
+  double buffersThreshold;
+
+  @Option(
+      names = "--large-table",
+      defaultValue = "10000",
+      paramLabel = "ROWS",
+      description = "A new Seq Scan fails on tables of at least this many rows. Default: 10000.")
+  long largeTable;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = "JMH runs per route and server, alternating the servers (default: 3).")
+  Integer rounds;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
+  Path junit;
+
+  @Option(names = "--summary", paramLabel = "FILE", description = "Write the markdown summary.")
+  Path summary;
+
+  @Option(names = "--verbose", description = "Print stack traces and debug details.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    PgVersion before = PgVersion.parse("--from", from);
+    PgVersion after = PgVersion.parse("--to", to);
+    if (before == after) {
+      throw IndexlabException.usage(
+          "--from and --to are both " + before + "; name two versions to compare");
+    }
+    if (rounds != null && rounds < 1) {
+      throw IndexlabException.usage("--rounds " + rounds + ": must be at least 1");
+    }
+    GateThresholds thresholds =
+        GateThresholds.defaults()
+            .withTime(threshold)
+            .withBuffers(buffersThreshold)
+            .withLargeTableRows(largeTable);
+    GateSettings settings = measure.apply(GateSettings.interleavedDefaults());
+    if (rounds != null) {
+      settings = settings.withRounds(rounds);
+    }
+    UpgradeCheck.Result r;
+    try {
+      r =
+          new UpgradeCheck(settings, thresholds, spec.commandLine().getErr())
+              .run(
+                  before,
+                  after,
+                  workload.open(),
+                  seeding.toOptions(),
+                  seeding.progress(),
+                  measure.routes());
+    } catch (IndexlabException e) {
+      throw e.status() == IndexlabException.USAGE
+          ? e
+          : new IndexlabException(IndexlabException.USAGE, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IndexlabException(IndexlabException.USAGE, "upgrade-check failed: " + e, e);
+    }
+    GateOutputs.write(
+        r.outcome(),
+        r.compared(),
+        junit,
+        summary,
+        System.getenv(),
+        spec.commandLine().getOut(),
+        UpgradeCheck.COMMAND);
+    return r.outcome().exitCode();
+  }
+}
