@@ -144,7 +144,7 @@ class ReportWordingTest {
             "        Rows Removed by Filter: 820",
             "Execution Time: 1.300 ms");
     assertThat(PlanText.mostFiltering(plan).orElseThrow())
-        .isEqualTo(new PlanText.FilteringNode("Seq Scan on customers c", 860, 32800));
+        .isEqualTo(new PlanText.FilteringNode("Seq Scan on customers c", 860, 32800, 40));
   }
 
   @Test
