@@ -54,7 +54,7 @@ public final class UpgradeCheckCommand implements Callable<Integer> {
       defaultValue = "20%",
       converter = PercentConverter.class,
       paramLabel = "PCT",
-      description = "Slow-down of the median that fails, when significant. Default: 20%.")
+      description = "Slow-down of the median that fails, when significant. Default: 20%%.")
   double threshold;
 
   @Option(
@@ -62,7 +62,7 @@ public final class UpgradeCheckCommand implements Callable<Integer> {
       defaultValue = "10%",
       converter = PercentConverter.class,
       paramLabel = "PCT",
-      description = "Rise of shared buffers per execution that fails. Default: 10%.")
+      description = "Rise of shared buffers per execution that fails. Default: 10%%.")
   double buffersThreshold;
 
   @Option(
