@@ -55,12 +55,21 @@ public final class PlanFiles {
   private static void saveDrillDowns(
       Path dir, String prefix, List<DrillDown> drillDowns, List<Path> written) {
     for (DrillDown d : drillDowns) {
-      String name = prefix + ".fk-" + fileSafe(d.constraintName());
+      String name = drillDownName(prefix, d.constraintName());
       if (d.plan() != null) {
         written.add(save(dir, name, d.plan()));
       }
       saveDrillDowns(dir, name, d.nested(), written);
     }
+  }
+
+  /**
+   * The file name (without extension) of a drill-down's plan: the statement's (or the parent
+   * drill-down's) name, {@code .fk-} and the constraint made file-safe. Reports find the cascade
+   * plans of a statement by it.
+   */
+  public static String drillDownName(String prefix, String constraint) {
+    return prefix + ".fk-" + fileSafe(constraint);
   }
 
   static String fileSafe(String s) {

@@ -67,15 +67,40 @@ final class CandidatePage {
           + kind
           + "): "
           + reason
-          + ". It saves "
+          + ". Weighted saving: "
           + ReportFormat.msWithUnit(RunIndex.saved(candidate))
-          + " per minute of the weighted workload (route weight × mean time saved per call).";
+          + " per minute (route weight × median time saved per call, summed over the routes it"
+          + " made significantly faster)."
+          + acceptedDespiteTable();
     }
     return "**Rejected.** Candidate " + id + " (" + kind + "): " + reason + ".";
   }
 
+  /**
+   * When the page's table (the candidate on its own against the baseline) shows no route the rule
+   * calls faster, the sentence that says where the gain that accepted it was measured.
+   */
+  private String acceptedDespiteTable() {
+    boolean anyFaster =
+        RunIndex.deltas(candidate).stream()
+            .anyMatch(d -> d.usesCandidate() && ChangeWording.verdict(d.jmh()).improved());
+    boolean compared = RunIndex.deltas(candidate).stream().anyMatch(d -> d.jmh() != null);
+    if (anyFaster || !compared) {
+      return "";
+    }
+    return " No route in the table below, where it was measured on its own against the baseline,"
+        + " is significantly faster: the gain that accepted it was measured "
+        + (SummaryPage.text(candidate.decision().reason()).contains("on top of the accepted set")
+            ? "on its second look, on top of the accepted set, as the reason above says."
+            : "as the reason above says.");
+  }
+
   private String reasons() {
-    List<String> reasons = candidate.reasons() == null ? List.of() : candidate.reasons();
+    String title = candidate.description() == null ? "" : candidate.description().strip();
+    List<String> reasons =
+        candidate.reasons() == null
+            ? List.of()
+            : candidate.reasons().stream().filter(r -> !r.strip().equals(title)).toList();
     if (reasons.isEmpty()) {
       return "";
     }
@@ -93,8 +118,12 @@ final class CandidatePage {
       return out.append("No route was measured with this candidate.\n\n").toString();
     }
     out.append(
-        "EXPLAIN is the median EXPLAIN ANALYZE execution time of the route's statements; JMH is the"
-            + " mean time per call of the whole route. The verdict is JMH's where it timed the route.");
+        "Measured on the candidate's own copy against the baseline, when it was evaluated: the"
+            + " summary's route table comes from the side-by-side timing at the end of the run, so"
+            + " a route's figures here can differ from it. EXPLAIN is the route's EXPLAIN ANALYZE"
+            + " time (median of its draws); JMH is the median time per call of the whole route,"
+            + " with the samples of each side. The verdict is the significance rule's on the JMH"
+            + " samples where JMH timed the route.");
     if (deltas.stream().anyMatch(RouteDelta::untimed)) {
       out.append(
           " Routes without JMH figures were not timed with this candidate: EXPLAIN showed no"
@@ -106,25 +135,21 @@ final class CandidatePage {
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
-            Column.right("EXPLAIN before (ms)"),
-            Column.right("EXPLAIN after (ms)"),
-            Column.right("JMH before (ms)"),
-            Column.right("JMH after (ms)"),
+            Column.right("EXPLAIN (ms)"),
+            Column.right("JMH median (ms)"),
             Column.right("JMH change"),
-            Column.right("Buffers before"),
-            Column.right("Buffers after"),
+            Column.right("Samples"),
+            Column.right("Buffers"),
             Column.left("Uses it"),
             Column.left("Verdict"));
     for (RouteDelta d : deltas) {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
-          ms(d.explainBeforeMs()),
-          ms(d.explainAfterMs()),
-          jmh(d, d.meanBeforeMs()),
-          jmh(d, d.meanAfterMs()),
-          ChangeWording.signedPercent(d.meanBeforeMs(), d.meanAfterMs()),
-          ReportFormat.grouped(d.buffersBefore()),
-          ReportFormat.grouped(d.buffersAfter()),
+          ms(d.explainBeforeMs()) + " → " + ms(d.explainAfterMs()),
+          d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
+          jmhChange(d),
+          samples(d),
+          ReportFormat.grouped(d.buffersBefore()) + " → " + ReportFormat.grouped(d.buffersAfter()),
           d.usesCandidate() ? "yes" : "no",
           verdict(d));
     }
@@ -179,13 +204,7 @@ final class CandidatePage {
                       + " overhead to the workload.\n\n")
           .toString();
     }
-    long slower =
-        writers.stream()
-            .filter(
-                d ->
-                    ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant())
-                        .regressed())
-            .count();
+    long slower = writers.stream().filter(d -> ChangeWording.verdict(d.jmh()).regressed()).count();
     long moreWal = writers.stream().filter(d -> d.walBytesAfter() > d.walBytesBefore()).count();
     out.append(
             "An index costs every write of its table: each insert adds an entry, each update that")
@@ -208,21 +227,19 @@ final class CandidatePage {
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
-            Column.right("JMH before (ms)"),
-            Column.right("JMH after (ms)"),
-            Column.right("Change"),
-            Column.right("WAL per execution before"),
-            Column.right("WAL per execution after"),
+            Column.right("JMH median (ms)"),
+            Column.right("Change (ms)"),
+            Column.right("WAL per execution"),
             Column.left("HOT updates"),
             Column.left("Verdict"));
     for (RouteDelta d : writers) {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
-          jmh(d, d.meanBeforeMs()),
-          jmh(d, d.meanAfterMs()),
-          ChangeWording.signedMs(d.meanBeforeMs(), d.meanAfterMs()),
-          ReportFormat.bytes(d.walBytesBefore()),
-          ReportFormat.bytes(d.walBytesAfter()),
+          d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
+          d.jmh() == null
+              ? ChangeWording.signedMs(d.meanBeforeMs(), d.meanAfterMs())
+              : ChangeWording.signedMs(d.jmh().medianBefore(), d.jmh().medianAfter()),
+          ReportFormat.bytes(d.walBytesBefore()) + " → " + ReportFormat.bytes(d.walBytesAfter()),
           hot(d),
           verdict(d));
     }
@@ -235,8 +252,7 @@ final class CandidatePage {
     if (before == null || after == null || !Double.isFinite(before) || !Double.isFinite(after)) {
       return "not measured";
     }
-    String range =
-        ChangeWording.unsignedPercent(before) + " → " + ChangeWording.unsignedPercent(after);
+    String range = ChangeWording.share(before) + " → " + ChangeWording.share(after);
     if (after < before) {
       return "fewer HOT: " + range;
     }
@@ -246,7 +262,13 @@ final class CandidatePage {
   private String costs() {
     StringBuilder out = new StringBuilder("## What it costs\n\n");
     Build build = candidate.build();
-    if (build == null) {
+    boolean drop = isDrop();
+    if (drop && build != null && build.error() == null) {
+      out.append("- Drop: ")
+          .append(seconds(build.millis()))
+          .append(
+              " on the seeded copy; the index it drops stops costing every write of its table.\n");
+    } else if (build == null) {
       out.append("- Build: not recorded.\n");
     } else if (build.error() != null) {
       out.append("- Build: failed: ").append(MarkdownText.text(build.error())).append(".\n");
@@ -274,7 +296,15 @@ final class CandidatePage {
       }
     }
     WhatIf whatIf = candidate.whatIf();
-    if (whatIf == null) {
+    List<String> whatIfDetails =
+        whatIf == null || whatIf.details() == null ? List.of() : whatIf.details();
+    if (drop) {
+      out.append("- Planner check before building: not applicable to a drop (the plans measured")
+          .append(" without the index are the check).\n");
+    } else if (whatIfDetails.stream().anyMatch(d -> d.startsWith("hand-written"))) {
+      out.append("- Planner check before building: not run; a hand-written candidate is measured")
+          .append(" directly.\n");
+    } else if (whatIf == null) {
       out.append("- Planner check before building: not recorded.\n");
     } else {
       out.append("- Planner check before building (hypothetical index, EXPLAIN without ANALYZE): ")
@@ -291,6 +321,11 @@ final class CandidatePage {
     return out.append('\n').toString();
   }
 
+  private boolean isDrop() {
+    return candidate.kind() != null
+        && candidate.kind().toUpperCase(java.util.Locale.ROOT).startsWith("DROP");
+  }
+
   private static String seconds(long millis) {
     if (millis < 0) {
       return "time not recorded";
@@ -298,17 +333,39 @@ final class CandidatePage {
     return millis < 1000 ? millis + " ms" : ReportFormat.ms(millis / 1000.0) + " s";
   }
 
-  private static String jmh(RouteDelta d, double v) {
-    return d.untimed() ? "not timed" : ms(v);
+  /** JMH's median (the rule's) of one side, else the mean older results kept. */
+  static String jmh(RouteDelta d, boolean before) {
+    if (d.untimed()) {
+      return "not timed";
+    }
+    if (d.jmh() != null) {
+      return ms(before ? d.jmh().medianBefore() : d.jmh().medianAfter());
+    }
+    return ms(before ? d.meanBeforeMs() : d.meanAfterMs()) + " (mean)";
+  }
+
+  static String jmhChange(RouteDelta d) {
+    if (d.untimed()) {
+      return "n/a";
+    }
+    return d.jmh() != null
+        ? ChangeWording.signedPercent(d.jmh().medianBefore(), d.jmh().medianAfter())
+        : ChangeWording.signedPercent(d.meanBeforeMs(), d.meanAfterMs());
+  }
+
+  static String samples(RouteDelta d) {
+    return d.jmh() == null
+        ? "n/a"
+        : ReportFormat.grouped(d.jmh().nBefore()) + " / " + ReportFormat.grouped(d.jmh().nAfter());
   }
 
   /** JMH's verdict on the route, or EXPLAIN's when JMH did not time it. */
-  private static String verdict(RouteDelta d) {
+  private String verdict(RouteDelta d) {
     if (d.untimed()) {
       return "not timed; EXPLAIN: "
-          + ChangeWording.explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).words();
+          + run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).words();
     }
-    return ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).words();
+    return ChangeWording.verdict(d.jmh()).words();
   }
 
   private static String ms(double v) {

@@ -16,14 +16,56 @@ import java.util.List;
 final class CascadeAnalysis {
   private final StatementCapture before;
   private final StatementCapture after;
+  private final ChangeWording wording;
+  private final PlanFiles plans;
 
   /**
    * @param before the statement in the baseline
    * @param after the same statement with the candidate, or null when it was not captured
+   * @param wording the run's words for changes
+   * @param plans the plan files, for the drill-downs' JSON and text
    */
-  CascadeAnalysis(StatementCapture before, StatementCapture after) {
+  CascadeAnalysis(
+      StatementCapture before, StatementCapture after, ChangeWording wording, PlanFiles plans) {
     this.before = before;
     this.after = after;
+    this.wording = wording;
+    this.plans = plans;
+  }
+
+  /** The plan of a drill-down of {@code statement}, as its .txt file has it, with its JSON link. */
+  String plan(StatementCapture statement, DrillDown d) {
+    String file = PlanFiles.drillDownFile(statement.planJsonFile(), chain(statement, d));
+    return PlanTable.render(plans.text(file, d.planText()), plans.link(file));
+  }
+
+  /** The constraints from the statement down to {@code target} (its own last). */
+  static List<String> chain(StatementCapture statement, DrillDown target) {
+    List<String> path = new ArrayList<>();
+    if (statement.drillDowns() != null) {
+      for (DrillDown d : statement.drillDowns()) {
+        if (find(d, target, path)) {
+          return path;
+        }
+      }
+    }
+    return List.of(target.constraint());
+  }
+
+  private static boolean find(DrillDown d, DrillDown target, List<String> path) {
+    path.add(d.constraint());
+    if (d == target) {
+      return true;
+    }
+    if (d.nested() != null) {
+      for (DrillDown n : d.nested()) {
+        if (find(n, target, path)) {
+          return true;
+        }
+      }
+    }
+    path.remove(path.size() - 1);
+    return false;
   }
 
   /** Drill-downs of a statement and their nested ones, depth first. */
@@ -102,7 +144,7 @@ final class CascadeAnalysis {
       out.append(" is where the candidate acts");
     }
     out.append(", indexlab drilled down: this is the statement the ")
-        .append(MarkdownText.text(SummaryPage.nonBlank(d.action(), "action")))
+        .append(MarkdownText.text(clause(d.action())))
         .append(" of ")
         .append(MarkdownText.code(d.constraint()))
         .append(" runs, explained with the same key value in a transaction that was rolled back")
@@ -112,7 +154,7 @@ final class CascadeAnalysis {
                 : " (it looks rows up by " + columns(d) + ")")
         .append(":\n\n");
     out.append(MarkdownText.codeBlock("sql", d.sql())).append('\n');
-    out.append(PlanTable.render(d.planText())).append('\n');
+    out.append(plan(before, d)).append('\n');
     PlanText.mostFiltering(d.planText())
         .ifPresent(
             scan -> out.append("Here ").append(StatementFacts.filterSentence(scan)).append("\n\n"));
@@ -127,11 +169,11 @@ final class CascadeAnalysis {
           + MarkdownText.code(d.constraint())
           + " was not captured with the candidate in place.\n\n";
     }
-    Verdict v = ChangeWording.explainVerdict(d.executionMs(), a.executionMs());
+    Verdict v = wording.explainVerdict(d.executionMs(), a.executionMs());
     return "The statement behind "
         + MarkdownText.code(d.constraint())
         + " with the candidate in place:\n\n"
-        + PlanTable.render(a.planText())
+        + plan(after, a)
         + "\n"
         + capitalized(ChangeWording.fromTo(d.executionMs(), a.executionMs(), v))
         + " for this cascade"
@@ -147,36 +189,56 @@ final class CascadeAnalysis {
     }
     MarkdownTable table =
         new MarkdownTable(
-            Column.left("Constraint"),
-            Column.left("Table (columns)"),
+            Column.left("Foreign key, on table (columns)"),
             Column.left("Action"),
-            Column.right("Before (ms)"),
-            Column.right("After (ms)"),
-            Column.right("Buffers before"),
-            Column.right("Buffers after"),
+            Column.right("Time (ms)"),
+            Column.right("Buffers"),
             Column.left("Verdict"));
     for (DrillDown d : all) {
       DrillDown a = afterOf(d);
       boolean nested = before.drillDowns() == null || !before.drillDowns().contains(d);
       table.row(
-          (nested ? "↳ " : "") + MarkdownText.text(d.constraint()),
-          MarkdownText.text(d.referencingTable())
+          (nested ? "↳ " : "")
+              + MarkdownText.text(d.constraint())
+              + " on "
+              + MarkdownText.text(unqualified(d.referencingTable()))
               + " ("
               + String.join(", ", d.columns() == null ? List.of() : d.columns())
               + ")",
-          MarkdownText.text(SummaryPage.nonBlank(d.action(), "n/a")),
-          ms(d.executionMs()),
-          a == null ? "not captured" : ms(a.executionMs()),
-          ReportFormat.grouped(d.sharedBuffers()),
-          a == null ? "not captured" : ReportFormat.grouped(a.sharedBuffers()),
+          MarkdownText.text(action(d.action())),
+          ms(d.executionMs()) + " → " + (a == null ? "not captured" : ms(a.executionMs())),
+          ReportFormat.grouped(d.sharedBuffers())
+              + " → "
+              + (a == null ? "not captured" : ReportFormat.grouped(a.sharedBuffers())),
           a == null
               ? "not measured"
-              : ChangeWording.explainVerdict(d.executionMs(), a.executionMs()).words());
+              : wording.explainVerdict(d.executionMs(), a.executionMs()).words());
     }
     return "Every foreign-key action this statement sets off (↳ marks one set off by another), each"
         + " explained on its own:\n\n"
         + table.render()
         + "\n";
+  }
+
+  /** "cascade" for DELETE_CASCADE, "set null" for DELETE_SET_NULL, else as recorded. */
+  static String action(String action) {
+    if (action == null || action.isBlank()) {
+      return "n/a";
+    }
+    String a = action.startsWith("DELETE_") ? action.substring("DELETE_".length()) : action;
+    return a.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** "ON DELETE CASCADE" for DELETE_CASCADE (the clause as the schema writes it), else as is. */
+  static String clause(String action) {
+    if (action == null || action.isBlank()) {
+      return "action";
+    }
+    return action.matches("(DELETE|UPDATE)_[A-Z_]+") ? "ON " + action.replace('_', ' ') : action;
+  }
+
+  private static String unqualified(String table) {
+    return table != null && table.startsWith("public.") ? table.substring(7) : table;
   }
 
   private Trigger triggerOf(DrillDown d) {

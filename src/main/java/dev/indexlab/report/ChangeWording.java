@@ -1,24 +1,27 @@
 package dev.indexlab.report;
 
+import dev.indexlab.scenario.RunResults.Rule;
+import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.stats.Numbers;
+import dev.indexlab.stats.Significance;
+import dev.indexlab.stats.Significance.Change;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
- * Chooses the words for a before/after pair from the numbers alone, so prose can never contradict
- * the table next to it.
+ * Chooses the words for a before/after pair from the run's own decision rule ({@link
+ * RunResults.Meta#rule()}), so prose can never contradict the decisions or the table next to it.
  *
- * <p>A change counts only when it is significant. For JMH means that is the run's own verdict (or,
- * without one, non-overlapping 99.9% confidence intervals); for EXPLAIN medians, which carry no
- * interval, a change smaller than {@value #NOISE_FRACTION_PERCENT}% or {@value #NOISE_MS} ms is
- * treated as noise. A significant change is "much faster" when the time drops by at least 90%,
- * "faster" otherwise; "much slower" when it at least doubles, "slower" otherwise.
+ * <p>A JMH change counts when {@link Significance} says so for the two sides' samples (the test and
+ * the floor per call). EXPLAIN medians carry no samples; a change of them counts when it passes the
+ * margins the run decided with: {@code --min-gain} and the floor for a drop, {@code
+ * --max-regression} and the floor for a rise. A counted change is "much faster" when the time drops
+ * by at least 90%, "faster" otherwise; "much slower" when it at least doubles, "slower" otherwise.
  */
 final class ChangeWording {
-  /** EXPLAIN changes below this fraction (in percent) are called noise. */
-  static final int NOISE_FRACTION_PERCENT = 10;
-
-  /** EXPLAIN changes below this many milliseconds are called noise. */
-  static final double NOISE_MS = 0.02;
+  /** The rule of a run whose results.json predates {@code meta.rule}: the defaults of that time. */
+  static final Rule DEFAULT_RULE = new Rule(0.20, Significance.DEFAULT_FLOOR_MS, 0.10, 0.5);
 
   /** The verdict of a comparison. */
   enum Verdict {
@@ -27,6 +30,7 @@ final class ChangeWording {
     NO_CHANGE("no measurable change"),
     SLOWER("slower"),
     MUCH_SLOWER("much slower"),
+    NOT_COMPARED("not compared: no samples"),
     MISSING("not measured");
 
     private final String words;
@@ -46,22 +50,55 @@ final class ChangeWording {
     boolean regressed() {
       return this == SLOWER || this == MUCH_SLOWER;
     }
+
+    boolean changed() {
+      return improved() || regressed();
+    }
   }
 
-  private ChangeWording() {}
+  private final Rule rule;
+
+  ChangeWording(Rule rule) {
+    this.rule = rule == null ? DEFAULT_RULE : rule;
+  }
+
+  Rule rule() {
+    return rule;
+  }
+
+  Significance significance() {
+    return rule.significance();
+  }
 
   static boolean present(double ms) {
     return Double.isFinite(ms) && ms >= 0;
   }
 
-  /** The verdict for two times when {@code significant} says whether the difference is real. */
-  static Verdict verdict(double before, double after, boolean significant) {
-    if (!present(before) || !present(after) || before == 0) {
-      return Verdict.MISSING;
+  /** The rule's comparison of two timings' samples; null when a side kept no sample values. */
+  Change compare(Timing before, Timing after) {
+    if (before == null || after == null || !before.hasValues() || !after.hasValues()) {
+      return null;
     }
-    if (!significant || after == before) {
+    try {
+      return significance()
+          .compare(before.values(), before.samples(), after.values(), after.samples());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The verdict of the rule's comparison; {@link Verdict#NOT_COMPARED} without one. */
+  static Verdict verdict(Change change) {
+    if (change == null) {
+      return Verdict.NOT_COMPARED;
+    }
+    if (!change.changed()) {
       return Verdict.NO_CHANGE;
     }
+    return magnitude(change.medianBefore(), change.medianAfter());
+  }
+
+  private static Verdict magnitude(double before, double after) {
     double fraction = (after - before) / before;
     if (fraction < 0) {
       return fraction <= -0.9 ? Verdict.MUCH_FASTER : Verdict.FASTER;
@@ -69,26 +106,57 @@ final class ChangeWording {
     return fraction >= 1.0 ? Verdict.MUCH_SLOWER : Verdict.SLOWER;
   }
 
-  /** The verdict for two EXPLAIN execution times (medians), with the noise rule above. */
-  static Verdict explainVerdict(double before, double after) {
-    boolean significant =
-        Math.abs(after - before) >= NOISE_MS
-            && Math.abs(after - before) >= before * NOISE_FRACTION_PERCENT / 100.0;
-    return verdict(before, after, significant);
+  /** The verdict for two EXPLAIN execution times (medians), by the run's margins. */
+  Verdict explainVerdict(double before, double after) {
+    if (!present(before) || !present(after) || before == 0) {
+      return Verdict.MISSING;
+    }
+    double delta = after - before;
+    double margin = delta < 0 ? rule.minGain() : rule.maxRegression();
+    if (Math.abs(delta) < rule.minGainMs() || Math.abs(delta) < before * margin) {
+      return Verdict.NO_CHANGE;
+    }
+    return magnitude(before, after);
   }
 
   /**
-   * Whether two JMH means differ beyond their 99.9% confidence intervals ({@code mean ± error}); an
-   * unknown error counts as no interval, so any difference of at least 5% counts.
+   * The rule in words, from its settings: "a JMH change counts when ... ; an EXPLAIN change ...".
    */
-  static boolean intervalsApart(
-      double meanBefore, double errorBefore, double meanAfter, double errorAfter) {
-    double eb = Double.isFinite(errorBefore) ? errorBefore : 0;
-    double ea = Double.isFinite(errorAfter) ? errorAfter : 0;
-    if (eb == 0 && ea == 0) {
-      return Math.abs(meanAfter - meanBefore) >= 0.05 * meanBefore;
-    }
-    return Math.abs(meanAfter - meanBefore) > eb + ea;
+  String ruleSentence() {
+    var test = significance().test();
+    return String.format(
+        Locale.ROOT,
+        "A JMH change counts when the ratio-of-medians test calls it real (the %s%% bootstrap"
+            + " interval of the ratio of the two medians excludes 1 and the Mann-Whitney test gives"
+            + " p < %s) and the medians differ by at least %s ms per call; an EXPLAIN change"
+            + " (medians of the draws, no samples to test) counts from %s%% and %s ms faster or"
+            + " %s%% and %s ms slower, the margins the run decided with.",
+        plainNumber(test.level() * 100),
+        plainNumber(test.alpha()),
+        Numbers.ms(rule.minGainMs()),
+        plainNumber(rule.minGain() * 100),
+        Numbers.ms(rule.minGainMs()),
+        plainNumber(rule.maxRegression() * 100),
+        Numbers.ms(rule.minGainMs()));
+  }
+
+  /** The test's figures: "ratio of medians ×0.011 (CI ×0.010–×0.012), p < 0.001". */
+  static String testWords(Change c) {
+    return "ratio of medians ×"
+        + Numbers.ratio(c.ratio())
+        + " (CI ×"
+        + Numbers.ratio(c.ciLow())
+        + "–×"
+        + Numbers.ratio(c.ciHigh())
+        + "), "
+        + (c.pValue() < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", c.pValue()));
+  }
+
+  static String plainNumber(double v) {
+    return BigDecimal.valueOf(v)
+        .setScale(6, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /**
@@ -105,53 +173,59 @@ final class ChangeWording {
     String range =
         "from " + ReportFormat.msWithUnit(before) + " to " + ReportFormat.msWithUnit(after);
     if (verdict.improved()) {
-      return range + ", a " + unsignedPercent((before - after) / before) + " improvement";
+      return range + ", a " + Numbers.percentChange(before, after) + "% improvement";
     }
     if (verdict.regressed()) {
-      return range + ", " + unsignedPercent((after - before) / before) + " slower";
+      return range + ", " + Numbers.percentChange(before, after) + "% slower";
+    }
+    if (verdict == Verdict.NOT_COMPARED) {
+      return range + ": not compared (no samples kept)";
     }
     return range + ": no measurable change";
   }
 
   /**
-   * A fraction as an unsigned percentage with one decimal: 0.981 → "98.1%"; a fraction just under 1
-   * that would round to 100.0% keeps two decimals, truncated (0.99984 → "99.98%"), or says
-   * ">99.99%".
+   * A share (0..1) as a percentage with the digits of {@link Numbers#percentChange}: 0.981 →
+   * "98.1%", 0.99984 → "99.98%" (never 100% for a share that is not whole).
    */
-  static String unsignedPercent(double fraction) {
-    double abs = Math.abs(fraction);
-    String signed = ReportFormat.percent(abs);
-    String text = signed.startsWith("+") ? signed.substring(1) : signed;
-    if (text.equals("100.0%") && abs < 1) {
-      // 392 ms to 0.061 ms is not a 100% improvement: show the digits that say so
-      BigDecimal pct = BigDecimal.valueOf(abs).movePointRight(2).setScale(2, RoundingMode.DOWN);
-      return pct.compareTo(new BigDecimal("99.99")) >= 0 ? ">99.99%" : pct.toPlainString() + "%";
+  static String share(double fraction) {
+    if (!Double.isFinite(fraction)) {
+      return ReportFormat.NOT_AVAILABLE;
     }
-    return text;
+    return Numbers.percentChange(1, 1 - Math.abs(fraction)) + "%";
   }
 
   /**
    * The relative change from {@code before} to {@code after}, signed ("-97.1%", "+4.2%", "0.0%"),
-   * with the precision of {@link #unsignedPercent} near -100%; "n/a" without a positive before.
+   * with the digits of {@link Numbers#percentChange}; "n/a" without a positive before.
    */
   static String signedPercent(double before, double after) {
     if (!present(before) || !present(after) || before == 0) {
       return ReportFormat.NOT_AVAILABLE;
     }
-    String text = unsignedPercent((after - before) / before);
-    if (text.equals("0.0%")) {
+    String text = Numbers.percentChange(before, after) + "%";
+    if (after == before) {
       return text;
     }
     return (after < before ? "-" : "+") + text;
   }
 
-  /** The signed change in ms with an explicit sign: "+0.012", "-64.2", "0". */
+  /**
+   * The change in ms between two printed times, with an explicit sign and the decimals of the finer
+   * of the two ("+0.012", "-62.5", "0.000"): the difference of the figures a reader sees.
+   */
   static String signedMs(double before, double after) {
     if (!present(before) || !present(after)) {
       return ReportFormat.NOT_AVAILABLE;
     }
-    double delta = after - before;
-    String text = ReportFormat.ms(delta);
-    return delta > 0 ? "+" + text : text;
+    BigDecimal b = new BigDecimal(ReportFormat.ms(before).replace(",", ""));
+    BigDecimal a = new BigDecimal(ReportFormat.ms(after).replace(",", ""));
+    BigDecimal delta = a.subtract(b);
+    if (delta.abs().compareTo(new BigDecimal("0.1")) >= 0) {
+      String text = Numbers.ms(delta.doubleValue());
+      return delta.signum() > 0 ? "+" + text : text;
+    }
+    String text = delta.toPlainString();
+    return delta.signum() > 0 ? "+" + text : text;
   }
 }

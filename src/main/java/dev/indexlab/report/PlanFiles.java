@@ -1,10 +1,13 @@
 package dev.indexlab.report;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.explain.PlanTextRenderer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -18,6 +21,7 @@ final class PlanFiles {
   private final Path resultsDir;
   private final Path outDir;
   private final TreeSet<String> copied = new TreeSet<>();
+  private final TreeSet<String> copiedText = new TreeSet<>();
 
   PlanFiles(Path resultsDir, Path outDir) {
     this.resultsDir = resultsDir.toAbsolutePath().normalize();
@@ -47,12 +51,79 @@ final class PlanFiles {
       if (!target.equals(source)) {
         Files.createDirectories(target.getParent());
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        Path txt = textBeside(source);
+        if (source.toString().endsWith(".json") && Files.isRegularFile(txt)) {
+          Files.copy(txt, textBeside(target), StandardCopyOption.REPLACE_EXISTING);
+          copiedText.add(relative.substring(0, relative.length() - ".json".length()) + ".txt");
+        }
       }
     } catch (IOException e) {
       throw IndexlabException.failed("cannot copy plan " + source + ": " + e.getMessage(), e);
     }
     copied.add(relative);
     return Optional.of(relative);
+  }
+
+  /** A statement's plan table, as its .txt file has it, with the link to its JSON. */
+  String table(dev.indexlab.scenario.RunResults.StatementCapture s) {
+    return PlanTable.render(text(s.planJsonFile(), s.planText()), link(s.planJsonFile()));
+  }
+
+  /**
+   * The plan's text exactly as the {@code .txt} file beside its JSON has it (every line: WAL,
+   * Settings, JIT), rendered from the saved JSON; {@code fallback} (the text kept in the results)
+   * when the JSON file is absent or cannot be read.
+   */
+  String text(String planJsonFile, String fallback) {
+    Path source = source(planJsonFile);
+    if (source == null) {
+      return fallback;
+    }
+    Path txt = textBeside(source);
+    try {
+      if (Files.isRegularFile(txt)) {
+        return Files.readString(txt, StandardCharsets.UTF_8);
+      }
+      return PlanTextRenderer.render(dev.indexlab.explain.PlanFiles.load(source));
+    } catch (IOException | RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  /** {@code NN-label.txt} beside {@code NN-label.json}. */
+  private static Path textBeside(Path json) {
+    String name = json.getFileName().toString();
+    String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return json.resolveSibling(stem + ".txt");
+  }
+
+  /**
+   * The JSON file of a drill-down's plan: beside its statement's, named by {@link
+   * dev.indexlab.explain.PlanFiles#drillDownName} along the chain of constraints from the statement
+   * down to it; null without a statement file.
+   */
+  static String drillDownFile(String statementJsonFile, List<String> constraints) {
+    if (statementJsonFile == null || !statementJsonFile.endsWith(".json")) {
+      return null;
+    }
+    String name = statementJsonFile.substring(0, statementJsonFile.length() - ".json".length());
+    for (String c : constraints) {
+      name = dev.indexlab.explain.PlanFiles.drillDownName(name, c);
+    }
+    return name + ".json";
+  }
+
+  private Path source(String planJsonFile) {
+    if (planJsonFile == null || planJsonFile.isBlank()) {
+      return null;
+    }
+    Path source = resultsDir.resolve(planJsonFile).normalize();
+    return Files.isRegularFile(source) ? source : null;
+  }
+
+  /** The .txt renderings copied beside the linked plans, relative to the output directory. */
+  TreeSet<String> copiedText() {
+    return new TreeSet<>(copiedText);
   }
 
   /** Every plan linked so far, relative to the output directory, sorted. */

@@ -25,10 +25,18 @@ final class PlanText {
    * A plan node whose filter threw rows away: its label as the plan writes it ({@code Seq Scan on
    * song_history}), the rows it returned and the rows its filter removed, over all loops.
    */
-  record FilteringNode(String label, long rows, long removed) {
+  record FilteringNode(String label, long rows, long removed, long loops) {
     /** Rows read: returned plus removed. */
     long read() {
       return rows + removed;
+    }
+
+    /**
+     * A node run by a leader and its workers ({@code Parallel ...} with several loops): PostgreSQL
+     * prints its rows per process, rounded, so the totals are per-loop figures times loops.
+     */
+    boolean parallel() {
+      return loops > 1 && label.startsWith("Parallel ");
     }
   }
 
@@ -87,13 +95,51 @@ final class PlanText {
                 new FilteringNode(
                     m.group(1).strip(),
                     Math.round(Double.parseDouble(m.group(2)) * loops),
-                    removed);
+                    removed,
+                    loops);
           }
           break;
         }
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * A Limit node and the rows its input produced: a Limit that returns {@code kept} rows of the
+   * {@code produced} its child made walked past the rest (an OFFSET, or a plan that reads ahead).
+   * Rows are per loop times loops.
+   */
+  record LimitWalk(long kept, long produced) {
+    long discarded() {
+      return produced - kept;
+    }
+  }
+
+  /** The first Limit node of the plan and its direct child's rows, if the plan has one. */
+  static Optional<LimitWalk> limitWalk(String planText) {
+    List<String> lines = lines(planText);
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = NODE.matcher(lines.get(i));
+      if (!m.find() || !m.group(1).strip().equals("Limit")) {
+        continue;
+      }
+      long kept = Math.round(Double.parseDouble(m.group(2)) * Long.parseLong(m.group(3)));
+      int depth = indent(lines.get(i));
+      for (int j = i + 1; j < lines.size(); j++) {
+        String line = lines.get(j);
+        if (indent(line) <= depth) {
+          break;
+        }
+        Matcher c = NODE.matcher(line);
+        if (line.stripLeading().startsWith("->") && c.find()) {
+          long produced = Math.round(Double.parseDouble(c.group(2)) * Long.parseLong(c.group(3)));
+          return Optional.of(new LimitWalk(kept, produced));
+        }
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /** Kilobytes a sort wrote to disk, or -1 when no sort spilled. */

@@ -1,7 +1,7 @@
 package dev.indexlab.report;
 
+import dev.indexlab.stats.Numbers;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
@@ -17,29 +17,9 @@ public final class ReportFormat {
 
   private ReportFormat() {}
 
-  /**
-   * A duration in milliseconds, without unit: three significant digits from 0.1 up ({@code 1.2345 →
-   * "1.23"}, {@code 65.261 → "65.3"}, {@code 0.65 → "0.650"}), two below 0.1 ({@code 0.0123 →
-   * "0.012"}), and whole numbers with thousands separators from 1,000 up ({@code 25890.4 →
-   * "25,890"}). Negative values (a change) get a leading {@code -}; {@code 0 → "0"}.
-   */
+  /** A duration in milliseconds, without unit, as {@link Numbers#ms} writes it. */
   public static String ms(double value) {
-    if (!Double.isFinite(value)) {
-      return NOT_AVAILABLE;
-    }
-    if (value == 0) {
-      return "0";
-    }
-    String sign = value < 0 ? "-" : "";
-    BigDecimal abs = BigDecimal.valueOf(Math.abs(value));
-    int digits = abs.compareTo(new BigDecimal("0.1")) >= 0 ? 3 : 2;
-    BigDecimal rounded = abs.round(new MathContext(digits, RoundingMode.HALF_UP));
-    if (rounded.compareTo(BigDecimal.valueOf(1000)) >= 0) {
-      return sign + grouped(abs.setScale(0, RoundingMode.HALF_UP).longValueExact());
-    }
-    // keep the significant digits' trailing zeros: 0.650, 10.0
-    int scale = Math.max(0, digits - 1 - exponent(rounded));
-    return sign + rounded.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+    return Numbers.ms(value);
   }
 
   /** Like {@link #ms(double)} followed by {@code " ms"}. */
@@ -114,10 +94,5 @@ public final class ReportFormat {
       return NOT_AVAILABLE;
     }
     return BigDecimal.valueOf(ratio).setScale(2, RoundingMode.HALF_UP).toPlainString() + "×";
-  }
-
-  /** Power of ten of the leading digit of a positive value: 65.3 → 1, 0.012 → -2. */
-  private static int exponent(BigDecimal positive) {
-    return positive.precision() - positive.scale() - 1;
   }
 }

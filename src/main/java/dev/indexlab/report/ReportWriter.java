@@ -85,9 +85,9 @@ public final class ReportWriter {
         SUMMARY,
         new SummaryPage(
                 run,
+                plans,
                 pages.containsKey(ReportCharts.ROUTE_TIMES),
-                pages.containsKey(ReportCharts.DISTRIBUTION),
-                plans.copied().size())
+                pages.containsKey(ReportCharts.DISTRIBUTION))
             .render());
     pages.put(RunResultsJson.FILE_NAME, RunResultsJson.toJson(results));
     try {
@@ -102,6 +102,7 @@ public final class ReportWriter {
     }
     TreeSet<String> written = new TreeSet<>(pages.keySet());
     written.addAll(plans.copied());
+    written.addAll(plans.copiedText());
     return List.copyOf(written);
   }
 }

@@ -37,9 +37,8 @@ final class RouteAnalysis {
     List<RouteDelta> list = new ArrayList<>();
     for (RouteDelta d : RunIndex.deltas(candidate)) {
       boolean explainFaster =
-          ChangeWording.explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).improved();
-      boolean jmhFaster =
-          ChangeWording.verdict(d.meanBeforeMs(), d.meanAfterMs(), d.significant()).improved();
+          run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs()).improved();
+      boolean jmhFaster = ChangeWording.verdict(d.jmh()).improved();
       RouteResult before = RunIndex.route(run.baseline(), d.route());
       if ((explainFaster || jmhFaster) && !RunIndex.statements(before).isEmpty()) {
         list.add(d);
@@ -63,27 +62,28 @@ final class RouteAnalysis {
     StatementCapture hot = hotStatement(before, after);
     StatementCapture hotAfter = after == null ? null : RunIndex.statement(after, hot.index());
     boolean rewritten = hotAfter != null && !same(hot.sql(), hotAfter.sql());
-    CascadeAnalysis cascades = new CascadeAnalysis(hot, hotAfter);
+    CascadeAnalysis cascades = new CascadeAnalysis(hot, hotAfter, run.wording(), plans);
     DrillDown focus = cascades.focus();
 
     StringBuilder out = new StringBuilder();
     out.append("## ").append(MarkdownText.text(run.routeName(delta.route()))).append("\n\n");
     out.append(intro(before, hot, rewritten)).append("\n\n");
     out.append(MarkdownText.codeBlock("sql", hot.sql())).append('\n');
-    out.append(PlanTable.render(hot.planText(), plans.link(hot.planJsonFile()))).append('\n');
+    if (before.draws() != null) {
+      out.append(SlowRouteStory.parameters(before, after).strip()).append("\n\n");
+    }
+    out.append(plans.table(hot)).append('\n');
 
     out.append("### What indexlab noticed\n\n").append(StatementFacts.render(hot));
     if (focus != null) {
       out.append("### The statement behind the trigger\n\n").append(cascades.renderBefore(focus));
     }
 
-    out.append(first ? "### The candidate\n\n" : "### With the candidate\n\n");
-    if (first) {
+    if (first || rewritten) {
+      out.append("### The candidate\n\n");
       out.append(
           new CandidateSql(candidate)
               .render(rewritten ? hot.sql() : null, rewritten ? hotAfter.sql() : null));
-    } else {
-      out.append("The same candidate as above, measured on this route.\n\n");
     }
 
     out.append("### After\n\n");
@@ -97,8 +97,7 @@ final class RouteAnalysis {
           focus != null
               ? "And the route's statement:\n\n"
               : "The statement with the candidate in place:\n\n");
-      out.append(PlanTable.render(hotAfter.planText(), plans.link(hotAfter.planJsonFile())))
-          .append('\n');
+      out.append(plans.table(hotAfter)).append('\n');
     }
     out.append(results(delta, hot, hotAfter));
     out.append(cascades.renderAll(2));
@@ -119,7 +118,7 @@ final class RouteAnalysis {
           "The route runs "
               + all.size()
               + " statements in one transaction; statement "
-              + hot.index()
+              + (hot.index() + 1)
               + " ("
               + MarkdownText.text(SummaryPage.nonBlank(hot.label(), "unlabelled"))
               + ") is the one the candidate changes"
@@ -129,7 +128,7 @@ final class RouteAnalysis {
                       + " of the statements' "
                       + ReportFormat.msWithUnit(total)
                       + " median EXPLAIN ANALYZE time ("
-                      + ChangeWording.unsignedPercent(hot.medianExecutionMs() / total)
+                      + ChangeWording.share(hot.medianExecutionMs() / total)
                       + ")"
                   : "");
     }
@@ -141,8 +140,10 @@ final class RouteAnalysis {
     if (hotAfter != null) {
       double sb = hot.medianExecutionMs();
       double sa = hotAfter.medianExecutionMs();
-      out.append("- **Statement** (median EXPLAIN ANALYZE execution time): ")
-          .append(ChangeWording.fromTo(sb, sa, ChangeWording.explainVerdict(sb, sa)))
+      out.append("- **Statement ")
+          .append(hot.index() + 1)
+          .append("**, EXPLAIN ANALYZE median: ")
+          .append(ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa)))
           .append(CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers()))
           .append(".\n");
     } else {
@@ -150,23 +151,34 @@ final class RouteAnalysis {
       double ea = delta.explainAfterMs();
       out.append("- **EXPLAIN** (median execution time recorded for the route; the statement was")
           .append(" not captured with the candidate): ")
-          .append(ChangeWording.fromTo(eb, ea, ChangeWording.explainVerdict(eb, ea)))
+          .append(ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea)))
           .append(".\n");
     }
-    Verdict route =
-        ChangeWording.verdict(delta.meanBeforeMs(), delta.meanAfterMs(), delta.significant());
+    Verdict route = ChangeWording.verdict(delta.jmh());
     if (delta.untimed()) {
       out.append("- **Route**: not timed under JMH with this candidate (EXPLAIN showed no gain the")
           .append(" decision rule could accept)")
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
           .append(" per call.\n");
     } else {
-      out.append("- **Route** (JMH mean per call, all statements): ")
-          .append(ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route))
-          .append("; p95 from ")
-          .append(ms(delta.p95BeforeMs()))
-          .append(" to ")
-          .append(ms(delta.p95AfterMs()))
+      out.append("- **Route**, JMH ")
+          .append(delta.jmh() == null ? "mean" : "median")
+          .append(" per call (all statements): ")
+          .append(
+              delta.jmh() == null
+                  ? ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route)
+                  : ChangeWording.fromTo(
+                      delta.jmh().medianBefore(), delta.jmh().medianAfter(), route))
+          .append(
+              delta.jmh() == null
+                  ? " (no samples kept: not compared)"
+                  : " ("
+                      + ReportFormat.grouped(delta.jmh().nBefore())
+                      + " and "
+                      + ReportFormat.grouped(delta.jmh().nAfter())
+                      + " samples, "
+                      + ChangeWording.testWords(delta.jmh())
+                      + ")")
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
           .append(" per call.\n");
     }

@@ -2,29 +2,28 @@ package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.DecisionRule;
 import dev.indexlab.scenario.RunResults.RouteResult;
 import dev.indexlab.scenario.RunResults.ScenarioResult;
 import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.stats.Significance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The summary's route table: JMH mean and p95 per route before (baseline) and after (optimized),
- * the change in ms and percent, and its verdict. Rows follow the team's write-up table (its rows,
- * order and blank separators) when the run's routes match it, then every other route in the order
- * of the run. Every cell holds a number or says why it has none.
+ * The summary's route table: JMH median and p95 per route before (baseline) and after (optimized)
+ * with their sample counts, the change of the medians in ms and percent, and the verdict of the
+ * run's significance rule on the two sides' samples. Rows follow the team's write-up table (its
+ * rows, order and blank separators) when the run's routes match it, then every other route in the
+ * order of the run. Every cell holds a number or says why it has none.
  */
 final class RouteTable {
-  /** Longest failure reason shown in a cell; the full text is listed under the table. */
-  private static final int REASON_IN_CELL = 40;
-
   private final RunIndex run;
   private final List<String> failures = new ArrayList<>();
   private final Map<Verdict, Integer> verdicts = new LinkedHashMap<>();
   private int reused;
+  private boolean dashed;
 
   /** The verdict of a route the optimized scenario did not time again. */
   static final String NOT_RETIMED = "unchanged, not re-timed";
@@ -38,15 +37,16 @@ final class RouteTable {
     failures.clear();
     verdicts.clear();
     reused = 0;
+    dashed = false;
     MarkdownTable table =
         new MarkdownTable(
             Column.left("Route"),
-            Column.right("Baseline mean (ms)"),
-            Column.right("Baseline p95 (ms)"),
-            Column.right("Optimized mean (ms)"),
-            Column.right("Optimized p95 (ms)"),
-            Column.right("Change (ms)"),
-            Column.right("Change (%)"),
+            Column.right("Baseline median"),
+            Column.right("p95"),
+            Column.right("Optimized median"),
+            Column.right("p95"),
+            Column.right("Samples"),
+            Column.right("Change"),
             Column.left("Verdict"));
     for (Slot slot : order()) {
       if (slot.blank()) {
@@ -67,6 +67,15 @@ final class RouteTable {
       }
     }
     StringBuilder out = new StringBuilder(table.render());
+    if (dashed) {
+      out.append('\n')
+          .append("\"")
+          .append(TOO_FEW)
+          .append(
+              "\" in a p95 column: fewer than 100 samples, too few to hold a 95th percentile (it"
+                  + " would be one of the five slowest calls under another name). Samples: JMH"
+                  + " samples, baseline / optimized.\n");
+    }
     if (reused > 0) {
       out.append('\n')
           .append("\"")
@@ -169,41 +178,31 @@ final class RouteTable {
     RouteResult after = RunIndex.route(optimized, id);
     List<String> cells = new ArrayList<>();
     cells.add(MarkdownText.text(name));
-    cells.addAll(
-        side(before, run.baseline() == null ? "not run" : "not measured", "baseline", name));
-    cells.addAll(side(after, optimized == null ? "not run" : "not measured", "optimized", name));
-    Timing tb = timing(before);
-    Timing ta = timing(after);
-    if (tb == null || ta == null) {
+    List<String> b =
+        side(before, run.baseline() == null ? "not run" : "not measured", "baseline", name);
+    List<String> a = side(after, optimized == null ? "not run" : "not measured", "optimized", name);
+    cells.addAll(b.subList(0, 2));
+    cells.addAll(a.subList(0, 2));
+    cells.add(b.get(2) + " / " + a.get(2));
+    RouteComparison c = RouteComparison.of(run, id);
+    if (c.before() == null || c.after() == null) {
       boolean failed = failed(before) || failed(after);
-      cells.add(ReportFormat.NOT_AVAILABLE);
       cells.add(ReportFormat.NOT_AVAILABLE);
       cells.add(failed ? "failed" : Verdict.MISSING.words());
       count(Verdict.MISSING);
       return cells;
     }
-    if (ta.reusedFrom() != null) {
+    if (c.reused()) {
       // the optimized scenario did not time it: nothing it reads or writes changed
       reused++;
-      cells.add("n/a");
       cells.add("n/a");
       cells.add(NOT_RETIMED);
       count(Verdict.NO_CHANGE);
       return cells;
     }
-    boolean apart = ChangeWording.intervalsApart(tb.mean(), tb.error(), ta.mean(), ta.error());
-    Verdict v = ChangeWording.verdict(tb.mean(), ta.mean(), apart);
-    Verdict plans =
-        ChangeWording.explainVerdict(DecisionRule.explainMs(before), DecisionRule.explainMs(after));
-    if (plans != Verdict.MISSING
-        && (v.improved() && !plans.improved() || v.regressed() && !plans.regressed())) {
-      // JMH alone moved: the statements' own EXPLAIN times did not, so it was the machine
-      v = Verdict.NO_CHANGE;
-    }
-    cells.add(ChangeWording.signedMs(tb.mean(), ta.mean()));
-    cells.add(ChangeWording.signedPercent(tb.mean(), ta.mean()));
-    cells.add(v.words());
-    count(v);
+    cells.add(ChangeWording.signedPercent(c.medianBefore(), c.medianAfter()));
+    cells.add(c.verdict().words());
+    count(c.verdict());
     return cells;
   }
 
@@ -211,23 +210,32 @@ final class RouteTable {
     verdicts.merge(v, 1, Integer::sum);
   }
 
-  /** Mean and p95 cells of one scenario's side. */
+  /** Median, p95 and sample-count cells of one scenario's side. */
   private List<String> side(RouteResult route, String absent, String scenario, String name) {
     if (route == null) {
-      return List.of(absent, absent);
+      return List.of(absent, absent, "n/a");
     }
     if (route.error() != null || route.timing() == null) {
       String reason = route.error() == null ? "no JMH timing recorded" : route.error();
       failures.add(
           MarkdownText.text(name) + " (" + scenario + ") failed: " + MarkdownText.text(reason));
-      String shortReason =
-          reason.length() <= REASON_IN_CELL
-              ? reason
-              : reason.substring(0, REASON_IN_CELL - 1) + "…";
-      return List.of(MarkdownText.text("failed: " + shortReason), "failed");
+      return List.of("failed", "failed", "n/a");
     }
-    return List.of(ms(route.timing().mean()), ms(route.timing().p95()));
+    Timing t = route.timing();
+    return List.of(ms(t.p50()), p95(t), ReportFormat.grouped(t.samples()));
   }
+
+  /** The p95 cell: the figure when the samples hold it, else a dash (see the note). */
+  private String p95(Timing t) {
+    if (!Significance.holdsQuantile(0.95, t.samples())) {
+      dashed = true;
+      return TOO_FEW;
+    }
+    return ms(t.p95());
+  }
+
+  /** A percentile cell left empty because the samples are too few to hold it. */
+  static final String TOO_FEW = "–";
 
   private static boolean failed(RouteResult route) {
     return route != null && (route.error() != null || route.timing() == null);

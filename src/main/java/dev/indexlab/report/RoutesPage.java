@@ -5,7 +5,6 @@ import dev.indexlab.scenario.RunResults.RouteResult;
 import dev.indexlab.scenario.RunResults.ScenarioResult;
 import dev.indexlab.scenario.RunResults.StatementCapture;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The appendix ({@code routes.md}): every route, statement by statement, baseline against
@@ -98,8 +97,8 @@ final class RoutesPage {
       StatementCapture b = RunIndex.statement(before, s.index());
       StatementCapture a = RunIndex.statement(after, s.index());
       table.row(
-          String.valueOf(s.index()),
-          MarkdownText.text(SummaryPage.nonBlank(s.label(), "statement " + s.index())),
+          String.valueOf(s.index() + 1),
+          MarkdownText.text(SummaryPage.nonBlank(s.label(), "statement " + (s.index() + 1))),
           time(b),
           time(a),
           b == null || a == null
@@ -113,7 +112,7 @@ final class RoutesPage {
               : ReportFormat.grouped(a.sharedBuffers()),
           b == null || a == null || b.error() != null || a.error() != null
               ? "not compared"
-              : ChangeWording.explainVerdict(b.medianExecutionMs(), a.medianExecutionMs()).words());
+              : run.wording().explainVerdict(b.medianExecutionMs(), a.medianExecutionMs()).words());
     }
     return table.render();
   }
@@ -121,7 +120,7 @@ final class RoutesPage {
   private String statement(StatementCapture s, StatementCapture after, boolean isBaseline) {
     StringBuilder out =
         new StringBuilder("### Statement ")
-            .append(s.index())
+            .append(s.index() + 1)
             .append(": ")
             .append(MarkdownText.text(SummaryPage.nonBlank(s.label(), "unlabelled")))
             .append("\n\n");
@@ -159,17 +158,16 @@ final class RoutesPage {
       }
     }
     if (!CascadeAnalysis.flatten(s).isEmpty()) {
-      out.append(new CascadeAnalysis(s, after).renderAll(1));
+      out.append(new CascadeAnalysis(s, after, run.wording(), plans).renderAll(1));
     }
     return out.toString();
   }
 
   private String details(String summary, StatementCapture s) {
-    Optional<String> link = plans.link(s.planJsonFile());
     return "<details><summary>"
         + MarkdownText.html(summary)
         + "</summary>\n\n"
-        + PlanTable.render(s.planText(), link)
+        + plans.table(s)
         + "\n</details>\n\n";
   }
 

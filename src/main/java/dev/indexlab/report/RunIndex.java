@@ -28,9 +28,12 @@ final class RunIndex {
 
   private final RunResults results;
   private final Map<String, String> pageNames = new LinkedHashMap<>();
+  private final ChangeWording wording;
+  private final Map<String, RouteComparison> comparisons = new LinkedHashMap<>();
 
   RunIndex(RunResults results) {
     this.results = results;
+    this.wording = new ChangeWording(results.meta() == null ? null : results.meta().rule());
     Set<String> taken = new HashSet<>();
     for (CandidateResult c : candidates()) {
       String base = fileSafe(c.id());
@@ -47,6 +50,16 @@ final class RunIndex {
 
   RunResults results() {
     return results;
+  }
+
+  /** The route's baseline against optimized comparison, computed once (the test resamples). */
+  RouteComparison comparison(String routeId) {
+    return comparisons.computeIfAbsent(routeId, id -> RouteComparison.compute(this, id));
+  }
+
+  /** The words for changes, by the run's own decision rule. */
+  ChangeWording wording() {
+    return wording;
   }
 
   /** The scenario named "baseline", else the first one; null when there is none. */

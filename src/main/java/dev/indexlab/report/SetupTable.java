@@ -3,8 +3,6 @@ package dev.indexlab.report;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.report.MarkdownTable.Column;
 import dev.indexlab.scenario.RunResults.Meta;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,12 +19,12 @@ final class SetupTable {
     table.row("Date", SummaryPage.text(meta.date()));
     table.row("indexlab", SummaryPage.text(meta.indexlabVersion()));
     table.row("PostgreSQL", SummaryPage.text(meta.postgresVersion()));
-    table.row("Server settings", settings(meta.settings()));
     table.row(
-        "Database target",
-        meta.target() == null || meta.target().isBlank()
+        "Server settings",
+        meta.settings() == null || meta.settings().isEmpty()
             ? "not recorded"
-            : MarkdownText.code(Secrets.maskUrl(meta.target())));
+            : "the " + meta.settings().size() + " below");
+    table.row("Database target", target(meta.target()));
     table.row("Workload", SummaryPage.text(meta.workload()));
     table.row(
         "Scale and seed", "scale " + SummaryPage.plain(meta.scale()) + ", seed " + meta.seed());
@@ -49,7 +47,22 @@ final class SetupTable {
             + " memory, "
             + SummaryPage.text(meta.os()));
     table.row("Java", SummaryPage.text(meta.javaVersion()));
-    return table.render();
+    return table.render() + settings(meta.settings());
+  }
+
+  /**
+   * The target, password masked; an embedded server is described, not given by its port (a
+   * temporary port on the machine that ran it means nothing to a reader).
+   */
+  static String target(String target) {
+    if (target == null || target.isBlank()) {
+      return "not recorded";
+    }
+    if (target.startsWith("embedded")) {
+      return "embedded PostgreSQL: a temporary server started for the run, its data directory"
+          + " removed at exit";
+    }
+    return MarkdownText.code(Secrets.maskUrl(target));
   }
 
   private static String scenarioDatabases(Meta meta) {
@@ -64,12 +77,14 @@ final class SetupTable {
     return "not recorded";
   }
 
+  /** The server settings, one row each (one cell would be wider than a screen). */
   private static String settings(Map<String, String> settings) {
     if (settings == null || settings.isEmpty()) {
-      return "not recorded";
+      return "";
     }
-    List<String> parts = new ArrayList<>();
-    new TreeMap<>(settings).forEach((k, v) -> parts.add(MarkdownText.code(k + " = " + v)));
-    return String.join(", ", parts);
+    MarkdownTable table = new MarkdownTable(Column.left("Server setting"), Column.left("Value"));
+    new TreeMap<>(settings)
+        .forEach((k, v) -> table.row(MarkdownText.code(k), MarkdownText.code(v)));
+    return "\n" + table.render();
   }
 }

@@ -40,7 +40,19 @@ final class StatementFacts {
       out.append(triggerSentence(s, triggers)).append("\n\n");
       out.append(triggerTable(s, triggers)).append('\n');
     }
-    List<Finding> findings = s.findings() == null ? List.of() : s.findings();
+    boolean planSaysIt = PlanText.mostFiltering(s.planText()).isPresent();
+    // a scan the plan below already describes, from the plan's own figures, is not said twice
+    // (the finding's counts of a parallel scan are per-process figures)
+    List<Finding> findings =
+        s.findings() == null
+            ? List.of()
+            : s.findings().stream()
+                .filter(
+                    f ->
+                        !(planSaysIt
+                            && "SEQ_SCAN_REMOVES_MOST_ROWS".equals(f.kind())
+                            && (f.node() == null || !f.node().contains(" via "))))
+                .toList();
     if (!findings.isEmpty()) {
       out.append("indexlab's findings for this statement:\n\n");
       for (Finding f : findings) {
@@ -51,6 +63,19 @@ final class StatementFacts {
     PlanText.mostFiltering(s.planText())
         .ifPresent(
             scan -> out.append("In the plan above, ").append(filterSentence(scan)).append("\n\n"));
+    PlanText.limitWalk(s.planText())
+        .filter(w -> w.produced() >= 10 * Math.max(1, w.kept()))
+        .ifPresent(
+            w ->
+                out.append("The Limit keeps ")
+                    .append(ReportFormat.grouped(w.kept()))
+                    .append(" of the ")
+                    .append(ReportFormat.grouped(w.produced()))
+                    .append(" rows its input produced: the other ")
+                    .append(ReportFormat.grouped(w.discarded()))
+                    .append(
+                        " were read and thrown away in this call (an OFFSET walks past them; no"
+                            + " index avoids that, keyset pagination does).\n\n"));
     long spill = PlanText.sortSpillKb(s.planText());
     if (spill >= 0) {
       out.append("A sort spilled ")
@@ -83,7 +108,7 @@ final class StatementFacts {
           .append(" went to the trigger for ")
           .append(MarkdownText.code(top.name()))
           .append(" (")
-          .append(ChangeWording.unsignedPercent(top.timeMs() / exec))
+          .append(ChangeWording.share(top.timeMs() / exec))
           .append(").");
     } else {
       out.append("the trigger for ")
@@ -122,7 +147,7 @@ final class StatementFacts {
           ReportFormat.ms(t.timeMs()),
           ReportFormat.grouped(t.calls()),
           ChangeWording.present(exec) && exec > 0
-              ? ChangeWording.unsignedPercent(t.timeMs() / exec)
+              ? ChangeWording.share(t.timeMs() / exec)
               : ReportFormat.NOT_AVAILABLE);
     }
     return table.render();
@@ -135,8 +160,30 @@ final class StatementFacts {
   static String filterSentence(PlanText.FilteringNode node) {
     String share =
         node.read() > 0
-            ? " (" + ChangeWording.unsignedPercent((double) node.removed() / node.read()) + ")"
+            ? " (" + ChangeWording.share((double) node.removed() / node.read()) + ")"
             : "";
+    if (node.parallel()) {
+      // rows per process are printed rounded: the totals are per-loop figures times loops
+      return "the "
+          + label(node.label())
+          + ", run by "
+          + node.loops()
+          + " processes (the leader and "
+          + (node.loops() - 1)
+          + (node.loops() == 2 ? " worker" : " workers")
+          + "), reads about "
+          + ReportFormat.grouped(node.read())
+          + " rows and its filter throws away about "
+          + ReportFormat.grouped(node.removed())
+          + share
+          + " to keep about "
+          + ReportFormat.grouped(node.rows())
+          + " (PostgreSQL prints each process's rows as a rounded average, so these are that"
+          + " average times "
+          + node.loops()
+          + "; the processes run at the same time, so the time is the statement's own Execution"
+          + " Time, not a sum over them).";
+    }
     return "the "
         + label(node.label())
         + " reads "

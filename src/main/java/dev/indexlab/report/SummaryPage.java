@@ -4,7 +4,6 @@ import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.scenario.RunResults.CandidateResult;
 import dev.indexlab.scenario.RunResults.Meta;
 import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.Timing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,41 +18,50 @@ final class SummaryPage {
   private final RunIndex run;
   private final boolean routeTimesChart;
   private final boolean distributionChart;
-  private final int planFiles;
+  private final PlanFiles plans;
 
-  SummaryPage(RunIndex run, boolean routeTimesChart, boolean distributionChart, int planFiles) {
+  SummaryPage(RunIndex run, PlanFiles plans, boolean routeTimesChart, boolean distributionChart) {
     this.run = run;
+    this.plans = plans;
     this.routeTimesChart = routeTimesChart;
     this.distributionChart = distributionChart;
-    this.planFiles = planFiles;
   }
 
   String render() {
     Meta meta = run.results().meta();
     RouteTable routes = new RouteTable(run);
     String table = routes.render();
+    List<String> order = new ArrayList<>();
+    for (RouteTable.Slot slot : routes.order()) {
+      if (slot.routeId() != null) {
+        order.add(slot.routeId());
+      }
+    }
+    List<RouteComparison> comparisons = new ArrayList<>();
+    order.forEach(id -> comparisons.add(RouteComparison.of(run, id)));
     StringBuilder out = new StringBuilder();
     out.append("# ")
         .append(MarkdownText.text(nonBlank(meta.workload(), "Workload")))
         .append(": route times before and after indexlab\n\n");
-    out.append(lead(meta, routes.verdicts())).append("\n\n");
-    out.append("## How this was measured\n\n").append(SetupTable.render(meta)).append('\n');
+    out.append(lead(meta, routes.verdicts(), comparisons)).append("\n\n");
+    out.append(stories(comparisons));
+    out.append(new ShipList(run).render(comparisons));
+    out.append(new UnfixedFindings(run).render(order));
     out.append("## Route times\n\n");
     out.append(
-        "Mean and 95th percentile time per call of each route under JMH (SampleTime mode, all"
-            + " statements of the route in one transaction), in milliseconds. **Baseline** is the"
-            + " schema as shipped; **optimized** has every accepted candidate applied together, on"
-            + " the same seeded data. "
+        "Median and 95th percentile time per call of each route under JMH (SampleTime mode, all"
+            + " statements of the route in one transaction), in milliseconds, with the number of"
+            + " samples each side rests on. **Baseline** is the schema as shipped; **optimized**"
+            + " has every accepted candidate applied together, on the same seeded data. "
             + (meta.sideBySide()
                 ? "The routes the accepted candidates can change were measured side by side at the"
                     + " end of the run, route by route (one right after the other, alternating"
                     + " which went first), so that both figures of a route saw the same machine. "
                 : "The baseline was measured at the start of the run and the optimized scenario at"
                     + " its end, on the one database. ")
-            + "A change counts when the two"
-            + " means' 99.9% confidence intervals do not overlap and the route's EXPLAIN median"
-            + " moves the same way (by 10% and 0.02 ms or more); \"much faster\" means at least"
-            + " 90% less time.\n\n");
+            + run.wording().ruleSentence()
+            + " \"Much faster\" means at least 90% less time; a route whose results kept no"
+            + " samples (a run older than the rule) is \"not compared: no samples\".\n\n");
     out.append(table).append('\n');
     if (routeTimesChart) {
       out.append("![Mean time per route call, baseline and optimized, log scale](")
@@ -70,13 +78,35 @@ final class SummaryPage {
               + " latency histograms._\n\n");
     }
     out.append(candidates());
-    out.append(writeups());
+    out.append("## How this was measured\n\n").append(SetupTable.render(meta)).append('\n');
     out.append(problems());
     out.append(files());
     return out.toString();
   }
 
-  private String lead(Meta meta, Map<Verdict, Integer> verdicts) {
+  /** The story of every route the accepted set made significantly faster, in table order. */
+  private String stories(List<RouteComparison> comparisons) {
+    List<RouteComparison> faster =
+        comparisons.stream().filter(c -> c.verdict().improved()).toList();
+    if (faster.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("## The slow routes, one by one\n\n");
+    out.append(
+            "Each route the accepted set made significantly faster under JMH, in the order of the"
+                + " route table: its plan before, what indexlab noticed, the fix, the plan after and"
+                + " the change. Every candidate has its own page with every route it was measured on;"
+                + " ")
+        .append(MarkdownText.link("routes.md", RoutesPage.FILE))
+        .append(" has every statement's plans.\n\n");
+    SlowRouteStory story = new SlowRouteStory(run, plans);
+    for (RouteComparison c : faster) {
+      out.append(story.render(c.routeId()));
+    }
+    return out.toString();
+  }
+
+  private String lead(Meta meta, Map<Verdict, Integer> verdicts, List<RouteComparison> all) {
     ScenarioResult baseline = run.baseline();
     int routeCount = baseline == null || baseline.routes() == null ? 0 : baseline.routes().size();
     List<CandidateResult> candidates = run.candidates();
@@ -91,7 +121,11 @@ final class SummaryPage {
         .append(plain(meta.scale()))
         .append(" on ")
         .append(
-            MarkdownText.text(nonBlank(meta.postgresVersion(), "an unknown PostgreSQL version")))
+            meta.postgresVersion() == null || meta.postgresVersion().isBlank()
+                ? "an unknown PostgreSQL version"
+                : MarkdownText.text(
+                    (meta.postgresVersion().startsWith("PostgreSQL") ? "" : "PostgreSQL ")
+                        + meta.postgresVersion()))
         .append(", evaluated ")
         .append(candidates.size())
         .append(candidates.size() == 1 ? " candidate" : " candidates")
@@ -106,7 +140,7 @@ final class SummaryPage {
         verdicts.getOrDefault(Verdict.FASTER, 0) + verdicts.getOrDefault(Verdict.MUCH_FASTER, 0);
     s.append(" With the accepted candidates applied together, ")
         .append(count(faster, "route got", "routes got"))
-        .append(" faster (")
+        .append(" significantly faster (")
         .append(verdicts.getOrDefault(Verdict.MUCH_FASTER, 0))
         .append(" of them by 90% or more), ")
         .append(count(verdicts.getOrDefault(Verdict.NO_CHANGE, 0), "route showed", "routes showed"))
@@ -118,45 +152,45 @@ final class SummaryPage {
                 "route got",
                 "routes got"))
         .append(" slower and ")
-        .append(count(verdicts.getOrDefault(Verdict.MISSING, 0), "route", "routes"))
+        .append(
+            count(
+                verdicts.getOrDefault(Verdict.MISSING, 0)
+                    + verdicts.getOrDefault(Verdict.NOT_COMPARED, 0),
+                "route",
+                "routes"))
         .append(" could not be compared.");
-    biggest().ifPresent(b -> s.append(' ').append(b));
+    biggest(all).ifPresent(b -> s.append(' ').append(b));
     return s.toString();
   }
 
-  /** "The biggest change: ROUTE, from X to Y, a Z% improvement." */
-  private Optional<String> biggest() {
-    String best = null;
+  /**
+   * "The biggest change: ROUTE, from X to Y, a Z% improvement (JMH median, ...)": the largest
+   * change of medians among routes whose verdict is a change (never one the rule calls no change).
+   */
+  private Optional<String> biggest(List<RouteComparison> all) {
+    RouteComparison best = null;
     double bestSize = 0;
-    Timing bestBefore = null;
-    Timing bestAfter = null;
-    for (String id : new RouteTable(run).routeIds()) {
-      Timing before = RouteTable.timing(RunIndex.route(run.baseline(), id));
-      Timing after = RouteTable.timing(RunIndex.route(run.optimized(), id));
-      if (before == null || after == null || !(before.mean() > 0) || !(after.mean() > 0)) {
+    for (RouteComparison c : all) {
+      if (!c.verdict().changed() || !(c.medianBefore() > 0) || !(c.medianAfter() > 0)) {
         continue;
       }
-      double size = Math.abs(Math.log(after.mean() / before.mean()));
+      double size = Math.abs(Math.log(c.medianAfter() / c.medianBefore()));
       if (size > bestSize) {
-        best = id;
+        best = c;
         bestSize = size;
-        bestBefore = before;
-        bestAfter = after;
       }
     }
     if (best == null) {
       return Optional.empty();
     }
-    boolean apart =
-        ChangeWording.intervalsApart(
-            bestBefore.mean(), bestBefore.error(), bestAfter.mean(), bestAfter.error());
-    Verdict v = ChangeWording.verdict(bestBefore.mean(), bestAfter.mean(), apart);
     return Optional.of(
         "The biggest change: "
-            + MarkdownText.text(run.routeName(best))
+            + MarkdownText.text(run.routeName(best.routeId()))
             + ", "
-            + ChangeWording.fromTo(bestBefore.mean(), bestAfter.mean(), v)
-            + " (JMH mean).");
+            + ChangeWording.fromTo(best.medianBefore(), best.medianAfter(), best.verdict())
+            + " (JMH median per call, "
+            + SlowRouteStory.samples(best)
+            + ").");
   }
 
   private String candidates() {
@@ -170,7 +204,10 @@ final class SummaryPage {
             + " measured again on top of the accepted set (\"on top of the accepted set\" in its"
             + " reason), since candidates interact; a plain index that an accepted one already"
             + " provides is left out. Accepted ones are ranked by the time they save across the"
-            + " weighted workload (route weight × time saved per call).\n\n");
+            + " weighted workload: the sum over the routes it made significantly faster of the"
+            + " route's weight × the median time saved per call, which is milliseconds saved per"
+            + " minute of traffic when the weights are calls per minute. Each name links to the"
+            + " candidate's page.\n\n");
     List<CandidateResult> accepted = all.stream().filter(RunIndex::accepted).toList();
     List<CandidateResult> rejected = all.stream().filter(c -> !RunIndex.accepted(c)).toList();
     out.append("### Accepted (").append(accepted.size()).append(")\n\n");
@@ -182,9 +219,9 @@ final class SummaryPage {
           .append(title(c))
           .append(": ")
           .append(reason(c))
-          .append("; saves ")
+          .append("; weighted saving ")
           .append(ReportFormat.msWithUnit(RunIndex.saved(c)))
-          .append(" per minute of weighted workload.\n");
+          .append(" per minute.\n");
     }
     out.append("\n### Rejected (").append(rejected.size()).append(")\n\n");
     if (rejected.isEmpty()) {
@@ -197,9 +234,13 @@ final class SummaryPage {
   }
 
   private String title(CandidateResult c) {
+    String description = c.description() == null ? "" : c.description().strip();
     return MarkdownText.link(c.id(), run.pageOf(c))
         + " ("
         + text(nonBlank(c.kind(), "candidate"))
+        + (description.isEmpty() || description.startsWith("Index on ")
+            ? ""
+            : ", " + MarkdownText.text(description))
         + ")";
   }
 
@@ -208,20 +249,6 @@ final class SummaryPage {
     return reason == null || reason.isBlank()
         ? "no reason recorded"
         : MarkdownText.text(strip(reason));
-  }
-
-  private String writeups() {
-    StringBuilder out = new StringBuilder("## Write-ups\n\n");
-    for (CandidateResult c : run.candidates()) {
-      out.append("- ")
-          .append(MarkdownText.link(nonBlank(c.description(), c.id()), run.pageOf(c)))
-          .append(RunIndex.accepted(c) ? " (accepted)" : " (rejected)")
-          .append('\n');
-    }
-    out.append("- ")
-        .append(MarkdownText.link("Every route, statement by statement", RoutesPage.FILE))
-        .append(": SQL, EXPLAIN times, findings and plans before and after\n\n");
-    return out.toString();
   }
 
   private String problems() {
@@ -249,14 +276,19 @@ final class SummaryPage {
   }
 
   private String files() {
+    int planFiles = plans.copied().size();
     return "## Files\n\n"
+        + "- "
+        + MarkdownText.link("Every route, statement by statement", RoutesPage.FILE)
+        + ": SQL, EXPLAIN times, findings and plans before and after.\n"
         + "- "
         + MarkdownText.link(RunResultsJson.FILE_NAME, RunResultsJson.FILE_NAME)
         + ": everything these pages show, machine-readable.\n"
         + "- "
         + (planFiles > 0
             ? planFiles
-                + " plan JSON files under `plans/`, loadable as is by plan visualizers such as pev2, linked from the write-ups.\n"
+                + " plan JSON files under `plans/` (statements and their drilled-down cascades),"
+                + " loadable as is by plan visualizers such as pev2, linked from the pages.\n"
             : "No plan JSON files were saved with this run.\n")
         + "- Rebuild these pages from the saved results without a database: `indexlab report --from <this directory>`.\n";
   }

@@ -7,7 +7,7 @@ import java.util.List;
  * Latency distributions of a few routes (usually those that changed most) as box plots on a log
  * scale, as SVG that renders on GitHub: one band per route, one row per series (before / after),
  * each row with whiskers from p5 to p95, a box from p25 to p75, a thick median line, a diamond at
- * p99 and the median's value on the right ("p50 12.4 ms").
+ * p99 and the median's value in a column right of the plot ("median 12.4 ms").
  *
  * <pre>{@code
  * String svg = new SvgDistributionChart(
@@ -91,7 +91,8 @@ public final class SvgDistributionChart {
     for (int r = 0; r < rows.routes().size(); r++) {
       for (int s = 0; s < rows.seriesNames().size(); s++) {
         BoxStats b = rows.get(r, s);
-        double x = b == null ? axis.left() + 4 : Math.max(axis.x(b.p95()), axis.x(b.p99())) + 9;
+        // in a column of its own right of the plot, so it never reads as the p99 diamond's value
+        double x = b == null ? axis.left() + 4 : axis.right() + 9;
         String text = b == null ? "no samples" : medianLabel(b);
         svg.element("text", text, "x", x, "y", frame.rowTextBaseline(r, s));
       }
@@ -167,7 +168,7 @@ public final class SvgDistributionChart {
   }
 
   private static String medianLabel(BoxStats b) {
-    return "p50 " + ReportFormat.msWithUnit(b.p50());
+    return "median " + ReportFormat.msWithUnit(b.p50());
   }
 
   private static String percentiles(BoxStats b) {

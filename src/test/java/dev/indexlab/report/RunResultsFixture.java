@@ -4,6 +4,7 @@ import dev.indexlab.scenario.RunResults;
 import dev.indexlab.scenario.RunResults.Build;
 import dev.indexlab.scenario.RunResults.CandidateResult;
 import dev.indexlab.scenario.RunResults.Decision;
+import dev.indexlab.scenario.RunResults.Draws;
 import dev.indexlab.scenario.RunResults.DrillDown;
 import dev.indexlab.scenario.RunResults.Finding;
 import dev.indexlab.scenario.RunResults.Meta;
@@ -190,7 +191,7 @@ public final class RunResultsFixture {
             + " ms";
     StatementCapture s =
         new StatementCapture(
-            1,
+            0,
             "main",
             sql,
             mean * 0.8,
@@ -234,7 +235,34 @@ public final class RunResultsFixture {
         lo,
         total,
         histogram,
-        null);
+        null,
+        values(histogram));
+  }
+
+  /** Parameter values in the order given, as the route declares them. */
+  static Map<String, String> orderedParameters(String... nameValue) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < nameValue.length; i += 2) {
+      m.put(nameValue[i], nameValue[i + 1]);
+    }
+    return m;
+  }
+
+  /** Sample values spread evenly through each bucket of the histogram, thinned to 200. */
+  static double[] values(List<double[]> histogram) {
+    List<Double> all = new ArrayList<>();
+    for (double[] b : histogram) {
+      long n = (long) b[2];
+      for (long i = 0; i < n; i++) {
+        all.add(b[0] + (b[1] - b[0]) * (i + 0.5) / n);
+      }
+    }
+    int keep = Math.min(200, all.size());
+    double[] out = new double[keep];
+    for (int i = 0; i < keep; i++) {
+      out[i] = all.get((int) ((long) i * all.size() / keep));
+    }
+    return out;
   }
 
   static final String DELETE_PLAN_BEFORE =
@@ -331,7 +359,7 @@ public final class RunResultsFixture {
                 new Finding(
                     "trigger-dominates",
                     DELETE_USER,
-                    2,
+                    1,
                     "Trigger",
                     "song_history",
                     List.of("user_id"),
@@ -340,7 +368,7 @@ public final class RunResultsFixture {
                 new Finding(
                     "seq-scan-filter",
                     DELETE_USER,
-                    2,
+                    1,
                     "Seq Scan",
                     "song_history",
                     List.of("user_id"),
@@ -350,7 +378,7 @@ public final class RunResultsFixture {
             : List.of();
     StatementCapture validate =
         new StatementCapture(
-            1,
+            0,
             "validate password",
             "SELECT password FROM users WHERE id = :user_id",
             0.021,
@@ -375,7 +403,7 @@ public final class RunResultsFixture {
             0);
     StatementCapture delete =
         new StatementCapture(
-            2,
+            1,
             "delete the user",
             DELETE_USER_SQL,
             before ? 65.31 : 1.217,
@@ -390,7 +418,7 @@ public final class RunResultsFixture {
             triggers,
             List.of(cascade, positions),
             findings,
-            List.of("users_pkey"),
+            before ? List.of("users_pkey") : List.of("users_pkey", "song_history_user_id_idx"),
             List.of("ModifyTable", "Index Scan"),
             null,
             0);
@@ -403,7 +431,14 @@ public final class RunResultsFixture {
         true,
         timing(mean),
         List.of(validate, delete),
-        null);
+        null,
+        null,
+        new Draws(
+            before
+                ? List.of(64.9, 65.331, 66.2, 63.8, 70.4)
+                : List.of(1.31, 1.238, 1.25, 1.19, 1.4),
+            1,
+            orderedParameters("user_id", "417")));
   }
 
   static final String PLAY_PLAN_BEFORE =
@@ -435,7 +470,7 @@ public final class RunResultsFixture {
     String scenario = after ? "playlist_play_next_entry" : "baseline";
     StatementCapture next =
         new StatementCapture(
-            1,
+            0,
             "find the current and next entry",
             after ? PLAY_SQL_AFTER : PLAY_SQL_BEFORE,
             after ? 0.061 : 392.4,
@@ -474,7 +509,12 @@ public final class RunResultsFixture {
         true,
         timing(mean),
         List.of(next),
-        null);
+        null,
+        null,
+        new Draws(
+            after ? List.of(0.9, 0.95, 1.0) : List.of(380.0, 390.0, 401.0),
+            1,
+            orderedParameters("user_id", "12", "position", "90211")));
   }
 
   private static CandidateResult indexCandidate() {
@@ -645,6 +685,17 @@ public final class RunResultsFixture {
             Path file = dir.resolve(c.planJsonFile());
             Files.createDirectories(file.getParent());
             Files.writeString(file, "[{\"Plan\": {\"Node Type\": \"Result\"}}]\n");
+            Files.writeString(
+                file.resolveSibling(file.getFileName().toString().replace(".json", ".txt")),
+                c.planText() + "\nSettings: work_mem = '4MB'\n");
+            for (DrillDown d : c.drillDowns()) {
+              Path cascade =
+                  dir.resolve(PlanFiles.drillDownFile(c.planJsonFile(), List.of(d.constraint())));
+              Files.writeString(cascade, "[{\"Plan\": {\"Node Type\": \"ModifyTable\"}}]\n");
+              Files.writeString(
+                  cascade.resolveSibling(cascade.getFileName().toString().replace(".json", ".txt")),
+                  d.planText() + "\nWAL: records=12 bytes=1320\n");
+            }
           }
         }
       }

@@ -43,7 +43,7 @@ class SvgDistributionChartTest {
     assertThat(withClass(doc, "rect", "box")).hasSize(6);
     assertThat(withClass(doc, "line", "median")).hasSize(6);
     assertThat(withClass(doc, "path", "p99")).hasSize(6);
-    assertThat(SvgFixtures.texts(doc)).contains("p50 517 ms", "p50 2.10 ms", "1", "100,000");
+    assertThat(SvgFixtures.texts(doc)).contains("median 517 ms", "median 2.10 ms", "1", "100,000");
     assertThat(withClass(doc, "rect", "box").get(3).getTextContent())
         .isEqualTo(
             "/users/delete/{user_id} (POST) - after:"
@@ -83,7 +83,7 @@ class SvgDistributionChartTest {
     Document doc = parse(svg);
     assertThat(withClass(doc, "rect", "box")).hasSize(1);
     assertThat(SvgFixtures.texts(doc))
-        .contains("no samples", "new <route>", "t & u", "p50 5.95 ms");
+        .contains("no samples", "new <route>", "t & u", "median 5.95 ms");
   }
 
   @Test
