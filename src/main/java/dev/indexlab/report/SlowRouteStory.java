@@ -175,7 +175,7 @@ final class SlowRouteStory {
         + (same ? " and after, both run with " : ", run with ")
         + String.join(", ", values)
         + " (draw "
-        + (d.shown() + 1)
+        + d.shown()
         + "):";
   }
 

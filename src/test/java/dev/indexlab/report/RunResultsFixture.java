@@ -437,7 +437,7 @@ public final class RunResultsFixture {
             before
                 ? List.of(64.9, 65.331, 66.2, 63.8, 70.4)
                 : List.of(1.31, 1.238, 1.25, 1.19, 1.4),
-            1,
+            2,
             orderedParameters("user_id", "417")));
   }
 
@@ -513,7 +513,7 @@ public final class RunResultsFixture {
         null,
         new Draws(
             after ? List.of(0.9, 0.95, 1.0) : List.of(380.0, 390.0, 401.0),
-            1,
+            2,
             orderedParameters("user_id", "12", "position", "90211")));
   }
 
