@@ -226,6 +226,7 @@ public final class DecisionRule {
             100 * minGain,
             Numbers.ms(minGainMs()),
             100 * minGain);
+    reason += nearestWork(explained);
     RouteDelta worst = null;
     for (RouteDelta d : regressions(false, explained)) {
       if (worst == null
@@ -387,6 +388,36 @@ public final class DecisionRule {
         Numbers.ms(near.explainBeforeMs()),
         Numbers.ms(near.explainAfterMs()),
         near.jmh() == null ? "not timed" : near.jmh().describe());
+  }
+
+  /**
+   * "; closest: route, EXPLAIN a → b ms, shared buffers x → y, rows examined r → s" for the route
+   * that uses the candidate and came nearest to an EXPLAIN gain.
+   */
+  private static String nearestWork(List<RouteDelta> deltas) {
+    RouteDelta near = null;
+    for (RouteDelta d : deltas) {
+      if (d.usesCandidate()
+          && d.explainBeforeMs() > 0
+          && (near == null
+              || d.explainAfterMs() / d.explainBeforeMs()
+                  < near.explainAfterMs() / near.explainBeforeMs())) {
+        near = d;
+      }
+    }
+    if (near == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "; closest: %s, EXPLAIN %s → %s ms, shared buffers %,d → %,d, rows examined %,d → %,d",
+        near.route(),
+        Numbers.ms(near.explainBeforeMs()),
+        Numbers.ms(near.explainAfterMs()),
+        near.buffersBefore(),
+        near.buffersAfter(),
+        near.rowsExaminedBefore(),
+        near.rowsExaminedAfter());
   }
 
   private static RouteDelta bestGain(

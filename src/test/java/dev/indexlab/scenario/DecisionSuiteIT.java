@@ -116,7 +116,7 @@ class DecisionSuiteIT {
   }
 
   /**
-   * Deleting an artist cascades into plays (400,000 rows), tours (40,000) and likes (6,000). Only
+   * Deleting an artist cascades into plays (800,000 rows), tours (160,000) and likes (30,000). Only
    * plays' index pays against the baseline; tours' pays on top of it; likes' is rejected on its
    * first second look (tours still dominates what is left) and accepted when the set has grown.
    */

@@ -27,12 +27,12 @@ SELECT g, 'artist ' || g FROM generate_series(1, 20000) AS g;
 
 INSERT INTO plays (id, artist_id, played_at)
 SELECT g, 1 + (g * 7) % 20000, timestamptz '2024-01-01' + g * interval '1 minute'
-FROM generate_series(1, 400000) AS g;
+FROM generate_series(1, 800000) AS g;
 
 INSERT INTO tours (id, artist_id, city)
 SELECT g, 1 + (g * 11) % 20000, 'city ' || (g % 90)
-FROM generate_series(1, 40000) AS g;
+FROM generate_series(1, 160000) AS g;
 
 INSERT INTO likes (id, artist_id, liked_at)
 SELECT g, 1 + (g * 13) % 20000, timestamptz '2024-01-01' + g * interval '1 hour'
-FROM generate_series(1, 6000) AS g;
+FROM generate_series(1, 30000) AS g;
