@@ -446,7 +446,8 @@ final class AcceptedSet {
               measured == null ? null : ScenarioMeasurer.timing(measured),
               r.statements(),
               error,
-              r.hotUpdateShare()));
+              r.hotUpdateShare(),
+              r.draws()));
     }
     return new RunResults.ScenarioResult(
         scenario.name(), scenario.candidates(), out, List.copyOf(errors));
