@@ -408,16 +408,23 @@ public final class DecisionRule {
     if (near == null) {
       return "";
     }
+    String rows =
+        near.rowsExaminedBefore() < 0 || near.rowsExaminedAfter() < 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", rows examined %,d → %,d",
+                near.rowsExaminedBefore(),
+                near.rowsExaminedAfter());
     return String.format(
         Locale.ROOT,
-        "; closest: %s, EXPLAIN %s → %s ms, shared buffers %,d → %,d, rows examined %,d → %,d",
+        "; closest: %s, EXPLAIN %s → %s ms, shared buffers %,d → %,d%s",
         near.route(),
         Numbers.ms(near.explainBeforeMs()),
         Numbers.ms(near.explainAfterMs()),
         near.buffersBefore(),
         near.buffersAfter(),
-        near.rowsExaminedBefore(),
-        near.rowsExaminedAfter());
+        rows);
   }
 
   private static RouteDelta bestGain(
