@@ -366,8 +366,11 @@ public final class DecisionRule {
     return saved;
   }
 
-  /** "; closest: route EXPLAIN a → b ms, JMH …" for the route that came nearest to a gain. */
-  private static String nearest(List<RouteDelta> deltas) {
+  /**
+   * The route that uses the candidate and came nearest to an EXPLAIN gain (the lowest ratio of
+   * EXPLAIN times), or null.
+   */
+  private static RouteDelta closest(List<RouteDelta> deltas) {
     RouteDelta near = null;
     for (RouteDelta d : deltas) {
       if (d.usesCandidate()
@@ -378,6 +381,12 @@ public final class DecisionRule {
         near = d;
       }
     }
+    return near;
+  }
+
+  /** "; closest: route EXPLAIN a → b ms, JMH …" for the route that came nearest to a gain. */
+  private static String nearest(List<RouteDelta> deltas) {
+    RouteDelta near = closest(deltas);
     if (near == null) {
       return "";
     }
@@ -395,16 +404,7 @@ public final class DecisionRule {
    * that uses the candidate and came nearest to an EXPLAIN gain.
    */
   private static String nearestWork(List<RouteDelta> deltas) {
-    RouteDelta near = null;
-    for (RouteDelta d : deltas) {
-      if (d.usesCandidate()
-          && d.explainBeforeMs() > 0
-          && (near == null
-              || d.explainAfterMs() / d.explainBeforeMs()
-                  < near.explainAfterMs() / near.explainBeforeMs())) {
-        near = d;
-      }
-    }
+    RouteDelta near = closest(deltas);
     if (near == null) {
       return "";
     }

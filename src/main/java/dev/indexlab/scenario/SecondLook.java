@@ -138,14 +138,7 @@ final class SecondLook implements AutoCloseable {
       List<String> indexNames =
           applied.added().stream().map(IndexInventory.IndexInfo::name).toList();
       PairedTrial trial =
-          new PairedTrial(
-              run,
-              new PairedTrial.Side(beforeScenario, before),
-              capturedBefore(measured),
-              new PairedTrial.Side(with, after),
-              measured,
-              writers,
-              indexNames);
+          againstTheSet(new PairedTrial.Side(with, after), measured, writers, indexNames);
       ScenarioMeasurer.Captured capAfter = trial.capturedAfter();
       DecisionRule rule = run.settings().rule();
       List<RunResults.RouteDelta> early = trial.explained();
@@ -214,6 +207,19 @@ final class SecondLook implements AutoCloseable {
     hotBefore.putAll(keptHot);
     capturedBefore.putAll(changed.captures());
     hotBefore.putAll(changed.hot());
+  }
+
+  /** A trial of {@code other} against the set's copy, over {@code measured}. */
+  private PairedTrial againstTheSet(
+      PairedTrial.Side other, List<Route> measured, List<String> writers, List<String> names) {
+    return new PairedTrial(
+        run,
+        new PairedTrial.Side(beforeScenario, before),
+        capturedBefore(measured),
+        other,
+        measured,
+        writers,
+        names);
   }
 
   /** Makes the accepted set's copy, the first time it is needed. */
@@ -286,14 +292,7 @@ final class SecondLook implements AutoCloseable {
               "no plan of the accepted set uses it (the set's other indexes serve its lookups)";
         } else {
           PairedTrial trial =
-              new PairedTrial(
-                  run,
-                  new PairedTrial.Side(beforeScenario, before),
-                  capturedBefore(measured),
-                  new PairedTrial.Side(without, copy),
-                  measured,
-                  writers,
-                  names);
+              againstTheSet(new PairedTrial.Side(without, copy), measured, writers, names);
           reason = withoutIt(rule, trial, measured);
           after = trial.capturedAfter();
         }
