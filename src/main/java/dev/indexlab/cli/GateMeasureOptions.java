@@ -1,11 +1,9 @@
 package dev.indexlab.cli;
 
-import dev.indexlab.IndexlabException;
 import dev.indexlab.bench.BenchProfile;
 import dev.indexlab.gate.GateSettings;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -103,23 +101,7 @@ public final class GateMeasureOptions {
   }
 
   private BenchProfile override(BenchProfile p) {
-    if (iterationSeconds != null && !(iterationSeconds > 0)) {
-      throw IndexlabException.usage("--iteration-time must be positive, was " + iterationSeconds);
-    }
-    Duration time =
-        iterationSeconds == null ? null : Duration.ofMillis(Math.round(iterationSeconds * 1000));
-    try {
-      return new BenchProfile(
-          p.name() + "+custom",
-          forks == null ? p.forks() : forks,
-          warmupIterations == null ? p.warmupIterations() : warmupIterations,
-          time == null ? p.warmupTime() : time,
-          iterations == null ? p.measurementIterations() : iterations,
-          time == null ? p.measurementTime() : time);
-    } catch (IllegalArgumentException e) {
-      throw IndexlabException.usage(
-          "--forks/--iterations/--warmup-iterations: must be >= 0 (iterations >= 1)");
-    }
+    return ProfileOptions.withOverrides(p, forks, warmupIterations, iterationSeconds, iterations);
   }
 
   List<String> routes() {

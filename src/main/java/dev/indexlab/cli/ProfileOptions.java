@@ -54,6 +54,20 @@ public final class ProfileOptions {
         && warmupIterations == null) {
       return p;
     }
+    return withOverrides(p, forks, warmupIterations, iterationSeconds, iterations);
+  }
+
+  /**
+   * {@code p} with each override that is not null ({@code --forks}, {@code --warmup-iterations},
+   * {@code --iteration-time} for warm-up and measurement, {@code --iterations}); its name then ends
+   * in {@code +custom}. A bad value is a usage error.
+   */
+  static BenchProfile withOverrides(
+      BenchProfile p,
+      Integer forks,
+      Integer warmupIterations,
+      Double iterationSeconds,
+      Integer iterations) {
     if (iterationSeconds != null && !(iterationSeconds > 0)) {
       throw IndexlabException.usage("--iteration-time must be positive, was " + iterationSeconds);
     }
