@@ -49,6 +49,7 @@ public final class GateCommand implements Callable<Integer> {
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;
   @Mixin GateMeasureOptions measure;
+  @Mixin GateThresholdOptions limits;
 
   @Option(names = "--baseline", paramLabel = "FILE", description = "Baseline from 'baseline save'.")
   Path baseline;
@@ -64,38 +65,6 @@ public final class GateCommand implements Callable<Integer> {
       paramLabel = "DIR|REF",
       description = "Interleaved A/B: the new side, a workload directory or a git ref.")
   String head;
-
-  @Option(
-      names = "--threshold",
-      defaultValue = "20%",
-      converter = PercentConverter.class,
-      paramLabel = "PCT",
-      description = "Slow-down of the median that fails, when significant. Default: 20%%.")
-  double threshold;
-
-  @Option(
-      names = "--threshold-ms",
-      defaultValue = "0.1",
-      paramLabel = "MS",
-      description =
-          "...and by at least this many ms per call; a route slower on time alone (plans and"
-              + " buffers unchanged) is also measured again before it fails. Default: 0.1.")
-  double thresholdMs;
-
-  @Option(
-      names = "--buffers-threshold",
-      defaultValue = "10%",
-      converter = PercentConverter.class,
-      paramLabel = "PCT",
-      description = "Rise of shared buffers per execution that fails. Default: 10%%.")
-  double buffersThreshold;
-
-  @Option(
-      names = "--large-table",
-      defaultValue = "10000",
-      paramLabel = "ROWS",
-      description = "A new Seq Scan fails on tables of at least this many rows. Default: 10000.")
-  long largeTable;
 
   @Option(
       names = "--rounds",
@@ -129,7 +98,7 @@ public final class GateCommand implements Callable<Integer> {
     if (rounds != null) {
       OptionChecks.atLeast("--rounds", rounds, 1);
     }
-    OptionChecks.atLeast("--large-table", largeTable, 0);
+    limits.check();
     if (junit != null) {
       OptionChecks.writableFile("--junit", junit);
     }
@@ -137,13 +106,7 @@ public final class GateCommand implements Callable<Integer> {
       OptionChecks.writableFile("--summary", summary);
     }
     measure.checkNumbers();
-    GateThresholds thresholds =
-        GateThresholds.defaults()
-            .withTime(threshold)
-            .withTimeMs(thresholdMs)
-            .withBuffers(buffersThreshold)
-            .withLargeTableRows(largeTable)
-            .withNormalize(!noNormalize);
+    GateThresholds thresholds = limits.thresholds().withNormalize(!noNormalize);
     try {
       return ab ? interleaved(thresholds) : againstBaseline(thresholds);
     } catch (IndexlabException e) {

@@ -34,6 +34,7 @@ public final class UpgradeCheckCommand implements Callable<Integer> {
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;
   @Mixin GateMeasureOptions measure;
+  @Mixin GateThresholdOptions limits;
 
   @Option(
       names = "--from",
@@ -48,29 +49,6 @@ public final class UpgradeCheckCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "The version to upgrade to: 14, 15, 16, 17 or 18.")
   String to;
-
-  @Option(
-      names = "--threshold",
-      defaultValue = "20%",
-      converter = PercentConverter.class,
-      paramLabel = "PCT",
-      description = "Slow-down of the median that fails, when significant. Default: 20%%.")
-  double threshold;
-
-  @Option(
-      names = "--buffers-threshold",
-      defaultValue = "10%",
-      converter = PercentConverter.class,
-      paramLabel = "PCT",
-      description = "Rise of shared buffers per execution that fails. Default: 10%%.")
-  double buffersThreshold;
-
-  @Option(
-      names = "--large-table",
-      defaultValue = "10000",
-      paramLabel = "ROWS",
-      description = "A new Seq Scan fails on tables of at least this many rows. Default: 10000.")
-  long largeTable;
 
   @Option(
       names = "--rounds",
@@ -98,11 +76,8 @@ public final class UpgradeCheckCommand implements Callable<Integer> {
     if (rounds != null && rounds < 1) {
       throw IndexlabException.usage("--rounds " + rounds + ": must be at least 1");
     }
-    GateThresholds thresholds =
-        GateThresholds.defaults()
-            .withTime(threshold)
-            .withBuffers(buffersThreshold)
-            .withLargeTableRows(largeTable);
+    limits.check();
+    GateThresholds thresholds = limits.thresholds();
     GateSettings settings = measure.apply(GateSettings.interleavedDefaults());
     if (rounds != null) {
       settings = settings.withRounds(rounds);
