@@ -1,5 +1,6 @@
 package dev.indexlab.capture;
 
+import dev.indexlab.SqlResources;
 import dev.indexlab.capture.ParameterUse.How;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -164,7 +165,8 @@ final class ParameterSources {
 
   private Optional<ColumnFacts> facts(ParameterUse.Column col) throws SQLException {
     for (ParameterUse.TableRef t : col.tables()) {
-      try (PreparedStatement ps = c.prepareStatement(SqlResource.text("column-facts.sql"))) {
+      try (PreparedStatement ps =
+          c.prepareStatement(SqlResources.text(ParameterSources.class, "column-facts.sql"))) {
         ps.setString(1, t.regclassText());
         ps.setString(2, col.column());
         try (ResultSet rs = ps.executeQuery()) {
@@ -186,7 +188,8 @@ final class ParameterSources {
   }
 
   private long estimatedRows(String relation) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SqlResource.text("relation-rows.sql"))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(SqlResources.text(ParameterSources.class, "relation-rows.sql"))) {
       ps.setString(1, relation);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : -1;

@@ -1,5 +1,6 @@
 package dev.indexlab.capture;
 
+import dev.indexlab.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,8 @@ final class ParameterTypes {
     }
     try {
       List<Type> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(SqlResource.text("parameter-types.sql"))) {
+      try (PreparedStatement ps =
+          c.prepareStatement(SqlResources.text(ParameterTypes.class, "parameter-types.sql"))) {
         ps.setString(1, NAME);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,9 @@ final class StatementStatistics {
   static List<CapturedStatement> read(Connection c) throws SQLException {
     requireExtension(c);
     List<CapturedStatement> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(SqlResource.text("pg-stat-statements.sql"));
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                SqlResources.text(StatementStatistics.class, "pg-stat-statements.sql"));
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(
@@ -46,7 +49,9 @@ final class StatementStatistics {
     String preload;
     boolean created;
     String database;
-    try (PreparedStatement ps = c.prepareStatement(SqlResource.text("extension-state.sql"));
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                SqlResources.text(StatementStatistics.class, "extension-state.sql"));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       preload = rs.getString("preload");

@@ -1,5 +1,6 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.SqlResources;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * mixed-case and quoted names work.
  */
 final class ForeignKeyCatalog {
-  private static final String SQL = SqlResource.text("foreign-key-trigger.sql");
+  private static final String SQL =
+      SqlResources.text(ForeignKeyCatalog.class, "foreign-key-trigger.sql");
 
   private ForeignKeyCatalog() {}
 

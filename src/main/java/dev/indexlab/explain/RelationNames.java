@@ -1,5 +1,6 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.SqlResources;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +29,8 @@ public interface RelationNames {
   static RelationNames fromCatalog(Connection c) throws SQLException {
     Map<String, String> schemas = new HashMap<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(SqlResource.text("relation-schemas.sql"))) {
+        ResultSet rs =
+            st.executeQuery(SqlResources.text(RelationNames.class, "relation-schemas.sql"))) {
       while (rs.next()) {
         schemas.put(rs.getString(1), rs.getString(2)); // visible rows come last and win
       }

@@ -1,5 +1,6 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.SqlResources;
 import dev.indexlab.db.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -336,7 +337,9 @@ public final class TriggerDrillDown {
         StatementExplainer.inRolledBackScope(
             c,
             () -> {
-              try (PreparedStatement ps = c.prepareStatement(SqlResource.text("plain-table.sql"))) {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      SqlResources.text(TriggerDrillDown.class, "plain-table.sql"))) {
                 ps.setString(1, fk.referencedSchema());
                 ps.setString(2, fk.referencedTable());
                 try (ResultSet rs = ps.executeQuery()) {

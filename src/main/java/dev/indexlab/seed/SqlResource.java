@@ -1,9 +1,6 @@
 package dev.indexlab.seed;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.indexlab.SqlResources;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,14 +13,7 @@ final class SqlResource {
 
   /** The text of resource {@code name} (for example {@code "constraints.sql"}). */
   static String text(String name) {
-    try (InputStream in = SqlResource.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SqlResources.text(SqlResource.class, name);
   }
 
   /** Prepares resource {@code name} and binds {@code tables} as a text array to each {@code ?}. */
