@@ -135,17 +135,25 @@ final class RouteAnalysis {
     return lead + (rewritten ? ". Before the rewrite it reads:" : ":");
   }
 
+  /**
+   * "- **Statement N**, EXPLAIN ANALYZE median: from … to …, …" with the shared buffers, for the
+   * statement that changed most.
+   */
+  static String statementLine(RunIndex run, StatementCapture hot, StatementCapture hotAfter) {
+    double sb = hot.medianExecutionMs();
+    double sa = hotAfter.medianExecutionMs();
+    return "- **Statement "
+        + (hot.index() + 1)
+        + "**, EXPLAIN ANALYZE median: "
+        + ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa))
+        + CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers())
+        + ".\n";
+  }
+
   private String results(RouteDelta delta, StatementCapture hot, StatementCapture hotAfter) {
     StringBuilder out = new StringBuilder();
     if (hotAfter != null) {
-      double sb = hot.medianExecutionMs();
-      double sa = hotAfter.medianExecutionMs();
-      out.append("- **Statement ")
-          .append(hot.index() + 1)
-          .append("**, EXPLAIN ANALYZE median: ")
-          .append(ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa)))
-          .append(CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers()))
-          .append(".\n");
+      out.append(RouteAnalysis.statementLine(run, hot, hotAfter));
     } else {
       double eb = delta.explainBeforeMs();
       double ea = delta.explainAfterMs();

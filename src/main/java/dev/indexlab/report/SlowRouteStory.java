@@ -260,14 +260,7 @@ final class SlowRouteStory {
       StatementCapture hotAfter) {
     StringBuilder out = new StringBuilder();
     if (hotAfter != null) {
-      double sb = hot.medianExecutionMs();
-      double sa = hotAfter.medianExecutionMs();
-      out.append("- **Statement ")
-          .append(hot.index() + 1)
-          .append("**, EXPLAIN ANALYZE median: ")
-          .append(ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa)))
-          .append(CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers()))
-          .append(".\n");
+      out.append(RouteAnalysis.statementLine(run, hot, hotAfter));
     }
     double eb = before.explainMs();
     double ea = after == null ? Double.NaN : after.explainMs();
