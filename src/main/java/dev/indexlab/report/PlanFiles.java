@@ -48,14 +48,18 @@ final class PlanFiles {
     }
     Path target = outDir.resolve(relative).normalize();
     try {
+      Path txt = textBeside(source);
+      boolean withText = source.toString().endsWith(".json") && Files.isRegularFile(txt);
       if (!target.equals(source)) {
         Files.createDirectories(target.getParent());
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        Path txt = textBeside(source);
-        if (source.toString().endsWith(".json") && Files.isRegularFile(txt)) {
+        if (withText) {
           Files.copy(txt, textBeside(target), StandardCopyOption.REPLACE_EXISTING);
-          copiedText.add(relative.substring(0, relative.length() - ".json".length()) + ".txt");
         }
+      }
+      // listed even when the report is written over its own results: it is the report's file
+      if (withText) {
+        copiedText.add(relative.substring(0, relative.length() - ".json".length()) + ".txt");
       }
     } catch (IOException e) {
       throw IndexlabException.failed("cannot copy plan " + source + ": " + e.getMessage(), e);

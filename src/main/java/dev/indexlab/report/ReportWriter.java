@@ -59,7 +59,8 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the report into {@code outDir} (created if needed).
+   * Writes the report into {@code outDir} (created if needed), removing what an earlier report
+   * wrote there and this one does not ({@link ReportManifest}).
    *
    * @return every file written, relative to {@code outDir} with {@code /} separators, sorted
    * @throws IndexlabException (job failed) when a file cannot be written
@@ -103,6 +104,7 @@ public final class ReportWriter {
     TreeSet<String> written = new TreeSet<>(pages.keySet());
     written.addAll(plans.copied());
     written.addAll(plans.copiedText());
+    ReportManifest.replace(outDir, List.copyOf(written));
     return List.copyOf(written);
   }
 }
