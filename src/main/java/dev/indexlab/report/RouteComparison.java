@@ -1,8 +1,8 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Significance.Change;
 
 /**

@@ -2,9 +2,9 @@ package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Significance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.indexlab.report;
 
 import dev.indexlab.db.Secrets;
 import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.Meta;
+import dev.indexlab.results.RunResults.Meta;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,9 +1,9 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.scenario.RunResults.Build;
-import dev.indexlab.scenario.RunResults.CandidateResult;
-import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults.Build;
+import dev.indexlab.results.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults.RouteDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.indexlab.cli.VersionProvider;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Workload;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;

@@ -2,12 +2,12 @@ package dev.indexlab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.indexlab.scenario.RunResults;
-import dev.indexlab.scenario.RunResults.DrillDown;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.StatementCapture;
-import dev.indexlab.scenario.RunResults.Trigger;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.DrillDown;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.results.RunResults.Trigger;
 import dev.indexlab.stats.Numbers;
 import java.util.ArrayList;
 import java.util.HashSet;
