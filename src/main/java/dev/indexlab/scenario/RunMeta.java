@@ -1,7 +1,7 @@
 package dev.indexlab.scenario;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.indexlab.cli.VersionProvider;
+import dev.indexlab.IndexlabVersion;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.results.RunResults;
@@ -72,7 +72,7 @@ final class RunMeta {
     }
     return new RunResults.Meta(
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        VersionProvider.version(),
+        IndexlabVersion.current(),
         version,
         settings,
         target.description(),
