@@ -5,6 +5,7 @@ import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.stats.Significance.Change;
+import dev.indexlab.text.ReportFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.results.RunResults.RouteResult;
 import dev.indexlab.results.RunResults.ScenarioResult;
 import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.results.RunResults.Build;
 import dev.indexlab.results.RunResults.CandidateResult;
 import dev.indexlab.results.RunResults.RouteDelta;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import dev.indexlab.results.RunResults.DrillDown;
 import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.results.RunResults.RouteResult;
 import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

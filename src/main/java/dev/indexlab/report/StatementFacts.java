@@ -3,6 +3,8 @@ package dev.indexlab.report;
 import dev.indexlab.results.RunResults.Finding;
 import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.results.RunResults.Trigger;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

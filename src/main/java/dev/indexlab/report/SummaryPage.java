@@ -4,6 +4,7 @@ import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.results.RunResults.CandidateResult;
 import dev.indexlab.results.RunResults.Meta;
 import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.text.ReportFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

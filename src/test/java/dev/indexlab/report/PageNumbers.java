@@ -9,6 +9,7 @@ import dev.indexlab.results.RunResults.ScenarioResult;
 import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.results.RunResults.Trigger;
 import dev.indexlab.stats.Numbers;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

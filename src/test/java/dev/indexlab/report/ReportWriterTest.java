@@ -10,6 +10,7 @@ import dev.indexlab.results.RunResults.RouteResult;
 import dev.indexlab.results.RunResults.ScenarioResult;
 import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.results.RunResults.Timing;
+import dev.indexlab.text.ReportFormat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
