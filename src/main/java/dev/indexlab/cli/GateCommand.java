@@ -202,8 +202,10 @@ public final class GateCommand implements Callable<Integer> {
   private SeedOptions seedOptions(BaselineMeta meta) {
     var parsed = spec.commandLine().getParseResult();
     double scale =
-        parsed.hasMatchedOption("--scale") || meta.scale() == null ? seeding.scale : meta.scale();
-    long seed = parsed.hasMatchedOption("--seed") ? seeding.seed : meta.seed();
+        parsed.hasMatchedOption("--scale") || meta.scale() == null
+            ? seeding.data.scale
+            : meta.scale();
+    long seed = parsed.hasMatchedOption("--seed") ? seeding.data.seed : meta.seed();
     return new SeedOptions(scale, seed, seeding.force);
   }
 
