@@ -28,7 +28,7 @@ import java.util.Set;
  * reads.scanned("payment_lookup", 0);   // Optional[[payment_p2022_07]]
  * }</pre>
  */
-public final class PartitionReads {
+final class PartitionReads {
   private static final ObjectMapper JSON = Json.mapper();
 
   private final Map<String, Set<String>> scanned;

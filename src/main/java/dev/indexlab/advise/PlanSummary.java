@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The two things the what-if needs from an {@code EXPLAIN (FORMAT JSON)} plan: the root node's
  * estimated total cost, and the names of every index any node scans.
  */
-public record PlanSummary(double totalCost, Set<String> indexNames) {
+record PlanSummary(double totalCost, Set<String> indexNames) {
   private static final ObjectMapper JSON = Json.mapper();
 
   public PlanSummary {

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
           + " creating it in a rolled-back transaction) and writes them as candidate migrations.",
       "Hand-written candidates already in the folder are kept."
     })
-public final class AdviseCommand implements Callable<Integer> {
+final class AdviseCommand implements Callable<Integer> {
   /** Where {@code indexlab advise} looks for findings when {@code --findings} is not given. */
   static final Path DEFAULT_FINDINGS = Path.of("plans", "baseline", "findings.json");
 

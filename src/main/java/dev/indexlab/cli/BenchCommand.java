@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
           + " jmh.log (JMH's console output).",
       "Exit status: 0 all measured, 1 a route failed, 2 usage (an unknown --routes name)."
     })
-public final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;

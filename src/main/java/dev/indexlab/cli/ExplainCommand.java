@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
           + " PLANS/SCENARIO/findings.json and findings.md.",
       "Exit status: 0 all captured, 1 a route or statement failed, 2 usage."
     })
-public final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
           + " $GITHUB_STEP_SUMMARY when set) and a JUnit report (--junit).",
       "Exit status: 0 nothing regressed, 1 a regression, 2 usage or infrastructure error."
     })
-public final class GateCommand implements Callable<Integer> {
+final class GateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * How {@code baseline save} and {@code gate} measure: which routes, the JMH profile, the EXPLAIN
  * draws. Options left out take the baseline's values when there is one, else the defaults.
  */
-public final class GateMeasureOptions {
+final class GateMeasureOptions {
   @Mixin RouteOptions routes;
 
   @Option(

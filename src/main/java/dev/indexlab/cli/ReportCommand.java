@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description =
         "Rebuild the markdown report (summary, write-ups, charts) from saved results, without a"
             + " database.")
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

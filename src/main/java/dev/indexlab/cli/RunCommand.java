@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
           + " page per candidate.",
       "Exit status: 0 done, 1 a route or candidate failed, 2 usage."
     })
-public final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;

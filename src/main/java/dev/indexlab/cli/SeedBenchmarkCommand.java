@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " then prints every run's wall time, the medians, their ratio and the seed's peak"
           + " heap."
     })
-public final class SeedBenchmarkCommand implements Callable<Integer> {
+final class SeedBenchmarkCommand implements Callable<Integer> {
   @Mixin WorkloadOptions workload;
 
   @Option(

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that say what data to seed: {@code --scale}, {@code --seed}, {@code --force}. */
-public final class SeedingOptions {
+final class SeedingOptions {
   @Mixin ScaleSeedOptions data;
 
   @Option(

@@ -9,7 +9,7 @@ import java.util.List;
  * Writes findings for machines (JSON, one object per finding with every field) and for people (a
  * short markdown list, one line per finding).
  */
-public final class FindingReport {
+final class FindingReport {
   private FindingReport() {}
 
   /** The findings as a JSON array. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * message is the first finding and whose body lists every finding with its plan lines before and
  * after; a route that fails to run is an error; added, removed and uncompared routes are skipped.
  */
-public final class GateCases {
+final class GateCases {
   private GateCases() {}
 
   /** One case per route, in the outcome's order. */

@@ -11,7 +11,7 @@ import java.util.Locale;
  * $GITHUB_STEP_SUMMARY}): the verdict, a table of every route, each regression with its plan lines
  * before and after, improvements, notes, and how the gate decides.
  */
-public final class GateSummary {
+final class GateSummary {
   private GateSummary() {}
 
   /**

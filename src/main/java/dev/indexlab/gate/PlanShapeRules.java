@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * The opposite changes are reported as improvements. Sets are unions over the draws, so a plan that
  * depends on the parameter value does not flip a verdict between runs with the same seed.
  */
-public final class PlanShapeRules {
+final class PlanShapeRules {
   private final GateThresholds thresholds;
 
   public PlanShapeRules(GateThresholds thresholds) {

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * change. A runner 1.5× slower than the one that saved the baseline then fails no route; a change
  * that slows every route alike is caught by plans and buffers only, or by an interleaved A/B run.
  */
-public final class RegressionGate {
+final class RegressionGate {
   private final GateThresholds thresholds;
   private final PlanShapeRules planRules;
 

@@ -32,7 +32,7 @@ import java.util.function.BiPredicate;
  * id. Plans go to {@code resultsDir/plans/<scenario>/}, JMH files to {@code
  * resultsDir/<scenario>/}.
  */
-public final class ScenarioMeasurer {
+final class ScenarioMeasurer {
   private final DatabaseTarget target;
   private final Workload workload;
   private final BenchSettings bench;

@@ -8,7 +8,7 @@ import java.util.List;
  * Finds a workload's {@link DataLoader}: the generator its {@code generator} property names, or the
  * files loader when it names none.
  */
-public final class DataLoaders {
+final class DataLoaders {
   private static final List<DataLoader> KNOWN = List.of(new SongStackifyLoader());
 
   private DataLoaders() {}

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * a scale other than 1 is a usage error, and so is loading into tables that already hold rows (drop
  * the database instead).
  */
-public final class FileDataLoader implements DataLoader {
+final class FileDataLoader implements DataLoader {
   /** The loader's name in reports (workload.properties names no generator). */
   public static final String NAME = "files";
 
