@@ -205,7 +205,12 @@ final class CandidateEvaluator {
                             toMeasure,
                             captured,
                             new TimingFilter(
-                                rewritten, writers, indexNames, droppedNames, before)));
+                                rewritten,
+                                writers,
+                                indexNames,
+                                droppedNames,
+                                before,
+                                TimingFilter.decisive(rule, drop, early))));
         deltas =
             markRewritesUsed(rule.deltas(before, scenario.byId(), writers, indexNames), rewrites);
         Optional<String> unmeasured = unmeasured(scenario, deltas);

@@ -99,7 +99,11 @@ public final class DecisionRule {
     return out;
   }
 
-  /** Before/after for every route timed under JMH in both scenarios. */
+  /**
+   * Before/after for every route captured in both scenarios: with the JMH comparison where JMH
+   * timed it in both, from EXPLAIN alone where it did not (a route whose JMH figure could not
+   * change the decision is not timed: {@link #timingCanDecide}).
+   */
   public List<RouteDelta> deltas(
       Map<String, RouteResult> baseline,
       Map<String, RouteResult> candidate,
@@ -134,7 +138,7 @@ public final class DecisionRule {
       }
       if (timed && before.timing() != null && after.timing() != null) {
         out.add(delta(before, after, writersOfIndexedTable, indexNames));
-      } else if (!timed && captured(before) && captured(after)) {
+      } else if (captured(before) && captured(after)) {
         out.add(
             delta(
                 before.withTiming(null),
@@ -211,6 +215,24 @@ public final class DecisionRule {
   }
 
   /**
+   * Whether a JMH figure of route {@code d} (its EXPLAIN delta) could change the decision, so that
+   * timing it is worth its seconds. For an index or a rewrite: a route that uses it with the
+   * EXPLAIN gain {@link #decide} asks JMH to confirm, or a route it can have slowed whose EXPLAIN
+   * shows the extra work a regression needs besides JMH. Any other route's JMH change could only be
+   * the machine's: the rule counts neither its gain nor its slowdown, so it is not timed (and its
+   * noise stays out of the weighted saving). A drop is timed on every route it touches: dropping an
+   * index speeds up writes that EXPLAIN alone may not show.
+   */
+  public boolean timingCanDecide(boolean isDrop, RouteDelta d) {
+    if (isDrop) {
+      return true;
+    }
+    double grew = d.explainAfterMs() - d.explainBeforeMs();
+    return (d.usesCandidate() && explainGain(d))
+        || (causal(d) && workGrew(d) && !(grew <= maxRegression * d.explainBeforeMs()));
+  }
+
+  /**
    * The rejection of a candidate {@link #worthTiming} said not to time, naming the worst slowdown
    * EXPLAIN shows, if any.
    */
@@ -270,9 +292,20 @@ public final class DecisionRule {
     double saved = saved(isDrop, deltas, weights);
     RouteDelta worst = null;
     for (RouteDelta d : regressions(isDrop, deltas)) {
-      if (worst == null || worst.jmh().ratio() < d.jmh().ratio()) {
+      if (worst == null || slowdown(worst) < slowdown(d)) {
         worst = d;
       }
+    }
+    if (worst != null && worst.jmh() == null) {
+      return new Decision(
+          false,
+          String.format(
+              Locale.ROOT,
+              "EXPLAIN of %s rose from %s to %s ms, with more shared buffers (not timed)",
+              worst.route(),
+              Numbers.ms(worst.explainBeforeMs()),
+              Numbers.ms(worst.explainAfterMs())),
+          saved);
     }
     if (worst != null) {
       return new Decision(
@@ -346,6 +379,11 @@ public final class DecisionRule {
             Numbers.percentChange(best.explainBeforeMs(), best.explainAfterMs()),
             best.jmh().describe()),
         saved);
+  }
+
+  /** How much slower a regressing route got: JMH's ratio of medians, EXPLAIN's when untimed. */
+  private static double slowdown(RouteDelta d) {
+    return d.jmh() != null ? d.jmh().ratio() : d.explainAfterMs() / d.explainBeforeMs();
   }
 
   /**

@@ -300,6 +300,24 @@ class DecisionRuleTest {
   }
 
   @Test
+  void jmhTimesOnlyTheRoutesWhoseFigureCouldChangeTheDecision() {
+    // uses it with the EXPLAIN gain: JMH must confirm
+    assertThat(rule.timingCanDecide(false, explainOnly("users_delete", 65, 1.2, 3_000, 20, true)))
+        .isTrue();
+    // uses it, EXPLAIN 5% faster: no JMH figure could make that a gain, nor a regression
+    assertThat(rule.timingCanDecide(false, explainOnly("search", 10, 9.5, 500, 490, true)))
+        .isFalse();
+    // a route that neither uses nor writes it cannot have changed, whatever EXPLAIN says
+    assertThat(rule.timingCanDecide(false, explainOnly("other", 10, 2, 500, 50, false))).isFalse();
+    // writes the indexed table at a cost under the floor: neither gain nor regression possible
+    assertThat(rule.timingCanDecide(false, writer("song_add", 0.30, 0.32, 10, 13))).isFalse();
+    // writes it and EXPLAIN shows the work grew: a regression is for JMH to confirm
+    assertThat(rule.timingCanDecide(false, writer("song_add", 5, 9, 100, 300))).isTrue();
+    // a drop is timed everywhere: the writes it speeds up may not show in EXPLAIN
+    assertThat(rule.timingCanDecide(true, writer("song_add", 0.30, 0.29, 13, 10))).isTrue();
+  }
+
+  @Test
   void aRouteExplainTimeIsTheMedianOfItsDrawTotals() {
     RunResults.RouteResult r =
         new RunResults.RouteResult(
