@@ -6,7 +6,7 @@ import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;

@@ -2,7 +2,7 @@ package dev.indexlab.cli;
 
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.report.RunResultsJson;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

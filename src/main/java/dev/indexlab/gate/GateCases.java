@@ -1,7 +1,7 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.ReportFormat;
 import dev.indexlab.stats.Numbers;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.MarkdownTable;
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.report.ReportFormat;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.ReportFormat;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

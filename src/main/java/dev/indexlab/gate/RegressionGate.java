@@ -1,9 +1,9 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.ReportFormat;
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.stats.TimeVerdict;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

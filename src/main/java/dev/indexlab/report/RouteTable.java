@@ -1,11 +1,13 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Significance;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.indexlab.scenario;
 
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
 import java.util.ArrayList;

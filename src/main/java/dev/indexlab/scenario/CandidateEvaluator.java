@@ -6,6 +6,7 @@ import dev.indexlab.advise.ProductionMigration;
 import dev.indexlab.advise.Reason;
 import dev.indexlab.advise.RouteRewrite;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteParser;

@@ -1,8 +1,9 @@
 package dev.indexlab.scenario;
 
-import dev.indexlab.scenario.RunResults.Decision;
-import dev.indexlab.scenario.RunResults.RouteDelta;
-import dev.indexlab.scenario.RunResults.RouteResult;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.Decision;
+import dev.indexlab.results.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults.RouteResult;
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.workload.Route;

@@ -1,6 +1,7 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import java.util.List;
 

@@ -10,6 +10,7 @@ import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.stats.LogHistogram;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;

@@ -6,6 +6,7 @@ import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.Identifiers;
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

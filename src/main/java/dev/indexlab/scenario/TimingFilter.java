@@ -1,6 +1,7 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import java.util.LinkedHashSet;
 import java.util.List;

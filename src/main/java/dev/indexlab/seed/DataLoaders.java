@@ -1,7 +1,6 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.schema.FileDataLoader;
 import dev.indexlab.workload.Workload;
 import java.util.List;
 

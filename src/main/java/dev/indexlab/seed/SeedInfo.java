@@ -104,10 +104,4 @@ public record SeedInfo(
       throw new IllegalStateException(TABLE + ".row_counts is not a JSON object", e);
     }
   }
-
-  /** The running indexlab's version (from the jar manifest; {@code dev} from classes). */
-  static String currentVersion() {
-    String v = SeedInfo.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-dev" : v;
-  }
 }

@@ -2,7 +2,8 @@ package dev.indexlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.stats.SyntheticSamples;
 import java.util.List;
 import java.util.Map;
