@@ -182,7 +182,7 @@ final class CandidateEvaluator {
               .assemble(id, List.of(id), toMeasure, captured, ScenarioMeasurer.Jmh.none());
       List<RunResults.RouteDelta> early =
           markRewritesUsed(
-              rule.explainDeltas(before, explained.byId(), writers, indexNames), rewrites);
+              rule.deltas().explained(before, explained.byId(), writers, indexNames), rewrites);
       Optional<String> broke = failedWith(explained);
       RunResults.ScenarioResult scenario = explained;
       List<RunResults.RouteDelta> deltas = early;
@@ -213,7 +213,8 @@ final class CandidateEvaluator {
                                 before,
                                 TimingFilter.decisive(rule, drop, early))));
         deltas =
-            markRewritesUsed(rule.deltas(before, scenario.byId(), writers, indexNames), rewrites);
+            markRewritesUsed(
+                rule.deltas().timed(before, scenario.byId(), writers, indexNames), rewrites);
         Optional<String> unmeasured = unmeasured(scenario, deltas);
         decision =
             unmeasured.isPresent()

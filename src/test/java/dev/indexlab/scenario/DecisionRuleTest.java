@@ -283,11 +283,13 @@ class DecisionRuleTest {
     RunResults.StatementCapture before = statement(90.7, 3_000, "users_pkey");
     RunResults.StatementCapture after = statement(1.5, 20, "song_history_user_id_idx");
     var deltas =
-        rule.explainDeltas(
-            Map.of("users_delete", route("users_delete", before)),
-            Map.of("users_delete", route("users_delete", after), "other", route("other", after)),
-            List.of(),
-            List.of("public.song_history_user_id_idx"));
+        rule.deltas()
+            .explained(
+                Map.of("users_delete", route("users_delete", before)),
+                Map.of(
+                    "users_delete", route("users_delete", after), "other", route("other", after)),
+                List.of(),
+                List.of("public.song_history_user_id_idx"));
 
     assertThat(deltas).hasSize(1);
     RouteDelta d = deltas.get(0);
@@ -333,7 +335,7 @@ class DecisionRuleTest {
             null,
             new RunResults.Draws(List.of(60.0, 40.0, 55.0, 70.0, 52.0), 4, Map.of("id", "872")));
 
-    assertThat(DecisionRule.explainMs(r)).isEqualTo(55.0);
+    assertThat(RouteDeltas.explainMs(r)).isEqualTo(55.0);
   }
 
   private static RouteDelta explainOnly(
