@@ -128,9 +128,9 @@ final class CandidatePage {
             + " samples where JMH timed the route.");
     if (deltas.stream().anyMatch(RouteDelta::untimed)) {
       out.append(
-          " Routes without JMH figures were not timed with this candidate: EXPLAIN showed no"
-              + " gain the decision rule could accept, so no timing could have changed the"
-              + " decision.");
+          " Routes without JMH figures were not timed with this candidate: their EXPLAIN"
+              + " showed neither a gain the decision rule could accept nor the extra work a"
+              + " regression needs besides JMH, so no timing could have changed the decision.");
     }
     out.append(stoppedEarly());
     out.append("\n\n");

@@ -76,7 +76,12 @@ final class RouteTable {
           .append(
               "\" in a p95 column: fewer than 100 samples, too few to hold a 95th percentile (it"
                   + " would be one of the five slowest calls under another name). Samples: JMH"
-                  + " samples, baseline / optimized.\n");
+                  + " samples, baseline / optimized. A side with fewer than 100 samples met the"
+                  + " run's time limit first: the "
+                  + profile()
+                  + " profile stretches a route's JMH iterations to at most four times their"
+                  + " length, and that held fewer than 100 calls of the route; a longer profile"
+                  + " (--profile standard or thorough) gives it more.\n");
     }
     if (reused > 0) {
       out.append('\n')
@@ -94,6 +99,11 @@ final class RouteTable {
       }
     }
     return out.toString();
+  }
+
+  private String profile() {
+    String name = run.results().meta() == null ? null : run.results().meta().profile();
+    return name == null ? "run's" : name;
   }
 
   /** How many routes got each verdict in the last {@link #render()}. */

@@ -59,7 +59,8 @@ final class PairedTrial {
     ScenarioMeasurer.Jmh none = ScenarioMeasurer.Jmh.none();
     return run.settings()
         .rule()
-        .explainDeltas(
+        .deltas()
+        .explained(
             result(before, capturedBefore, none).byId(),
             result(after, capturedAfter, none).byId(),
             writers,
@@ -77,7 +78,8 @@ final class PairedTrial {
             ids);
     return run.settings()
         .rule()
-        .deltas(
+        .deltas()
+        .timed(
             result(before, capturedBefore, jmh.first()).byId(),
             result(after, capturedAfter, jmh.second()).byId(),
             writers,

@@ -116,8 +116,8 @@ final class ScenarioMeasurer {
                 + scenario
                 + " "
                 + r.id()
-                + " not measured again (its plans do not use the change and it writes none of"
-                + " the changed tables)");
+                + " not timed under JMH: the change cannot have altered it, or its EXPLAIN shows"
+                + " neither the gain nor the extra work the rule asks JMH to confirm");
       }
     }
     return bench(scenario, db, routes, benched, captured.expectedMs());
