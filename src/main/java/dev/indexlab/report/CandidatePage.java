@@ -368,7 +368,9 @@ final class CandidatePage {
       Verdict explain = run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs());
       if (explain.improved() && !workFell(d, run.wording().rule().minGain())) {
         // the rule counts a gain only where the plans do less work, and these did not
-        return "not timed; EXPLAIN time fell, its work did not";
+        return "not timed; EXPLAIN time fell, its work by less than "
+            + Math.round(100 * run.wording().rule().minGain())
+            + "%";
       }
       return "not timed; EXPLAIN: " + explain.words();
     }
