@@ -1,6 +1,7 @@
 package dev.indexlab.advise;
 
 import dev.indexlab.explain.Finding;
+import dev.indexlab.explain.FindingKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
  * ({@code run} passes its baseline's findings straight here) or read back from a findings file
  * ({@link FindingsFile}). LEADING_WILDCARD_LIKE findings of one plan node (one per column of an
  * {@code a LIKE x OR b LIKE x}) become one finding with all the columns, since one candidate needs
- * all of them. Kinds the advisor does not act on map to {@link FindingKind#OTHER}.
+ * all of them. Every finding keeps its {@link FindingKind}; the advisor's rules act on three kinds
+ * (see {@link FindingRules}) and pass over the others.
  *
  * <pre>{@code
  * List<PlanFinding> input = ExplainFindings.of(capture.planFindings());
@@ -39,17 +41,10 @@ public final class ExplainFindings {
 
   /** The advisor's finding for one explain finding. */
   static PlanFinding of(Finding f) {
-    FindingKind kind =
-        switch (f.kind()) {
-          case SEQ_SCAN_REMOVES_MOST_ROWS -> FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS;
-          case FILTER_ORDER_LIMIT -> FindingKind.FILTER_ORDER_LIMIT;
-          case LEADING_WILDCARD_LIKE -> FindingKind.LEADING_WILDCARD_LIKE;
-          default -> FindingKind.OTHER;
-        };
     Map<String, Double> numbers = new LinkedHashMap<>();
     f.numbers().forEach((k, v) -> numbers.put(k, v == null ? null : v.doubleValue()));
     return new PlanFinding(
-        kind,
+        f.kind(),
         f.schema(),
         f.table(),
         f.roles(),

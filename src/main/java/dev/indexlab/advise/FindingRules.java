@@ -1,6 +1,7 @@
 package dev.indexlab.advise;
 
 import dev.indexlab.explain.ColumnRoles;
+import dev.indexlab.explain.FindingKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +61,7 @@ final class FindingRules {
             case SEQ_SCAN_REMOVES_MOST_ROWS -> seqScan(catalog, table.get(), scanned, f, notes);
             case FILTER_ORDER_LIMIT -> orderLimit(catalog, table.get(), scanned, f, notes);
             case LEADING_WILDCARD_LIKE -> trigram(catalog, table.get(), scanned, f, notes);
-            case OTHER -> Optional.empty();
+            default -> Optional.empty();
           };
       p.ifPresent(proposals::add);
     }
@@ -72,7 +73,7 @@ final class FindingRules {
       case SEQ_SCAN_REMOVES_MOST_ROWS -> Rule.SEQ_SCAN_FILTER;
       case FILTER_ORDER_LIMIT -> Rule.FILTER_ORDER_LIMIT;
       case LEADING_WILDCARD_LIKE -> Rule.LEADING_WILDCARD_LIKE;
-      case OTHER -> null;
+      default -> null;
     };
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.Json;
 import dev.indexlab.explain.Finding;
+import dev.indexlab.explain.FindingKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +36,11 @@ import java.util.Set;
  */
 public final class FindingsFile {
   /** The kinds the advisor acts on: without roles, such a finding cannot be read. */
-  private static final Set<dev.indexlab.explain.FindingKind> NEED_ROLES =
+  private static final Set<FindingKind> NEED_ROLES =
       EnumSet.of(
-          dev.indexlab.explain.FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
-          dev.indexlab.explain.FindingKind.FILTER_ORDER_LIMIT,
-          dev.indexlab.explain.FindingKind.LEADING_WILDCARD_LIKE);
+          FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
+          FindingKind.FILTER_ORDER_LIMIT,
+          FindingKind.LEADING_WILDCARD_LIKE);
 
   private static final ObjectMapper JSON = Json.mapper();
 
@@ -85,7 +86,7 @@ public final class FindingsFile {
                 + " is in the advisor's former findings format, which is no longer read; pass the"
                 + " findings.json that indexlab explain or indexlab run writes beside the plans");
       }
-      dev.indexlab.explain.FindingKind kind = kindOf(node.get("kind").asText());
+      FindingKind kind = kindOf(node.get("kind").asText());
       if (kind == null) {
         continue;
       }
@@ -104,8 +105,8 @@ public final class FindingsFile {
     return out;
   }
 
-  private static dev.indexlab.explain.FindingKind kindOf(String name) {
-    for (dev.indexlab.explain.FindingKind k : dev.indexlab.explain.FindingKind.values()) {
+  private static FindingKind kindOf(String name) {
+    for (FindingKind k : FindingKind.values()) {
       if (k.name().equals(name)) {
         return k;
       }

@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.explain.FindingKind;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.indexlab.advise;
 
 import dev.indexlab.explain.ColumnRoles;
+import dev.indexlab.explain.FindingKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

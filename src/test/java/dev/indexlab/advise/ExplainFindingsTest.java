@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.explain.ColumnRoles;
 import dev.indexlab.explain.Finding;
+import dev.indexlab.explain.FindingKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,11 +81,11 @@ class ExplainFindingsTest {
   }
 
   @Test
-  void kindsTheAdvisorDoesNotActOnMapToOther() throws Exception {
+  void kindsTheAdvisorDoesNotActOnKeepTheirKindAndProposeNothing() throws Exception {
     List<Finding> spill = FindingsFileTest.findingsOf("external-sort");
     assertThat(spill).isNotEmpty();
-    assertThat(ExplainFindings.of(spill))
-        .extracting(PlanFinding::kind)
-        .containsOnly(FindingKind.OTHER);
+    List<PlanFinding> mapped = ExplainFindings.of(spill);
+    assertThat(mapped).extracting(PlanFinding::kind).containsOnly(FindingKind.SPILL_TO_DISK);
+    assertThat(Advisor.advise(orders(), mapped, Optional.empty()).candidates()).isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingDetector;
+import dev.indexlab.explain.FindingKind;
 import dev.indexlab.explain.PlanJsonParser;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class FindingsFileTest {
     assertThat(findings)
         .extracting(PlanFinding::kind)
         .containsExactly(
-            FindingKind.OTHER,
+            FindingKind.TRIGGER_DOMINATES,
             FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
             FindingKind.FILTER_ORDER_LIMIT,
             FindingKind.LEADING_WILDCARD_LIKE);
@@ -148,6 +149,6 @@ class FindingsFileTest {
             + " \"numbers\": {\"diskKb\": 300}, \"message\": \"Sort sorts on disk\"}]");
     assertThat(FindingsFile.read(file))
         .extracting(PlanFinding::kind)
-        .containsExactly(FindingKind.OTHER);
+        .containsExactly(FindingKind.SPILL_TO_DISK);
   }
 }

@@ -2,10 +2,10 @@ package dev.indexlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.advise.FindingKind;
 import dev.indexlab.advise.FindingsFile;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.explain.FindingKind;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
