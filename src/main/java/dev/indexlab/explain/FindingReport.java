@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Writes findings for machines (JSON, one object per finding with every field) and for people (a
- * short markdown list, one line per finding).
+ * short markdown list, one line per finding). The JSON's one reader is {@code advise.FindingsFile}.
  */
 final class FindingReport {
   private FindingReport() {}
@@ -19,17 +19,6 @@ final class FindingReport {
     } catch (JsonProcessingException e) {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED, "cannot write findings as JSON: " + e.getMessage(), e);
-    }
-  }
-
-  /** Findings read back from {@link #json}. */
-  public static List<Finding> fromJson(String json) {
-    try {
-      Finding[] findings = Json.strictReader(Finding[].class).readValue(json);
-      return List.of(findings);
-    } catch (JsonProcessingException e) {
-      throw new IndexlabException(
-          IndexlabException.JOB_FAILED, "findings JSON is invalid: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,8 +75,10 @@ class FindingsFileTest {
    */
   @Test
   void theFileExplainWritesGivesTheSameAdviceAsTheInMemoryHandOff() throws Exception {
-    List<Finding> findings = findingsOf("seq-scan-equality-range");
+    List<Finding> findings = new ArrayList<>(findingsOf("seq-scan-equality-range"));
+    findings.addAll(findingsOf("external-sort"));
     Path json = dev.indexlab.explain.FindingsFile.write(dir, "baseline", findings);
+    assertThat(FindingsFile.parse(Files.readString(json))).isEqualTo(findings);
 
     List<PlanFinding> fromFile = FindingsFile.read(json);
     assertThat(fromFile).isEqualTo(ExplainFindings.of(findings));
