@@ -17,7 +17,8 @@ import java.util.Map;
  * timeMs}...).
  *
  * <p>{@link ExplainFindings} makes these from the explain step's findings, in memory or read back
- * from a findings file ({@link FindingsFile}).
+ * from a findings file ({@link FindingsFile}); it is the only maker outside {@link PartitionScope},
+ * which moves a finding from a partition to its parent.
  */
 public record PlanFinding(
     FindingKind kind,
@@ -35,74 +36,6 @@ public record PlanFinding(
         numbers == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
-  }
-
-  /** A sequential scan that filtered on these columns. */
-  public static PlanFinding seqScan(
-      String schema,
-      String table,
-      List<String> equalityColumns,
-      List<String> rangeColumns,
-      String route,
-      Integer statement,
-      String node,
-      String trigger,
-      Map<String, Double> numbers) {
-    return new PlanFinding(
-        FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
-        schema,
-        table,
-        new ColumnRoles(equalityColumns, rangeColumns, List.of(), List.of()),
-        route,
-        statement,
-        node,
-        trigger,
-        numbers);
-  }
-
-  /** A filter plus ORDER BY ... LIMIT on this table. */
-  public static PlanFinding orderLimit(
-      String schema,
-      String table,
-      List<String> equalityColumns,
-      List<IndexKey> sortKeys,
-      String route,
-      Integer statement,
-      String node,
-      Map<String, Double> numbers) {
-    List<ColumnRoles.SortKey> sort =
-        sortKeys.stream().map(k -> new ColumnRoles.SortKey(k.column(), k.descending())).toList();
-    return new PlanFinding(
-        FindingKind.FILTER_ORDER_LIMIT,
-        schema,
-        table,
-        new ColumnRoles(equalityColumns, List.of(), sort, List.of()),
-        route,
-        statement,
-        node,
-        null,
-        numbers);
-  }
-
-  /** A leading-wildcard LIKE on these columns. */
-  public static PlanFinding leadingWildcard(
-      String schema,
-      String table,
-      List<String> likeColumns,
-      String route,
-      Integer statement,
-      String node,
-      Map<String, Double> numbers) {
-    return new PlanFinding(
-        FindingKind.LEADING_WILDCARD_LIKE,
-        schema,
-        table,
-        new ColumnRoles(List.of(), List.of(), List.of(), likeColumns),
-        route,
-        statement,
-        node,
-        null,
-        numbers);
   }
 
   /** The columns compared for equality. */

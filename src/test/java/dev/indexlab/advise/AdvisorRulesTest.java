@@ -55,7 +55,7 @@ class AdvisorRulesTest {
   @Test
   void seqScanFindingGivesEqualityColumnsThenRangeColumns() {
     PlanFinding f =
-        PlanFinding.seqScan(
+        PlanFindings.seqScan(
             null,
             "song_history",
             List.of("user_id"),
@@ -79,7 +79,7 @@ class AdvisorRulesTest {
   @Test
   void orderLimitFindingKeepsTheSortDirectionAndMergesWithTheSameProposal() {
     PlanFinding f =
-        PlanFinding.orderLimit(
+        PlanFindings.orderLimit(
             "public",
             "song_history",
             List.of("user_id"),
@@ -89,7 +89,7 @@ class AdvisorRulesTest {
             "Limit/Sort",
             Map.of());
     PlanFinding again =
-        PlanFinding.orderLimit(
+        PlanFindings.orderLimit(
             "public",
             "song_history",
             List.of("user_id"),
@@ -111,7 +111,7 @@ class AdvisorRulesTest {
   @Test
   void aProposalAnotherOneLeadsWithIsFoldedIntoTheLongerIndex() {
     PlanFinding scan =
-        PlanFinding.seqScan(
+        PlanFindings.seqScan(
             null,
             "song_history",
             List.of("user_id"),
@@ -122,7 +122,7 @@ class AdvisorRulesTest {
             null,
             Map.of("rowsRemoved", 918_000.0, "rowsReturned", 1000.0));
     PlanFinding latest =
-        PlanFinding.orderLimit(
+        PlanFindings.orderLimit(
             "public",
             "song_history",
             List.of("user_id"),
@@ -132,7 +132,7 @@ class AdvisorRulesTest {
             "Limit/Sort",
             Map.of());
     PlanFinding bySong =
-        PlanFinding.seqScan(
+        PlanFindings.seqScan(
             null,
             "song_history",
             List.of("song_id"),
@@ -231,7 +231,7 @@ class AdvisorRulesTest {
   void anExistingIndexInEitherDirectionServesTheOrderedFinding() {
     CatalogIndex existing = index("song_history", "h_idx", "btree", "user_id", "created_at");
     PlanFinding f =
-        PlanFinding.orderLimit(
+        PlanFindings.orderLimit(
             null,
             "song_history",
             List.of("user_id"),
@@ -248,7 +248,7 @@ class AdvisorRulesTest {
   @Test
   void leadingWildcardOnTwoColumnsIsOneCandidateWithTwoTrigramIndexes() {
     PlanFinding f =
-        PlanFinding.leadingWildcard(
+        PlanFindings.leadingWildcard(
             null,
             "songs",
             List.of("song_name", "artist", "nope"),

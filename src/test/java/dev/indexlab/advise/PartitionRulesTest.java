@@ -79,7 +79,7 @@ class PartitionRulesTest {
   }
 
   static PlanFinding seqScanOn(String partition, String route, String column) {
-    return PlanFinding.seqScan(
+    return PlanFindings.seqScan(
         null,
         partition,
         List.of(column),

@@ -41,7 +41,7 @@ class ProductionMigrationIT {
           finding == null
               ? List.of()
               : List.of(
-                  PlanFinding.leadingWildcard(
+                  PlanFindings.leadingWildcard(
                       null, "songs", List.of(finding), "song_search", 1, "Seq Scan", Map.of()));
       Advice advice = Advisor.advise(catalog, findings, Optional.empty());
       Candidate cand =

@@ -106,7 +106,7 @@ class WhatIfPlannerIT {
     try (Connection c = db.open()) {
       Catalog catalog = CatalogReader.read(c);
       PlanFinding like =
-          PlanFinding.leadingWildcard(
+          PlanFindings.leadingWildcard(
               "Sales", "OrderLine", List.of("note"), "search", 0, "Seq Scan", Map.of());
       Advice advice = Advisor.advise(catalog, List.of(like), Optional.empty());
       Snapshot before = Snapshot.of(c);
