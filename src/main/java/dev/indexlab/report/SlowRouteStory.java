@@ -86,7 +86,15 @@ final class SlowRouteStory {
     return out.toString();
   }
 
-  private static String what(RouteResult route) {
+  /**
+   * The route's {@code @description} as its own paragraph (results written before it was recorded
+   * have none), then its file and numbered statements.
+   */
+  static String what(RouteResult route) {
+    String description =
+        route.description() == null || route.description().isBlank()
+            ? ""
+            : SummaryPage.text(route.description()) + "\n\n";
     List<StatementCapture> all = RunIndex.statements(route);
     List<String> labels = new ArrayList<>();
     for (StatementCapture s : all) {
@@ -95,7 +103,8 @@ final class SlowRouteStory {
               + ". "
               + MarkdownText.text(SummaryPage.nonBlank(s.label(), "unlabelled")));
     }
-    return "The route ("
+    return description
+        + "The route ("
         + MarkdownText.code(SummaryPage.nonBlank(route.file(), route.id()))
         + ") runs "
         + SummaryPage.count(all.size(), "statement", "statements")

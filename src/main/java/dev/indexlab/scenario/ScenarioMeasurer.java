@@ -288,7 +288,8 @@ public final class ScenarioMeasurer {
               cap.statements(),
               error,
               captured.hot().get(r.id()),
-              cap.drawTotals()));
+              cap.drawTotals(),
+              r.description().isBlank() ? null : r.description()));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
   }

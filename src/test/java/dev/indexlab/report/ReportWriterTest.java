@@ -238,7 +238,12 @@ class ReportWriterTest {
     int ship = md.indexOf("## What to ship");
     String story = md.substring(stories, ship);
     assertThat(story)
-        .contains("### POST /users/delete/{user_id}")
+        .contains(
+            "### POST /users/delete/{user_id}\n\n"
+                + RunResultsFixture.DELETE_USER_DESCRIPTION
+                + "\n\nThe route (`users_delete.sql`) runs 2 statements")
+        // a route whose file has no @description opens with its statements
+        .contains("### GET /playlist/{playlist_id}/play (No Ad)\n\nThe route (`playlist_play.sql`)")
         .contains("Its plan before and after, both run with `user_id = 417` (draw 2):")
         .contains("went to the trigger for `song_history_user_id_fkey` (99.1%)")
         .contains("```sql\n" + RunResultsFixture.CASCADE_SQL + "\n```")
