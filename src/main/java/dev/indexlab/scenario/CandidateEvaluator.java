@@ -73,6 +73,9 @@ final class CandidateEvaluator {
             List.of(),
             null,
             null);
+    if (cand.kind() == CandidateKind.API_REWRITE) {
+      return new ApiRewriteTrial(run).evaluate(folder, draft);
+    }
     if (!planned) {
       return new Evaluated(
           completed(

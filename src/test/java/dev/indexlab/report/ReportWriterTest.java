@@ -364,7 +364,17 @@ class ReportWriterTest {
             "[library_keyset](library_keyset.md), GET /song/get_library/: if the API changes,"
                 + " EXPLAIN from 10.5 ms to 0.031 ms, a 99.7% improvement; JMH median from 3.72"
                 + " ms to 0.088 ms, a 97.6% improvement");
-    assertThat(md).contains("### Rejected (2)");
+    // listed apart from the rejected candidates, with its reason
+    assertThat(md)
+        .contains("### Rejected (1)")
+        .contains(
+            "### Changing the API (1)\n\nRewrites that return other rows by design, so the"
+                + " application has to change with them")
+        .contains(
+            "- [library_keyset](library_keyset.md) (API_REWRITE, Page the library by key instead"
+                + " of OFFSET): changes the API: measured, never accepted.");
+    assertThat(Files.readString(dir.resolve("library_keyset.md")))
+        .contains("**Changes the API: measured, never accepted.** Candidate `library_keyset`");
     assertThat(Files.readString(dir.resolve("routes.md")))
         .contains("The Limit keeps 5 of the 59,625 rows its input produced: the other 59,620")
         .doesNotContain(
