@@ -241,6 +241,71 @@ class ApiRewriteRunIT {
         .contains("**Equivalence check:** not checked: the rewrite changes the API");
   }
 
+  /**
+   * On a database whose role may not create databases, with {@code --in-place}: the rewrite is
+   * measured on the database itself against the baseline's start-of-run timing (two copies cannot
+   * exist at once), still never accepted, and the database is left as it was.
+   */
+  @Test
+  void inPlaceTheRewriteIsMeasuredAgainstTheBaselineAndTheDatabaseLeftAlone() throws Exception {
+    ConnectionSpec db = TestDatabases.ownedByRoleWithoutCreatedb("api_rewrite_inplace");
+    Path results = dir.resolve("results");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--workload",
+                workload().toString(),
+                "--db",
+                db.jdbcUrl(),
+                "--user",
+                db.user(),
+                "--password",
+                db.password(),
+                "--force",
+                "--in-place",
+                "--no-advise",
+                "--routes",
+                "library",
+                "--iteration-time",
+                "0.1",
+                "--draws",
+                "3",
+                "--results",
+                results.toString(),
+                "--reports",
+                dir.resolve("reports").toString()));
+    args.addAll(FastRuns.CLI_PROFILE);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status =
+        Main.run(
+            args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(status).as(err.toString()).isZero();
+
+    RunResults r = RunResultsJson.read(results.resolve(RunResultsJson.FILE_NAME));
+    assertThat(r.meta().sideBySide()).isFalse();
+    RunResults.CandidateResult keyset =
+        r.candidates().stream().filter(c -> c.id().equals("library_keyset")).findFirst().get();
+    assertThat(keyset.decision().accepted()).isFalse();
+    assertThat(keyset.decision().reason()).startsWith("changes the API");
+    assertThat(keyset.deltas()).singleElement().satisfies(d -> assertThat(d.jmh()).isNotNull());
+    assertThat(results.resolve("side-by-side.library_keyset.baseline.library")).doesNotExist();
+    assertThat(r.scenarios().get(r.scenarios().size() - 1).candidates())
+        .doesNotContain("library_keyset");
+    // the shelf index is not measured here (its route is not in the run), and nothing stays
+    try (Connection c = db.open();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM pg_indexes WHERE tablename = 'books' AND indexname <> ?")) {
+      ps.setString(1, "books_pkey");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+    }
+  }
+
   /** The id of the row just before the page at {@code offset} in id order (below all for 0). */
   private static long keyBefore(ConnectionSpec db, long offset) throws Exception {
     String sql =
