@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * tables a plan touches: how the gate tells a sequential scan of a large table from a harmless one.
  * A table never analyzed reports its pages times the rows that fit in a page instead.
  */
-public final class RelationSizes {
+final class RelationSizes {
   private static final String ROWS =
       "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint"
           + " ELSE c.relpages::bigint * 100 END FROM pg_class c WHERE c.oid = to_regclass(quote_ident(?))";

@@ -4,6 +4,7 @@ import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.RouteRewrite;
 import dev.indexlab.bench.BenchResults;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.workload.Route;
 import java.util.ArrayList;
@@ -105,12 +106,11 @@ final class ApiRewriteTrial {
       RunResults.ScenarioResult scenario =
           run.measurer().assemble(id, List.of(id), rewrites, captured, jmh);
       DecisionRule rule = run.settings().rule();
+      // with the JMH comparison where both sides were timed, from EXPLAIN alone where not
       List<RunResults.RouteDelta> deltas =
-          rule.deltas(before, scenario.byId(), List.of(), List.of());
-      if (deltas.isEmpty()) {
-        deltas = rule.explainDeltas(before, scenario.byId(), List.of(), List.of());
-      }
-      deltas = deltas.stream().map(RunResults.RouteDelta::asUsed).toList();
+          rule.deltas().timed(before, scenario.byId(), List.of(), List.of()).stream()
+              .map(RunResults.RouteDelta::asUsed)
+              .toList();
       RunResults.Decision decision = new RunResults.Decision(false, reason(deltas, scenario), 0);
       run.log().println("   " + id + ": " + decision.describe());
       return new CandidateEvaluator.Evaluated(

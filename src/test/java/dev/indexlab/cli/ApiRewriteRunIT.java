@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.report.RunResultsJson;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.testing.FastRuns;
 import dev.indexlab.testing.TestDatabases;
 import java.io.PrintWriter;
