@@ -1,6 +1,5 @@
 package dev.indexlab.advise;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,13 +57,6 @@ public record Candidate(
   /** The table of the first index, {@code schema.table}, if the candidate touches one. */
   public Optional<String> tableKey() {
     return indexes.isEmpty() ? Optional.empty() : Optional.of(indexes.get(0).tableKey());
-  }
-
-  /** The same candidate with more reasons. */
-  public Candidate withReasons(List<Reason> more) {
-    List<Reason> all = new ArrayList<>(reasons);
-    all.addAll(more);
-    return new Candidate(name, kind, indexes, statements, all, description, rewrites);
   }
 
   /** The rules behind this candidate, in the order of its reasons, without repeats. */

@@ -104,9 +104,4 @@ public record Catalog(
   public List<CatalogIndex> attachedTo(CatalogIndex index) {
     return indexes.stream().filter(i -> index.key().equals(i.parentIndex())).toList();
   }
-
-  /** The tables that inherit from {@code table} in the pre-10 style (INHERITS). */
-  public List<CatalogTable> inheritorsOf(CatalogTable table) {
-    return tables.stream().filter(t -> table.key().equals(t.inheritsFrom())).toList();
-  }
 }

@@ -68,11 +68,6 @@ record ForeignKey(
     return refSchema + "." + refTable;
   }
 
-  /** True when deleting or updating a referenced row writes to the referencing table. */
-  public boolean writesOnParentChange() {
-    return onDelete.writes() || onUpdate.writes();
-  }
-
   /** A one-line description: {@code name (a, b) -> s.t (x, y) ON DELETE CASCADE}. */
   public String describe() {
     StringBuilder b = new StringBuilder();

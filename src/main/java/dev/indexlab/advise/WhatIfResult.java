@@ -48,16 +48,6 @@ record WhatIfResult(
     return relevant().stream().mapToDouble(StatementWhatIf::costAfter).sum();
   }
 
-  /** The best (most negative) relative cost change of a statement that uses the new index. */
-  public double bestChange() {
-    return statements.stream()
-        .filter(s -> s.explained() && (s.usesAfter() || s.usedBefore()))
-        .mapToDouble(StatementWhatIf::change)
-        .filter(d -> !Double.isNaN(d))
-        .min()
-        .orElse(Double.NaN);
-  }
-
   /** {@code 18262.05 -> 12.30 (-99.9%)} for a pair of costs. */
   public static String costChange(double before, double after) {
     String pct =

@@ -95,9 +95,4 @@ public record BenchProfile(
     long shrunk = Math.max((long) Math.ceil(steadyMs), profileMs / MAX_SHRINK);
     return Duration.ofMillis(Math.min(shrunk, profileMs));
   }
-
-  /** Seconds of measurement per fork, warm-up excluded. */
-  public double measuredSeconds() {
-    return measurementIterations * measurementTime.toMillis() / 1000.0;
-  }
 }

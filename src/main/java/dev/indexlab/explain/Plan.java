@@ -48,11 +48,6 @@ public record Plan(
     return root.wal();
   }
 
-  /** The sum of all trigger times (nested cascades are counted inside their parent too). */
-  public double triggerTimeMs() {
-    return triggers.stream().mapToDouble(TriggerTime::timeOrZero).sum();
-  }
-
   /** The first ModifyTable node (the statement's target for INSERT/UPDATE/DELETE/MERGE). */
   public Optional<PlanNode> modifyTable() {
     return root.walk().filter(n -> "ModifyTable".equals(n.nodeType())).findFirst();

@@ -56,20 +56,4 @@ enum ReferentialAction {
   public boolean firedByUpdate() {
     return name().startsWith("UPDATE_");
   }
-
-  /** What the derived statement does to its table: DELETE, UPDATE or SELECT (a check/lock). */
-  public String derivedCommand() {
-    switch (this) {
-      case DELETE_CASCADE:
-        return "DELETE";
-      case DELETE_SET_NULL:
-      case DELETE_SET_DEFAULT:
-      case UPDATE_CASCADE:
-      case UPDATE_SET_NULL:
-      case UPDATE_SET_DEFAULT:
-        return "UPDATE";
-      default:
-        return "SELECT";
-    }
-  }
 }

@@ -19,11 +19,6 @@ record TriggerTime(
     return constraintName != null ? constraintName : triggerName;
   }
 
-  /** Whether this trigger enforces a constraint (a foreign key, or a deferrable unique key). */
-  public boolean isConstraintTrigger() {
-    return constraintName != null;
-  }
-
   /** Whether the trigger is a foreign key's referential-integrity trigger. */
   public boolean isForeignKeyTrigger() {
     return constraintName != null

@@ -165,8 +165,9 @@ final class RouteAnalysis {
     }
     Verdict route = ChangeWording.verdict(delta.jmh());
     if (delta.untimed()) {
-      out.append("- **Route**: not timed under JMH with this candidate (EXPLAIN showed no gain the")
-          .append(" decision rule could accept)")
+      out.append(
+              "- **Route**: not timed under JMH with this candidate (its EXPLAIN showed neither a")
+          .append(" gain the decision rule could accept nor the extra work of a regression)")
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
           .append(" per call.\n");
     } else {

@@ -106,13 +106,22 @@ final class AcceptedSet {
                     + " (no table the accepted set changes, the baseline's plans): their"
                     + " start-of-run timings stand for both scenarios");
       }
-      SideBySide.Result jmh =
-          SideBySide.measure(
-              run.measurer(),
-              new SideBySide.Side(
-                  "baseline", base, List.copyOf(run.routes().values()), expectedMs(run.baseline())),
-              new SideBySide.Side("optimized", db, optimizedRoutes, captured.expectedMs()),
-              timed);
+      SideBySide.Side baseSide =
+          new SideBySide.Side(
+              "baseline", base, List.copyOf(run.routes().values()), expectedMs(run.baseline()));
+      SideBySide.Side optimizedSide =
+          new SideBySide.Side("optimized", db, optimizedRoutes, captured.expectedMs());
+      SideBySide.Result jmh = SideBySide.measure(run.measurer(), baseSide, optimizedSide, timed);
+      List<String> suspects = timeOnlySlower(jmh, optimizedRoutes, captured, chosen);
+      if (!suspects.isEmpty()) {
+        run.log()
+            .println(
+                "   measured again side by side: "
+                    + String.join(", ", suspects)
+                    + " (JMH significantly slower, EXPLAIN showing no more work: the second"
+                    + " measurement stands)");
+        jmh = jmh.replacing(SideBySide.measure(run.measurer(), baseSide, optimizedSide, suspects));
+      }
       RunResults.ScenarioResult s =
           run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
       errors.addAll(s.errors());
@@ -125,6 +134,39 @@ final class AcceptedSet {
       run.copies().drop("optimized");
       run.copies().drop("baseline");
     }
+  }
+
+  /**
+   * The routes JMH calls significantly slower with the set while EXPLAIN shows them doing no more
+   * work (their shared buffers and time grew by no more than the rule's margins): a slowdown only
+   * the clock saw, which a busy moment of a shared machine makes as easily as the set does, so it
+   * is measured again before the summary reports it (the gate's rule for a time-only slowdown).
+   */
+  private List<String> timeOnlySlower(
+      SideBySide.Result jmh,
+      List<Route> optimizedRoutes,
+      ScenarioMeasurer.Captured captured,
+      List<String> chosen) {
+    DecisionRule rule = run.settings().rule();
+    RunResults.ScenarioResult before =
+        run.measurer().assemble("baseline", List.of(), optimizedRoutes, captured, jmh.first());
+    Map<String, RunResults.RouteResult> baseline = new LinkedHashMap<>();
+    for (RunResults.RouteResult r : before.routes()) {
+      RunResults.RouteResult start = run.baseline().byId().get(r.id());
+      if (start != null) {
+        baseline.put(r.id(), start.withTiming(r.timing()));
+      }
+    }
+    RunResults.ScenarioResult after =
+        run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
+    List<String> out = new ArrayList<>();
+    for (RunResults.RouteDelta d :
+        rule.deltas().timed(baseline, after.byId(), List.of(), List.of())) {
+      if (d.jmh() != null && d.jmh().slower() && !rule.workGrew(d)) {
+        out.add(d.route());
+      }
+    }
+    return out;
   }
 
   /**

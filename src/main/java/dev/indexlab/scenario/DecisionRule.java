@@ -418,7 +418,7 @@ public final class DecisionRule {
    * machine slows both JMH and EXPLAIN of a later scenario, but it does not make a plan read more
    * pages; an index's real cost does.
    */
-  private boolean workGrew(RouteDelta d) {
+  boolean workGrew(RouteDelta d) {
     if (!(d.explainBeforeMs() > 0) || !Double.isFinite(d.explainAfterMs())) {
       return true;
     }

@@ -27,7 +27,12 @@ final class SideBySide {
       java.util.Map<String, Double> expectedMs) {}
 
   /** Each side's JMH results. */
-  record Result(ScenarioMeasurer.Jmh first, ScenarioMeasurer.Jmh second) {}
+  record Result(ScenarioMeasurer.Jmh first, ScenarioMeasurer.Jmh second) {
+    /** These results with each route {@code again} measured replaced by its new figures. */
+    Result replacing(Result again) {
+      return new Result(first.plus(again.first()), second.plus(again.second()));
+    }
+  }
 
   static Result measure(ScenarioMeasurer measurer, Side first, Side second, List<String> ids) {
     ScenarioMeasurer.Jmh a = ScenarioMeasurer.Jmh.none();

@@ -61,10 +61,6 @@ public final class LoadProblems {
     return List.copyOf(notes);
   }
 
-  public boolean hasProblems() {
-    return !problems.isEmpty();
-  }
-
   /** {@code file} as messages show it: relative to the working directory when below it. */
   public static String shown(Path file) {
     Path abs = file.toAbsolutePath().normalize();

@@ -91,11 +91,6 @@ public final class MarkdownTable {
     return row();
   }
 
-  /** Number of rows added so far, blank rows included. */
-  public int rowCount() {
-    return rows.size();
-  }
-
   /** The table: header line, delimiter line and one line per row, each ending with a newline. */
   public String render() {
     String[] headers = new String[columns.size()];
