@@ -3,7 +3,8 @@
 
 Run after `mvn compile`: python3 scripts/unreached.py. Edges come from jdeps over
 target/classes, plus the class literals in annotations (picocli's subcommands and mixins,
-which jdeps does not see); JMH benchmark classes count as roots because JMH finds them by name.
+which jdeps does not see) and the providers named in META-INF/services (reached through their
+service interface); JMH benchmark classes count as roots because JMH finds them by name.
 A listed class is a candidate for deletion, to be checked by hand (reflection, tests).
 """
 import collections, pathlib, re, subprocess, sys
@@ -34,6 +35,10 @@ for path in sources.rglob("*.java"):
     for literal in re.findall(r"\b([A-Z]\w*)\.class\b", text):
         target = imports.get(literal, pkg + "." + literal)
         edges[name].add(target)
+services = root / "src" / "main" / "resources" / "META-INF" / "services"
+for service in services.glob("*") if services.is_dir() else []:
+    for provider in service.read_text().split():
+        edges[service.name].add(provider)
 seen, todo = set(), list(roots)
 while todo:
     c = todo.pop()

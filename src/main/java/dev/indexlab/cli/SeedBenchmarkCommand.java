@@ -5,7 +5,6 @@ import dev.indexlab.db.PgVersion;
 import dev.indexlab.seed.Pgbench;
 import dev.indexlab.seed.SeedBenchmark;
 import dev.indexlab.seed.SeedOptions;
-import dev.indexlab.seed.SeedPlan;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
@@ -92,7 +91,7 @@ final class SeedBenchmarkCommand implements Callable<Integer> {
           Locale.ROOT,
           "median: indexlab seed --scale %s %.0f ms, pgbench -i -s %d %.0f ms, ratio %.2f"
               + " (seed / pgbench; target <= 1.5)%n",
-          SeedPlan.show(data.scale),
+          SeedOptions.show(data.scale),
           result.medianSeedMs(),
           pgbenchScale,
           result.medianPgbenchMs(),

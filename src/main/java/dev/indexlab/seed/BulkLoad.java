@@ -46,7 +46,7 @@ import org.postgresql.copy.CopyIn;
  * If any job fails, the tables are truncated and their keys restored (best effort) before the
  * failure is rethrown, so the schema is not left without its constraints.
  */
-final class BulkLoad {
+public final class BulkLoad {
   /** Connections used at once: one server process each, on a machine of at least two cores. */
   static final int CONNECTIONS = 2;
 
@@ -54,12 +54,12 @@ final class BulkLoad {
   private final Progress progress;
   private final Object foreignKeyLock = new Object();
 
-  BulkLoad(ConnectionSpec spec, Progress progress) {
+  public BulkLoad(ConnectionSpec spec, Progress progress) {
     this.spec = spec;
     this.progress = progress;
   }
 
-  LoadReport run(List<TableGenerator> tables) throws SQLException {
+  public LoadReport run(List<TableGenerator> tables) throws SQLException {
     long start = System.nanoTime();
     List<String> names = tables.stream().map(TableGenerator::table).toList();
     Map<String, Long> rows = new ConcurrentHashMap<>();

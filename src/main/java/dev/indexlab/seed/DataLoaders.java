@@ -3,13 +3,21 @@ package dev.indexlab.seed;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.workload.Workload;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * Finds a workload's {@link DataLoader}: the generator its {@code generator} property names, or the
- * files loader when it names none.
+ * files loader when it names none. Generators are found through {@link ServiceLoader}, so that this
+ * package names none of them (the bundled SongStackify generator sits above it).
  */
 final class DataLoaders {
-  private static final List<DataLoader> KNOWN = List.of(new SongStackifyLoader());
+  // Hazard: a generator is known only through its line in
+  // META-INF/services/dev.indexlab.seed.DataLoader. A jar that drops or overwrites that file (a
+  // shade without ServicesResourceTransformer) turns every generator into "unknown generator".
+  private static final List<DataLoader> KNOWN =
+      ServiceLoader.load(DataLoader.class, DataLoader.class.getClassLoader()).stream()
+          .map(ServiceLoader.Provider::get)
+          .toList();
 
   private DataLoaders() {}
 

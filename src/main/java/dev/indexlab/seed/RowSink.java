@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * declared. The sink encodes and streams them; {@link #endRow()} is where buffered rows are sent,
  * so it is the one call that can fail.
  */
-interface RowSink {
+public interface RowSink {
   /** A bigint field. */
   void int8(long value);
 

@@ -77,7 +77,7 @@ public final class SeedBenchmark {
                 Locale.ROOT,
                 "run %d: indexlab seed --scale %s: %8.0f ms (peak heap %d MB)%n",
                 i,
-                SeedPlan.show(options.scale()),
+                SeedOptions.show(options.scale()),
                 seed / 1e6,
                 heap >> 20);
           } else {
@@ -87,7 +87,7 @@ public final class SeedBenchmark {
                 "run %d: pgbench -i -s %d:%s %8.0f ms%n",
                 i,
                 pgbenchScale,
-                " ".repeat(Math.max(0, SeedPlan.show(options.scale()).length() - 1)),
+                " ".repeat(Math.max(0, SeedOptions.show(options.scale()).length() - 1)),
                 bench / 1e6);
           }
           log.flush();

@@ -1,5 +1,7 @@
 package dev.indexlab.seed;
 
+import java.math.BigDecimal;
+
 /**
  * What to seed: the scale (1 = the write-up's 1,292,269 rows), the random seed (the same seed gives
  * the same rows), and whether existing rows may be replaced ({@code force}: the only way indexlab
@@ -12,6 +14,14 @@ public record SeedOptions(double scale, long seed, boolean force) {
   /** Scale 1, the default seed, no force. */
   public static SeedOptions defaults() {
     return new SeedOptions(1.0, DEFAULT_SEED, false);
+  }
+
+  /** A scale as the user would write it: {@code 1}, {@code 0.01}, {@code 2.5}. */
+  public static String show(double scale) {
+    if (Double.isNaN(scale) || Double.isInfinite(scale)) {
+      return String.valueOf(scale);
+    }
+    return BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
   }
 
   public SeedOptions withScale(double newScale) {

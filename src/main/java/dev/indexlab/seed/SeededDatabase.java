@@ -185,7 +185,7 @@ public final class SeededDatabase {
   private static String describe(SeedInfo info) {
     return info.workload()
         + " at scale "
-        + SeedPlan.show(info.scale())
+        + SeedOptions.show(info.scale())
         + ", seed "
         + info.seed()
         + ", "

@@ -8,7 +8,7 @@ import java.util.List;
  * rows: it computes each one from the seed and the small per-playlist and per-user arrays of the
  * data's shape, so any table can be streamed in bounded memory and on any thread.
  */
-interface TableGenerator {
+public interface TableGenerator {
   /** The table's name (unqualified; resolved through the search path). */
   String table();
 

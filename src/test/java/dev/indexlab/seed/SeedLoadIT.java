@@ -8,6 +8,7 @@ import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.JdbcUrlTarget;
 import dev.indexlab.schema.TableChecksums;
+import dev.indexlab.songstackify.SeedPlan;
 import dev.indexlab.testing.TestDatabases;
 import dev.indexlab.workload.Workload;
 import java.nio.file.Files;

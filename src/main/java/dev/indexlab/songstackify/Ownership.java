@@ -1,4 +1,6 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
+
+import dev.indexlab.seed.RowRandom;
 
 /**
  * Which user owns which playlist. 1% of users (rounded) are avid and own 20–30 playlists, the rest

@@ -1,4 +1,4 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,12 +53,5 @@ class SeedPlanTest {
           .hasMessageStartingWith("--scale ")
           .satisfies(e -> assertThat(((IndexlabException) e).status()).isEqualTo(2));
     }
-  }
-
-  @Test
-  void showsScalesAsWritten() {
-    assertThat(SeedPlan.show(1)).isEqualTo("1");
-    assertThat(SeedPlan.show(0.01)).isEqualTo("0.01");
-    assertThat(SeedPlan.show(2.5)).isEqualTo("2.5");
   }
 }

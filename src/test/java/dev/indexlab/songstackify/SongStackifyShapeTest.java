@@ -1,4 +1,4 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

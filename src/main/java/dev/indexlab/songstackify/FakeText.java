@@ -1,5 +1,6 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
+import dev.indexlab.seed.RowRandom;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

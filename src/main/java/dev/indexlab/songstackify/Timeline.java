@@ -1,4 +1,6 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
+
+import dev.indexlab.seed.RowRandom;
 
 /**
  * The seeded data's calendar, in epoch milliseconds, fixed by the seed instead of the clock so that

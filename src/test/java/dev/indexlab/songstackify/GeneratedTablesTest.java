@@ -1,7 +1,9 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.seed.RowSink;
+import dev.indexlab.seed.TableGenerator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
 import dev.indexlab.IndexlabException;
-import java.math.BigDecimal;
+import dev.indexlab.seed.SeedOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,11 +37,16 @@ public record SeedPlan(
   /** The plan at {@code scale}; a usage error when the scale is not positive or too small. */
   public static SeedPlan forScale(double scale) {
     if (!(scale > 0) || Double.isInfinite(scale)) {
-      throw IndexlabException.usage("--scale " + show(scale) + ": must be a number > 0");
+      throw IndexlabException.usage(
+          "--scale " + SeedOptions.show(scale) + ": must be a number > 0");
     }
     if (scale > MAX_SCALE) {
       throw IndexlabException.usage(
-          "--scale " + show(scale) + ": at most " + show(MAX_SCALE) + " is supported");
+          "--scale "
+              + SeedOptions.show(scale)
+              + ": at most "
+              + SeedOptions.show(MAX_SCALE)
+              + " is supported");
     }
     long users = scaled(911, scale);
     SeedPlan plan =
@@ -75,7 +80,7 @@ public record SeedPlan(
       why = "the rounded counts cannot keep the data's shape";
     }
     if (why != null) {
-      throw IndexlabException.usage("--scale " + show(scale) + ": too small, " + why);
+      throw IndexlabException.usage("--scale " + SeedOptions.show(scale) + ": too small, " + why);
     }
   }
 
@@ -103,13 +108,5 @@ public record SeedPlan(
   /** Rows in the write-up's nine tables (all but user_moods). */
   public long writeUpTotal() {
     return total() - userMoods;
-  }
-
-  /** A scale as the user would write it: {@code 1}, {@code 0.01}, {@code 2.5}. */
-  public static String show(double scale) {
-    if (Double.isNaN(scale) || Double.isInfinite(scale)) {
-      return String.valueOf(scale);
-    }
-    return BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
   }
 }

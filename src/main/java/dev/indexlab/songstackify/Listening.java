@@ -1,4 +1,6 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
+
+import dev.indexlab.seed.RowRandom;
 
 /**
  * How far each playlist's owner has listened: a current position (a random entry, the one that

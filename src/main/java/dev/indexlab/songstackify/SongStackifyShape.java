@@ -1,5 +1,6 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
+import dev.indexlab.seed.TableGenerator;
 import java.util.List;
 
 /**

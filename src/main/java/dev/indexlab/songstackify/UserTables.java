@@ -1,5 +1,8 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
+import dev.indexlab.seed.GeneratedTable;
+import dev.indexlab.seed.RowRandom;
+import dev.indexlab.seed.TableGenerator;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
 /**
  * {@code u^exponent} for {@code u} in {@code [0, 1)}, from a table of 4,097 points computed once

@@ -1,4 +1,6 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
+
+import dev.indexlab.seed.RowRandom;
 
 /**
  * The playlists and the songs on them, decided up front in arrays of one slot per playlist, so that

@@ -1,6 +1,11 @@
-package dev.indexlab.seed;
+package dev.indexlab.songstackify;
 
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.seed.BulkLoad;
+import dev.indexlab.seed.DataLoader;
+import dev.indexlab.seed.LoadReport;
+import dev.indexlab.seed.Progress;
+import dev.indexlab.seed.SeedOptions;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +15,7 @@ import java.util.Map;
  * {@code songstackify-workload.md} and exactly {@link SeedPlan}'s row counts, generated from the
  * seed while it streams into the tables.
  */
-final class SongStackifyLoader implements DataLoader {
+public final class SongStackifyLoader implements DataLoader {
   static final String NAME = "songstackify";
 
   @Override
