@@ -1,8 +1,11 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.IndexlabException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -11,12 +14,16 @@ import java.util.Properties;
  * The machine-readable side of a candidate folder, {@code candidate.properties}: name, kind,
  * description, the indexes ({@code index.N.*}, keys as {@code index.N.key.M.*}), the reasons
  * ({@code reason.N.*}, numbers as {@code reason.N.number.NAME}), the rewritten routes ({@code
- * rewrite.N.route}) and the what-if verdict. Numbering starts at 1; a reason's {@code statement} is
- * 1-based like the header comment. Every key is optional; a hand-written candidate may carry only
- * {@code description}.
+ * rewrite.N.route}), {@code api.changes} ({@code true} for a rewrite that changes what the route
+ * returns, kind {@link CandidateKind#API_REWRITE}) and the what-if verdict. Numbering starts at 1;
+ * a reason's {@code statement} is 1-based like the header comment. Every key is optional; a
+ * hand-written candidate may carry only {@code description}.
  */
 final class CandidateProperties {
   static final String FILE = "candidate.properties";
+
+  /** The key that marks a rewrite as changing the application's API. */
+  static final String API_CHANGES = "api.changes";
 
   private CandidateProperties() {}
 
@@ -57,6 +64,9 @@ final class CandidateProperties {
     }
     for (int i = 0; i < c.rewrites().size(); i++) {
       p.put("rewrite." + (i + 1) + ".route", c.rewrites().get(i).routeId());
+    }
+    if (c.kind() == CandidateKind.API_REWRITE) {
+      p.put(API_CHANGES, "true");
     }
     whatIf.ifPresent(
         w -> {
@@ -122,6 +132,25 @@ final class CandidateProperties {
               p.getProperty(pre + "comment", "")));
     }
     return reasons;
+  }
+
+  /**
+   * Whether {@code p} marks the candidate as changing the API ({@code api.changes=true}); false
+   * when the key is absent.
+   *
+   * @throws IndexlabException (usage, naming {@code file}) for a value other than true or false
+   */
+  static boolean changesApi(Properties p, Path file) {
+    String value = p.getProperty(API_CHANGES);
+    if (value == null) {
+      return false;
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!v.equals("true") && !v.equals("false")) {
+      throw IndexlabException.usage(
+          file + ": " + API_CHANGES + " must be true or false, not \"" + value.trim() + "\"");
+    }
+    return v.equals("true");
   }
 
   private static double number(String text) {

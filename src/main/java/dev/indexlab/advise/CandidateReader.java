@@ -86,7 +86,7 @@ public final class CandidateReader {
     Candidate candidate =
         new Candidate(
             name,
-            kind(props, statements, rewrites),
+            kind(props, statements, rewrites, folder.resolve(CandidateProperties.FILE)),
             indexes,
             statements,
             reasons,
@@ -105,10 +105,38 @@ public final class CandidateReader {
   }
 
   private static CandidateKind kind(
-      Properties props, List<String> statements, List<RouteRewrite> rewrites) {
+      Properties props, List<String> statements, List<RouteRewrite> rewrites, Path file) {
+    boolean changesApi = CandidateProperties.changesApi(props, file);
     String declared = props.getProperty("kind");
+    CandidateKind kind = null;
     if (declared != null) {
-      return CandidateKind.valueOf(declared.trim());
+      try {
+        kind = CandidateKind.valueOf(declared.trim());
+      } catch (IllegalArgumentException e) {
+        throw IndexlabException.usage(
+            file
+                + ": kind="
+                + declared.trim()
+                + " is not one of "
+                + List.of(CandidateKind.values()));
+      }
+    }
+    if (changesApi || kind == CandidateKind.API_REWRITE) {
+      if (rewrites.isEmpty()) {
+        throw IndexlabException.usage(
+            file
+                + ": "
+                + CandidateProperties.API_CHANGES
+                + "=true needs the new route in rewrite/<route id>.sql");
+      }
+      if (kind != null && kind != CandidateKind.API_REWRITE) {
+        throw IndexlabException.usage(
+            file + ": " + CandidateProperties.API_CHANGES + "=true contradicts kind=" + kind);
+      }
+      return CandidateKind.API_REWRITE;
+    }
+    if (kind != null) {
+      return kind;
     }
     if (!rewrites.isEmpty()) {
       return CandidateKind.REWRITE;

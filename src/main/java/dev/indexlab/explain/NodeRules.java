@@ -9,7 +9,9 @@ import dev.indexlab.explain.PlanWalk.Visit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,24 +47,53 @@ final class NodeRules {
     if (read < t.minRowsRead() || removed / read < t.minRemovedFraction()) {
       return;
     }
+    Optional<ParallelScan> parallel = ParallelScan.of(v);
+    // a parallel scan's processes run at the same time: its time is one loop's, not their sum
+    double timeMs =
+        parallel.isPresent()
+            ? Math.min(
+                n.actualTotalMs() == null ? 0.0 : n.actualTotalMs(),
+                ctx.executionMs() > 0 ? ctx.executionMs() : Double.MAX_VALUE)
+            : n.inclusiveTimeMs();
     Map<String, Number> numbers = new LinkedHashMap<>();
     numbers.put("rowsRemoved", Math.round(removed));
     numbers.put("rowsReturned", Math.round(returned));
     numbers.put("rowsRead", Math.round(read));
     numbers.put("fractionRemoved", round(removed / read, 4));
     numbers.put("loops", Math.round(loops));
-    numbers.put("timeMs", round(n.inclusiveTimeMs(), 3));
-    numbers.put("shareOfExecution", round(ctx.share(n.inclusiveTimeMs()), 4));
-    String message =
-        String.format(
-            "Seq Scan on %s reads %s rows to return %s: its Filter %s removes %s (%s) in %s",
-            n.relationName(),
-            rows(read),
-            rows(returned),
-            n.filter(),
-            rows(removed),
-            percent(removed / read),
-            ms(n.inclusiveTimeMs()));
+    numbers.put("timeMs", round(timeMs, 3));
+    numbers.put("shareOfExecution", round(ctx.share(timeMs), 4));
+    String message;
+    if (parallel.isPresent()) {
+      numbers.put("processes", parallel.get().processes());
+      message =
+          String.format(
+              Locale.ROOT,
+              "Parallel Seq Scan on %s, %s, reads about %s rows to return about %s: its Filter %s"
+                  + " removes about %s (%s). PostgreSQL prints each process's rounded average,"
+                  + " counted here per loop times %d loops; the processes scan at the same time,"
+                  + " and the whole statement takes %s (its Execution Time)",
+              n.relationName(),
+              parallel.get().who(),
+              rows(read),
+              rows(returned),
+              n.filter(),
+              rows(removed),
+              percent(removed / read),
+              Math.round(loops),
+              ms(ctx.executionMs()));
+    } else {
+      message =
+          String.format(
+              "Seq Scan on %s reads %s rows to return %s: its Filter %s removes %s (%s) in %s",
+              n.relationName(),
+              rows(read),
+              rows(returned),
+              n.filter(),
+              rows(removed),
+              percent(removed / read),
+              ms(n.inclusiveTimeMs()));
+    }
     out.add(
         ctx.finding(
             FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,

@@ -1,5 +1,6 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.stats.Numbers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,8 +126,12 @@ final class RuleContext {
     return String.format(Locale.ROOT, "%.1f ms", v);
   }
 
+  /**
+   * A share (0..1) as a percentage with the digits of {@link Numbers#percentChange}, as the reports
+   * write shares: 0.981 → "98.1%", 0.9998 → "99.98%" (a share that is not whole never reads 100%).
+   */
   static String percent(double fraction) {
-    return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    return Numbers.percentChange(1, 1 - Math.abs(fraction)) + "%";
   }
 
   static double round(double v, int digits) {

@@ -76,6 +76,15 @@ final class CandidatePage {
           + " made significantly faster)."
           + acceptedDespiteTable();
     }
+    if (RunIndex.changesApi(candidate)) {
+      return "**Changes the API: measured, never accepted.** Candidate "
+          + id
+          + " ("
+          + kind
+          + "): "
+          + reason
+          + ".";
+    }
     return "**Rejected.** Candidate " + id + " (" + kind + "): " + reason + ".";
   }
 
@@ -127,6 +136,12 @@ final class CandidatePage {
             + " time (median of its draws); JMH is the median time per call of the whole route,"
             + " with the samples of each side. The verdict is the significance rule's on the JMH"
             + " samples where JMH timed the route.");
+    if (RunIndex.changesApi(candidate)) {
+      out.append(
+          " A rewrite that changes the API is timed under JMH side by side with a fresh copy of"
+              + " the baseline, route by route, with the same parameter draws on both sides (the"
+              + " rewrite's parameters drawn to ask for the same page).");
+    }
     if (deltas.stream().anyMatch(RouteDelta::untimed)) {
       out.append(
           " Routes without JMH figures were not timed with this candidate: their EXPLAIN"

@@ -60,7 +60,7 @@ final class CandidateSql {
   }
 
   boolean isRewrite() {
-    return "rewrite".equalsIgnoreCase(candidate.kind());
+    return "rewrite".equalsIgnoreCase(candidate.kind()) || RunIndex.changesApi(candidate);
   }
 
   /** The equivalence check's result as a sentence. */

@@ -174,7 +174,8 @@ final class ChangeWording {
     String range =
         "from " + ReportFormat.msWithUnit(before) + " to " + ReportFormat.msWithUnit(after);
     if (verdict.improved()) {
-      return range + ", a " + Numbers.percentChange(before, after) + "% improvement";
+      String percent = Numbers.percentChange(before, after);
+      return range + ", " + article(percent) + " " + percent + "% improvement";
     }
     if (verdict.regressed()) {
       return range + ", " + Numbers.percentChange(before, after) + "% slower";
@@ -183,6 +184,12 @@ final class ChangeWording {
       return range + ": not compared (no samples kept)";
     }
     return range + ": no measurable change";
+  }
+
+  /** "an" before a number read with a vowel sound ("an 8.2%", "an 11%", "an 81.6%"), else "a". */
+  static String article(String number) {
+    String whole = number.replaceFirst("^[-+]", "").split("\\.")[0];
+    return whole.startsWith("8") || whole.equals("11") || whole.equals("18") ? "an" : "a";
   }
 
   /**

@@ -158,6 +158,14 @@ final class RunIndex {
     return list;
   }
 
+  /**
+   * Whether {@code c} is a rewrite that changes the application's API ({@code API_REWRITE}):
+   * measured against the route it replaces, never accepted.
+   */
+  static boolean changesApi(CandidateResult c) {
+    return UnfixedFindings.API_REWRITE.equalsIgnoreCase(c.kind() == null ? "" : c.kind().strip());
+  }
+
   static boolean accepted(CandidateResult c) {
     return c.decision() != null && c.decision().accepted();
   }

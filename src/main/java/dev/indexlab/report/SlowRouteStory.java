@@ -87,7 +87,15 @@ final class SlowRouteStory {
     return out.toString();
   }
 
-  private static String what(RouteResult route) {
+  /**
+   * The route's {@code @description} as its own paragraph (results written before it was recorded
+   * have none), then its file and numbered statements.
+   */
+  static String what(RouteResult route) {
+    String description =
+        route.description() == null || route.description().isBlank()
+            ? ""
+            : SummaryPage.text(route.description()) + "\n\n";
     List<StatementCapture> all = RunIndex.statements(route);
     List<String> labels = new ArrayList<>();
     for (StatementCapture s : all) {
@@ -96,7 +104,8 @@ final class SlowRouteStory {
               + ". "
               + MarkdownText.text(SummaryPage.nonBlank(s.label(), "unlabelled")));
     }
-    return "The route ("
+    return description
+        + "The route ("
         + MarkdownText.code(SummaryPage.nonBlank(route.file(), route.id()))
         + ") runs "
         + SummaryPage.count(all.size(), "statement", "statements")
@@ -165,19 +174,39 @@ final class SlowRouteStory {
       return " The plans below are each scenario's median draw (this run did not record which"
           + " parameter values they used).";
     }
-    List<String> values = new ArrayList<>();
-    // by name: results.json writes map keys sorted, so a page rebuilt from it reads the same
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(d.shownParameters()).entrySet()) {
-      values.add(MarkdownText.code(e.getKey() + " = " + e.getValue()));
-    }
     Draws a = after == null ? null : after.draws();
     boolean same = a != null && a.shown() == d.shown();
+    // a rewrite may ask for other parameters (keyset pagination: the key before the page, not its
+    // offset); then each side's values are named
+    boolean otherValues =
+        same
+            && a.shownParameters() != null
+            && !a.shownParameters().isEmpty()
+            && !a.shownParameters().equals(d.shownParameters());
+    if (otherValues) {
+      return " Its plan before, run with "
+          + values(d.shownParameters())
+          + ", and after, run with "
+          + values(a.shownParameters())
+          + " (draw "
+          + d.shown()
+          + " of each):";
+    }
     return " Its plan before"
         + (same ? " and after, both run with " : ", run with ")
-        + String.join(", ", values)
+        + values(d.shownParameters())
         + " (draw "
         + d.shown()
         + "):";
+  }
+
+  private static String values(Map<String, String> parameters) {
+    List<String> values = new ArrayList<>();
+    // by name: results.json writes map keys sorted, so a page rebuilt from it reads the same
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(parameters).entrySet()) {
+      values.add(MarkdownText.code(e.getKey() + " = " + e.getValue()));
+    }
+    return String.join(", ", values);
   }
 
   /**
@@ -236,7 +265,7 @@ final class SlowRouteStory {
   }
 
   static boolean isRewrite(CandidateResult c) {
-    return "rewrite".equalsIgnoreCase(c.kind());
+    return "rewrite".equalsIgnoreCase(c.kind()) || RunIndex.changesApi(c);
   }
 
   static RouteDelta delta(CandidateResult c, String routeId) {

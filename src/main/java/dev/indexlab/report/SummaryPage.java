@@ -210,7 +210,9 @@ final class SummaryPage {
             + " minute of traffic when the weights are calls per minute. Each name links to the"
             + " candidate's page.\n\n");
     List<CandidateResult> accepted = all.stream().filter(RunIndex::accepted).toList();
-    List<CandidateResult> rejected = all.stream().filter(c -> !RunIndex.accepted(c)).toList();
+    List<CandidateResult> rejected =
+        all.stream().filter(c -> !RunIndex.accepted(c) && !RunIndex.changesApi(c)).toList();
+    List<CandidateResult> changesApi = all.stream().filter(RunIndex::changesApi).toList();
     out.append("### Accepted (").append(accepted.size()).append(")\n\n");
     if (accepted.isEmpty()) {
       out.append("None.\n");
@@ -230,6 +232,18 @@ final class SummaryPage {
     }
     for (CandidateResult c : rejected) {
       out.append("- ").append(title(c)).append(": ").append(reason(c)).append(".\n");
+    }
+    if (!changesApi.isEmpty()) {
+      out.append("\n### Changing the API (")
+          .append(changesApi.size())
+          .append(")\n\n")
+          .append(
+              "Rewrites that return other rows by design, so the application has to change with"
+                  + " them: measured against the route they replace, never accepted (see What"
+                  + " indexes cannot fix).\n\n");
+      for (CandidateResult c : changesApi) {
+        out.append("- ").append(title(c)).append(": ").append(reason(c)).append(".\n");
+      }
     }
     return out.append('\n').toString();
   }

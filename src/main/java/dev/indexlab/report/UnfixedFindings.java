@@ -9,7 +9,6 @@ import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -98,7 +97,7 @@ final class UnfixedFindings {
   private String apiRewrites() {
     List<String> lines = new ArrayList<>();
     for (CandidateResult c : run.candidates()) {
-      if (!API_REWRITE.equals(c.kind() == null ? "" : c.kind().toUpperCase(Locale.ROOT))) {
+      if (!RunIndex.changesApi(c)) {
         continue;
       }
       for (RouteDelta d : RunIndex.deltas(c)) {

@@ -70,7 +70,11 @@ public record RunResults(
     }
   }
 
-  /** One route in one scenario: JMH timing and the EXPLAIN capture of each statement. */
+  /**
+   * One route in one scenario: JMH timing and the EXPLAIN capture of each statement. {@code
+   * description} is the route file's {@code @description} (null when it has none, or in results
+   * written before it was recorded).
+   */
   public record RouteResult(
       String id,
       String name,
@@ -81,7 +85,23 @@ public record RunResults(
       List<StatementCapture> statements,
       String error,
       Double hotUpdateShare,
-      Draws draws) {
+      Draws draws,
+      String description) {
+
+    /** A route without its {@code @description} (results written before it was recorded). */
+    public RouteResult(
+        String id,
+        String name,
+        String file,
+        double weight,
+        boolean writes,
+        Timing timing,
+        List<StatementCapture> statements,
+        String error,
+        Double hotUpdateShare,
+        Draws draws) {
+      this(id, name, file, weight, writes, timing, statements, error, hotUpdateShare, draws, null);
+    }
 
     /** A route without its per-draw EXPLAIN figures. */
     public RouteResult(
@@ -131,7 +151,17 @@ public record RunResults(
     /** This route with {@code other} as its JMH timing. */
     public RouteResult withTiming(Timing other) {
       return new RouteResult(
-          id, name, file, weight, writes, other, statements, error, hotUpdateShare, draws);
+          id,
+          name,
+          file,
+          weight,
+          writes,
+          other,
+          statements,
+          error,
+          hotUpdateShare,
+          draws,
+          description);
     }
   }
 

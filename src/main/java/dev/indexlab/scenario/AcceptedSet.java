@@ -490,7 +490,8 @@ final class AcceptedSet {
               r.statements(),
               error,
               r.hotUpdateShare(),
-              r.draws()));
+              r.draws(),
+              r.description()));
     }
     return new RunResults.ScenarioResult(
         scenario.name(), scenario.candidates(), out, List.copyOf(errors));

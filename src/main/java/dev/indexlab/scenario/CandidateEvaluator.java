@@ -55,6 +55,9 @@ final class CandidateEvaluator {
    */
   Evaluated evaluate(CandidateFolder folder) throws IOException, SQLException {
     RunResults.CandidateResult draft = draft(folder);
+    if (folder.candidate().kind() == CandidateKind.API_REWRITE) {
+      return new ApiRewriteTrial(run).evaluate(folder, draft);
+    }
     if (!draft.whatIf().plannerWouldUse()) {
       return new Evaluated(
           completed(

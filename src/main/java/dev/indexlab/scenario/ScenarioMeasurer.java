@@ -289,7 +289,8 @@ final class ScenarioMeasurer {
               cap.statements(),
               error,
               captured.hot().get(r.id()),
-              cap.drawTotals()));
+              cap.drawTotals(),
+              r.description().isBlank() ? null : r.description()));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
   }

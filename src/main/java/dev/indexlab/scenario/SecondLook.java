@@ -71,7 +71,8 @@ final class SecondLook implements AutoCloseable {
         || r.build().error() != null
         || r.deltas().isEmpty()
         || r.decision().reason().startsWith("the rewrite is not equivalent")
-        || r.equivalence() != null) {
+        || r.equivalence() != null
+        || CandidateKind.API_REWRITE.name().equals(r.kind())) {
       // a rewrite's second look would need its route rewritten on top of the set's rewrites
       return false;
     }

@@ -1,7 +1,9 @@
 package dev.indexlab.advise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.indexlab.IndexlabException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -230,5 +232,52 @@ class CandidateFilesTest {
             "",
             List.of());
     assertThat(ProductionMigration.statements(other)).isEmpty();
+  }
+
+  /** A folder whose properties say {@code api.changes=true}, with a route file under rewrite/. */
+  private Path apiRewriteFolder(String properties, boolean withRewrite) throws Exception {
+    Path folder = dir.resolve("010_library_keyset");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("candidate.properties"), properties);
+    if (withRewrite) {
+      Files.createDirectories(folder.resolve("rewrite"));
+      Files.writeString(
+          folder.resolve("rewrite/song_get_library.sql"),
+          "-- @route GET /song/get_library/\n-- @param after_id sample: SELECT id FROM songs\n"
+              + "-- @statement read a page\n"
+              + "SELECT id FROM songs WHERE id > :after_id ORDER BY id LIMIT 5;\n");
+    }
+    return folder;
+  }
+
+  @Test
+  void aRewriteMarkedAsChangingTheApiIsItsOwnKindAndWritesTheMarkBack() throws Exception {
+    Path folder = apiRewriteFolder("description=Keyset pages\napi.changes = TRUE\n", true);
+    Candidate c = CandidateReader.readFolder(folder).candidate();
+    assertThat(c.kind()).isEqualTo(CandidateKind.API_REWRITE);
+    assertThat(c.rewrites()).extracting(RouteRewrite::routeId).containsExactly("song_get_library");
+    assertThat(CandidateProperties.lines(c, Optional.empty())).contains("api.changes=true");
+
+    Files.writeString(folder.resolve("candidate.properties"), "api.changes=false\n");
+    assertThat(CandidateReader.readFolder(folder).candidate().kind())
+        .isEqualTo(CandidateKind.REWRITE);
+  }
+
+  @Test
+  void aBadApiChangesMarkIsAUsageErrorNamingTheFile() throws Exception {
+    Path noRewrite = apiRewriteFolder("api.changes=true\n", false);
+    assertThatThrownBy(() -> CandidateReader.readFolder(noRewrite))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessage(
+            noRewrite.resolve("candidate.properties")
+                + ": api.changes=true needs the new route in rewrite/<route id>.sql")
+        .satisfies(e -> assertThat(((IndexlabException) e).status()).isEqualTo(2));
+    Path folder = apiRewriteFolder("api.changes=yes\n", true);
+    assertThatThrownBy(() -> CandidateReader.readFolder(folder))
+        .hasMessageEndingWith(
+            "candidate.properties: api.changes must be true or false, not \"yes\"");
+    Files.writeString(folder.resolve("candidate.properties"), "api.changes=true\nkind=REWRITE\n");
+    assertThatThrownBy(() -> CandidateReader.readFolder(folder))
+        .hasMessageEndingWith("api.changes=true contradicts kind=REWRITE");
   }
 }

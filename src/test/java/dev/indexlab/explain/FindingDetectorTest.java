@@ -127,6 +127,34 @@ class FindingDetectorTest {
             });
   }
 
+  /**
+   * The same plan's parallel Seq Scan: 3 loops of 59 rows and 306,288 removed each, 81.9 ms per
+   * process in a statement of 96.2 ms. Rows count per loop times loops, as PostgreSQL counts them;
+   * the time is the statement's, never 3 × 81.9 ms.
+   */
+  @Test
+  void aParallelScanCountsRowsAsPostgresDoesAndTakesTheStatementsOwnTime() {
+    List<Finding> findings = detector.detect(Fixtures.plan("mood-refresh-gather-merge-sort"));
+    assertThat(ofKind(findings, FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message())
+                  .startsWith(
+                      "Parallel Seq Scan on song_history, run by 3 processes (the leader and 2"
+                          + " workers), reads about 919,041 rows to return about 177: its Filter"
+                          + " (user_id = '677'::bigint) removes about 918,864 (99.98%).")
+                  .endsWith("the whole statement takes 96.2 ms (its Execution Time)")
+                  .doesNotContain("245.7");
+              assertThat(f.numbers())
+                  .containsEntry("rowsRead", 919_041L)
+                  .containsEntry("rowsReturned", 177L)
+                  .containsEntry("loops", 3L)
+                  .containsEntry("processes", 3L)
+                  .containsEntry("timeMs", 81.915);
+            });
+  }
+
   @Test
   void aSeqScanRepeatedInANestedLoopIsFlaggedWithTheJoinColumn() {
     List<Finding> findings = detector.detect(Fixtures.plan("nested-loop-seq-scan"));

@@ -70,6 +70,13 @@ class ReportWordingTest {
         .isEqualTo("from 65.3 ms to 1.22 ms, a 98.1% improvement");
     assertThat(ChangeWording.fromTo(88.127, 19.472, Verdict.FASTER))
         .isEqualTo("from 88.1 ms to 19.5 ms, a 77.9% improvement");
+    // "an" where the number is read with a vowel sound
+    assertThat(ChangeWording.fromTo(1.13, 0.208, Verdict.MUCH_FASTER))
+        .isEqualTo("from 1.13 ms to 0.208 ms, an 81.6% improvement");
+    assertThat(ChangeWording.fromTo(100, 89, Verdict.FASTER))
+        .isEqualTo("from 100 ms to 89.0 ms, an 11.0% improvement");
+    assertThat(ChangeWording.article("18.2")).isEqualTo("an");
+    assertThat(ChangeWording.article("1.5")).isEqualTo("a");
     assertThat(ChangeWording.fromTo(0.2, 0.3, Verdict.SLOWER))
         .isEqualTo("from 0.200 ms to 0.300 ms, 50.0% slower");
     assertThat(ChangeWording.fromTo(0.2, 0.201, Verdict.NO_CHANGE))

@@ -239,7 +239,12 @@ class ReportWriterTest {
     int ship = md.indexOf("## What to ship");
     String story = md.substring(stories, ship);
     assertThat(story)
-        .contains("### POST /users/delete/{user_id}")
+        .contains(
+            "### POST /users/delete/{user_id}\n\n"
+                + RunResultsFixture.DELETE_USER_DESCRIPTION
+                + "\n\nThe route (`users_delete.sql`) runs 2 statements")
+        // a route whose file has no @description opens with its statements
+        .contains("### GET /playlist/{playlist_id}/play (No Ad)\n\nThe route (`playlist_play.sql`)")
         .contains("Its plan before and after, both run with `user_id = 417` (draw 2):")
         .contains("went to the trigger for `song_history_user_id_fkey` (99.1%)")
         .contains("```sql\n" + RunResultsFixture.CASCADE_SQL + "\n```")
@@ -360,7 +365,17 @@ class ReportWriterTest {
             "[library_keyset](library_keyset.md), GET /song/get_library/: if the API changes,"
                 + " EXPLAIN from 10.5 ms to 0.031 ms, a 99.7% improvement; JMH median from 3.72"
                 + " ms to 0.088 ms, a 97.6% improvement");
-    assertThat(md).contains("### Rejected (2)");
+    // listed apart from the rejected candidates, with its reason
+    assertThat(md)
+        .contains("### Rejected (1)")
+        .contains(
+            "### Changing the API (1)\n\nRewrites that return other rows by design, so the"
+                + " application has to change with them")
+        .contains(
+            "- [library_keyset](library_keyset.md) (API_REWRITE, Page the library by key instead"
+                + " of OFFSET): changes the API: measured, never accepted.");
+    assertThat(Files.readString(dir.resolve("library_keyset.md")))
+        .contains("**Changes the API: measured, never accepted.** Candidate `library_keyset`");
     assertThat(Files.readString(dir.resolve("routes.md")))
         .contains("The Limit keeps 5 of the 59,625 rows its input produced: the other 59,620")
         .doesNotContain(

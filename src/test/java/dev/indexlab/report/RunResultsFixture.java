@@ -438,8 +438,13 @@ public final class RunResultsFixture {
                 ? List.of(64.9, 65.331, 66.2, 63.8, 70.4)
                 : List.of(1.31, 1.238, 1.25, 1.19, 1.4),
             2,
-            orderedParameters("user_id", "417")));
+            orderedParameters("user_id", "417")),
+        DELETE_USER_DESCRIPTION);
   }
+
+  /** The delete-user route's {@code @description}, as the bundled route file writes it. */
+  static final String DELETE_USER_DESCRIPTION =
+      "Deletes a user; cascades to song_history, users_playlist_position and user_moods.";
 
   static final String PLAY_PLAN_BEFORE =
       """

@@ -70,6 +70,22 @@ class RunResultsJsonTest {
   }
 
   @Test
+  void aRouteKeepsItsDescriptionAndOlderResultsWithoutOneStillRead() {
+    String json = RunResultsJson.toJson(RunResultsFixture.results());
+    RunResults.RouteResult deleteUser =
+        RunResultsJson.fromJson(json, "test").scenarios().get(0).byId().get("users_delete");
+    assertThat(deleteUser.description()).isEqualTo(RunResultsFixture.DELETE_USER_DESCRIPTION);
+
+    // results written before routes carried their description
+    String older = json.replaceAll(",\\s*\"description\" : \"Deletes a user;[^\"]*\"", "");
+    assertThat(older).isNotEqualTo(json).doesNotContain("cascades to song_history, users_");
+    RunResults.RouteResult back =
+        RunResultsJson.fromJson(older, "older").scenarios().get(0).byId().get("users_delete");
+    assertThat(back.description()).isNull();
+    assertThat(back.draws().shown()).isEqualTo(2);
+  }
+
+  @Test
   void readAndWriteFiles() {
     Path file = temp.resolve("sub/results.json");
     RunResultsJson.write(RunResultsFixture.results(), file);
