@@ -5,7 +5,7 @@ package dev.indexlab.advise;
  * already served by an index, a redundant index that backs a constraint, a finding on a column the
  * table does not have.
  */
-public record AdviceNote(Rule rule, String subject, String message) {
+record AdviceNote(Rule rule, String subject, String message) {
   @Override
   public String toString() {
     return rule + " " + subject + ": " + message;

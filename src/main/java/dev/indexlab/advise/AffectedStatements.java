@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * case, any other name in double quotes), which may take in a statement that merely mentions the
  * name: one more EXPLAIN, no harm.
  */
-public final class AffectedStatements {
+final class AffectedStatements {
   private final Catalog catalog;
   private final WorkloadSample sample;
   private final int perStatement;

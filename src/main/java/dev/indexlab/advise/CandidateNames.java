@@ -9,7 +9,7 @@ import java.util.Locale;
  * idx_<table>_<cols>}, {@code trgm_<table>_<cols>} or {@code drop_<index>}; its folder is {@code
  * <NNN>_<name>}.
  */
-public final class CandidateNames {
+final class CandidateNames {
   /** PostgreSQL's identifier length limit in bytes. */
   public static final int MAX_IDENTIFIER = 63;
 

@@ -1,6 +1,7 @@
 package dev.indexlab.advise;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.schema.FlywayNames;
 import dev.indexlab.workload.SqlScanner;
 import java.io.IOException;
 import java.io.Reader;
@@ -130,7 +131,7 @@ public final class CandidateReader {
       return files
           .filter(Files::isRegularFile)
           .filter(f -> MIGRATION.matcher(f.getFileName().toString()).matches())
-          .sorted(Comparator.comparing(CandidateReader::version, CandidateReader::compareVersions))
+          .sorted(Comparator.comparing(f -> f.getFileName().toString(), FlywayNames.VERSION_ORDER))
           .toList();
     }
   }
@@ -174,24 +175,5 @@ public final class CandidateReader {
       }
     }
     return fallback;
-  }
-
-  private static String version(Path file) {
-    Matcher m = MIGRATION.matcher(file.getFileName().toString());
-    m.matches();
-    return m.group(1);
-  }
-
-  private static int compareVersions(String a, String b) {
-    String[] x = a.split("[._]");
-    String[] y = b.split("[._]");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      long p = i < x.length ? Long.parseLong(x[i]) : 0;
-      long q = i < y.length ? Long.parseLong(y[i]) : 0;
-      if (p != q) {
-        return Long.compare(p, q);
-      }
-    }
-    return 0;
   }
 }

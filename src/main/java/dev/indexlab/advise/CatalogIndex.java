@@ -18,7 +18,7 @@ import java.util.Optional;
  * parentIndex} ({@code schema.name}): it is part of the parent's index and cannot be dropped alone.
  * A partition's own index (null {@code parentIndex}) is an index like any other.
  */
-public record CatalogIndex(
+record CatalogIndex(
     String schema,
     String table,
     String name,

@@ -17,7 +17,7 @@ import java.util.Optional;
  * reports but does not treat as one table with its parent: an index on an inheritance parent is not
  * built on its children, and a statement on a child does not read its parent.
  */
-public record CatalogTable(
+record CatalogTable(
     String schema,
     String name,
     String qualifiedName,

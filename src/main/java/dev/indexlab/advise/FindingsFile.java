@@ -1,10 +1,10 @@
 package dev.indexlab.advise;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Json;
 import dev.indexlab.explain.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +41,7 @@ public final class FindingsFile {
           dev.indexlab.explain.FindingKind.FILTER_ORDER_LIMIT,
           dev.indexlab.explain.FindingKind.LEADING_WILDCARD_LIKE);
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = Json.mapper();
 
   private FindingsFile() {}
 

@@ -7,7 +7,7 @@ import java.util.Locale;
  * A foreign key: {@code columns} of {@code schema.table} reference {@code refColumns} of {@code
  * refSchema.refTable}, position by position, with the given ON DELETE and ON UPDATE actions.
  */
-public record ForeignKey(
+record ForeignKey(
     String name,
     String schema,
     String table,

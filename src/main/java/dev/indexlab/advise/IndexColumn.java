@@ -5,5 +5,5 @@ package dev.indexlab.advise;
  * when {@code expression}. {@code key} is false for {@code INCLUDE} columns, which carry no order
  * and no operator class. {@code opclass} is the operator class name (empty for INCLUDE columns).
  */
-public record IndexColumn(
+record IndexColumn(
     String name, boolean expression, boolean descending, String opclass, boolean key) {}

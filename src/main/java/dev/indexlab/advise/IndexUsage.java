@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * {@link #snapshot} forces the calling backend's pending counts out first; counts of other sessions
  * (a JMH fork) appear once those sessions have been idle or closed.
  */
-public record IndexUsage(Map<String, Long> scans, String measuredOver) {
+record IndexUsage(Map<String, Long> scans, String measuredOver) {
   public IndexUsage {
     scans = Map.copyOf(scans);
   }

@@ -2,6 +2,7 @@ package dev.indexlab.advise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.indexlab.Json;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,8 +28,8 @@ import java.util.Set;
  * reads.scanned("payment_lookup", 0);   // Optional[[payment_p2022_07]]
  * }</pre>
  */
-public final class PartitionReads {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class PartitionReads {
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final Map<String, Set<String>> scanned;
 

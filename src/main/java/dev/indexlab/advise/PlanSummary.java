@@ -2,6 +2,7 @@ package dev.indexlab.advise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.indexlab.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
@@ -11,8 +12,8 @@ import java.util.TreeSet;
  * The two things the what-if needs from an {@code EXPLAIN (FORMAT JSON)} plan: the root node's
  * estimated total cost, and the names of every index any node scans.
  */
-public record PlanSummary(double totalCost, Set<String> indexNames) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+record PlanSummary(double totalCost, Set<String> indexNames) {
+  private static final ObjectMapper JSON = Json.mapper();
 
   public PlanSummary {
     indexNames = Set.copyOf(indexNames);

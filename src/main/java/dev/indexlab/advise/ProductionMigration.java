@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * on meanwhile, under {@code SET lock_timeout = '5s'} so a long transaction on the table makes the
  * migration fail instead of queueing every writer behind it. CONCURRENTLY cannot run inside a
  * transaction, so the script goes with a Flyway script configuration file ({@link #CONF_SUFFIX})
- * holding {@link #CONF_TEXT}; and Flyway's transactional advisory lock must be off (see {@link
- * ProductionMigrationCheck}), or the build waits forever for Flyway's own lock transaction.
+ * holding {@link #CONF_TEXT}; and Flyway's transactional advisory lock must be off (see
+ * docs/candidates.md; the tests' {@code ProductionMigrationCheck} applies it so), or the build
+ * waits forever for Flyway's own lock transaction.
  */
 public final class ProductionMigration {
   /** Appended to the script's file name to name its Flyway configuration file. */

@@ -5,7 +5,7 @@ package dev.indexlab.advise;
  * used the candidate's index before (drops) and after (creates), or the error EXPLAIN gave (then
  * the costs are NaN).
  */
-public record StatementWhatIf(
+record StatementWhatIf(
     WhatIfStatement statement,
     double costBefore,
     double costAfter,

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * table. Run it on a copy. Nothing is left behind but PostgreSQL's in-place refresh of the table's
  * {@code pg_class} size estimate, which every index build makes.
  */
-public final class WhatIfPlanner {
+final class WhatIfPlanner {
   /** A drop may raise an affected plan's estimated cost by this much and still be measured. */
   public static final int DROP_COST_TOLERANCE_PERCENT = 25;
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  * the numbers ({@code planner uses song_history_user_id_idx in 1 of 1 statements; cost 18262.05 ->
  * 12.30 (-99.9%)}).
  */
-public record WhatIfResult(
+record WhatIfResult(
     Candidate candidate,
     WhatIfVerdict verdict,
     List<String> createdIndexes,

@@ -10,7 +10,7 @@ import java.util.List;
  * trigger ({@code route} null; {@code label} names the constraint). {@code sql} uses JDBC {@code ?}
  * placeholders.
  */
-public record WhatIfStatement(
+record WhatIfStatement(
     String label, String route, Integer statement, String sql, List<Object> values) {
   public WhatIfStatement {
     values = Collections.unmodifiableList(new ArrayList<>(values));

@@ -17,7 +17,7 @@ import java.util.Map;
  * bound to, for the what-if to explain; the runs also give {@link IndexUsage} its scan counts. A
  * route that fails is recorded in {@code failures} and the others still run.
  */
-public record WorkloadSample(
+record WorkloadSample(
     List<WhatIfStatement> statements, List<String> failures, int routes, int invocations) {
   public WorkloadSample {
     statements = List.copyOf(statements);

@@ -1,8 +1,6 @@
 package dev.indexlab.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.indexlab.Json;
 import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.stats.SampleThinning;
 import java.io.IOException;
@@ -36,11 +34,6 @@ public record BenchResults(
 
   /** The current {@link #format()}. */
   public static final int FORMAT = 1;
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public BenchResults {
     routes = List.copyOf(routes);
@@ -145,11 +138,11 @@ public record BenchResults(
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
-    JSON.writeValue(file.toFile(), this);
+    Json.pretty().writeValue(file.toFile(), this);
   }
 
   /** Reads a file written by {@link #write}. */
   public static BenchResults read(Path file) throws IOException {
-    return JSON.readValue(file.toFile(), BenchResults.class);
+    return Json.mapper().readValue(file.toFile(), BenchResults.class);
   }
 }

@@ -1,8 +1,8 @@
 package dev.indexlab.bench;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.IndexlabVersion;
 import dev.indexlab.bench.BenchResults.RouteResult;
-import dev.indexlab.cli.VersionProvider;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Secrets;
@@ -170,7 +170,7 @@ public final class BenchRunner {
       BenchResults results =
           new BenchResults(
               BenchResults.FORMAT,
-              VersionProvider.version(),
+              IndexlabVersion.current(),
               settings.scenario(),
               workload.name(),
               started.toString(),

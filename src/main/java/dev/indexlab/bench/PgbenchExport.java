@@ -1,8 +1,7 @@
 package dev.indexlab.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Json;
 import dev.indexlab.workload.Isolation;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
@@ -36,8 +35,6 @@ import java.util.TreeMap;
  * are text cannot be exported. The values go beside the script as JSON.
  */
 public final class PgbenchExport {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PgbenchExport() {}
 
@@ -57,7 +54,7 @@ public final class PgbenchExport {
     Path sql = dir.resolve(route.id() + ".pgbench.sql");
     Path json = dir.resolve(route.id() + ".parameters.json");
     Files.writeString(sql, script, StandardCharsets.UTF_8);
-    JSON.writeValue(json.toFile(), pool.stream().map(TreeMap::new).toList());
+    Json.pretty().writeValue(json.toFile(), pool.stream().map(TreeMap::new).toList());
     return new Written(sql, json);
   }
 

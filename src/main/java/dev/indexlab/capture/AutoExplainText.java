@@ -2,6 +2,7 @@ package dev.indexlab.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.indexlab.Json;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * first node, a line with {@code (cost=}, begin), or the same keys of the JSON format.
  */
 final class AutoExplainText {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   record Query(String sql, Map<Integer, String> values) {}
 

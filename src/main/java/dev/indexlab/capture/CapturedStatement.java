@@ -9,7 +9,7 @@ import java.util.Map;
  * when not known, as from a log), the pg_stat_statements queryid (null from a log), and the
  * parameter values the log showed for each execution ({@code $n} by {@code n}, null for NULL).
  */
-public record CapturedStatement(
+record CapturedStatement(
     String queryId,
     String sql,
     long calls,

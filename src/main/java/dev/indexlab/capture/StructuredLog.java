@@ -3,6 +3,7 @@ package dev.indexlab.capture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * {@code dbname}, {@code error_severity}, {@code message} and {@code detail}).
  */
 final class StructuredLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private StructuredLog() {}
 

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 final class CandidateFiles {
   private static final Comparator<Path> FLYWAY_ORDER =
       Comparator.comparing((Path p) -> !FlywayNames.isVersioned(name(p)))
-          .thenComparing(CandidateFiles::version, CandidateFiles::compareVersions)
+          .thenComparing(CandidateFiles::version, FlywayNames::compareVersions)
           .thenComparing(CandidateFiles::name);
 
   private CandidateFiles() {}
@@ -90,7 +90,8 @@ final class CandidateFiles {
             problems.problem(
                 LoadProblems.shown(p) + ": version " + v + " is also used by " + name(other));
           }
-          if (schemaMax.isPresent() && compareVersions(version(p), schemaMax.get()) <= 0) {
+          if (schemaMax.isPresent()
+              && FlywayNames.compareVersions(version(p), schemaMax.get()) <= 0) {
             problems.problem(
                 LoadProblems.shown(p)
                     + ": version "
@@ -152,32 +153,14 @@ final class CandidateFiles {
       return files
           .filter(p -> FlywayNames.isVersioned(name(p)))
           .map(CandidateFiles::version)
-          .max(CandidateFiles::compareVersions);
+          .max(FlywayNames::compareVersions);
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** The version parts of {@code V1_2__x.sql}: [1, 2]. */
-  static BigInteger[] version(Path p) {
-    String n = name(p);
-    if (!FlywayNames.isVersioned(n)) {
-      return new BigInteger[0];
-    }
-    String v = n.substring(1, n.indexOf("__"));
-    return Arrays.stream(v.split("[._]")).map(BigInteger::new).toArray(BigInteger[]::new);
-  }
-
-  static int compareVersions(BigInteger[] a, BigInteger[] b) {
-    for (int i = 0; i < Math.max(a.length, b.length); i++) {
-      BigInteger x = i < a.length ? a[i] : BigInteger.ZERO;
-      BigInteger y = i < b.length ? b[i] : BigInteger.ZERO;
-      int c = x.compareTo(y);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
+  private static BigInteger[] version(Path p) {
+    return FlywayNames.version(name(p));
   }
 
   private static List<Path> list(Path dir, LoadProblems problems) {

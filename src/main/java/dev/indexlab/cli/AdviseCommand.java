@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
           + " creating it in a rolled-back transaction) and writes them as candidate migrations.",
       "Hand-written candidates already in the folder are kept."
     })
-public final class AdviseCommand implements Callable<Integer> {
+final class AdviseCommand implements Callable<Integer> {
   /** Where {@code indexlab advise} looks for findings when {@code --findings} is not given. */
   static final Path DEFAULT_FINDINGS = Path.of("plans", "baseline", "findings.json");
 
@@ -47,20 +47,7 @@ public final class AdviseCommand implements Callable<Integer> {
   @Mixin WorkloadOptions workload;
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--scale",
-      defaultValue = "1",
-      paramLabel = "S",
-      converter = ScaleConverter.class,
-      description = "Data scale when seeding on indexlab's own server (default: ${DEFAULT-VALUE}).")
-  double scale;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      paramLabel = "N",
-      description = "Seed for the data and the route parameters (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin ScaleSeedOptions data;
 
   @Option(
       names = "--out",
@@ -121,7 +108,7 @@ public final class AdviseCommand implements Callable<Integer> {
           new AdviseRun.Settings(
               candidates,
               CandidateWriter.versionBase(w.migrations()),
-              seed,
+              data.seed,
               mayWrite ? invocations : 0,
               2,
               mayWrite && !noWhatIf);
@@ -153,6 +140,7 @@ public final class AdviseCommand implements Callable<Integer> {
     if (!t.ownsServer()) {
       return t.connection();
     }
-    return SeededDatabase.prepare(t, w, new SeedOptions(scale, seed, false), Progress.forStderr());
+    return SeededDatabase.prepare(
+        t, w, new SeedOptions(data.scale, data.seed, false), Progress.forStderr());
   }
 }

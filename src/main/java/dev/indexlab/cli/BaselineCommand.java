@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Stores what the CI gate compares against: see 'indexlab baseline save --help'.",
     subcommands = {BaselineSaveCommand.class})
-public final class BaselineCommand implements Runnable {
+final class BaselineCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
           + " included.",
       "Exit status: 0 saved, 1 saved but a route failed, 2 usage or infrastructure error."
     })
-public final class BaselineSaveCommand implements Callable<Integer> {
+final class BaselineSaveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;

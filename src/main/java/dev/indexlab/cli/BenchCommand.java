@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,19 +39,14 @@ import picocli.CommandLine.Spec;
           + " jmh.log (JMH's console output).",
       "Exit status: 0 all measured, 1 a route failed, 2 usage (an unknown --routes name)."
     })
-public final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;
   @Mixin ProfileOptions profile;
 
-  @Option(
-      names = "--routes",
-      split = ",",
-      paramLabel = "ID",
-      description = "Routes to measure, by file name without .sql (default: all).")
-  List<String> routes = List.of();
+  @Mixin RouteOptions routes;
 
   @Option(
       names = "--threads",
@@ -101,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     Workload w = workload.open();
     RouteCatalog catalog = RouteCatalog.load(w);
-    RouteSelection chosen = RouteSelection.of(catalog, routes);
+    RouteSelection chosen = RouteSelection.of(catalog, routes.ids());
     if (chosen.hasUnknownIds()) {
       throw IndexlabException.usage(
           chosen.problems().stream()
@@ -139,7 +133,8 @@ public final class BenchCommand implements Callable<Integer> {
         return export(db, chosen, data.seed(), out);
       }
       BenchRunner.Outcome o =
-          new BenchRunner(db, t.description(), t.appliedSettings(), w, settings, err).run(routes);
+          new BenchRunner(db, t.description(), t.appliedSettings(), w, settings, err)
+              .run(routes.ids());
       out.print(ResultTable.render(o.results()));
       out.printf(
           Locale.ROOT,

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
       "Run it with: indexlab run --db URL --workload DIR (docs/workloads.md, \"Capture\").",
       "Exit status: 0 done, 1 no statement above the thresholds, 2 usage."
     })
-public final class CaptureCommand implements Callable<Integer> {
+final class CaptureCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
 

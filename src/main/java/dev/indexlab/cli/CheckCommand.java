@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " any problem. On a JDBC URL the scratch database is created only when the role may"
           + " create databases; the database the URL names is never written to."
     })
-public final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer> {
   @Mixin WorkloadOptions workload;
   @Mixin TargetOptions target;
   @Spec CommandSpec spec;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "With the embedded server (default) the data is seeded first with --scale and --seed; with"
           + " a JDBC URL the database is only read."
     })
-public final class ChecksumCommand implements Callable<Integer> {
+final class ChecksumCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;

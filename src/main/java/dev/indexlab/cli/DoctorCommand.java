@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " indexlab owns is never touched. Every other command does this on its way in.",
       "Exit status: 0 done (whether or not there was anything to clean), 2 usage."
     })
-public final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
 

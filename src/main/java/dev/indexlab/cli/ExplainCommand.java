@@ -6,7 +6,7 @@ import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
@@ -38,25 +38,15 @@ import picocli.CommandLine.Spec;
           + " PLANS/SCENARIO/findings.json and findings.md.",
       "Exit status: 0 all captured, 1 a route or statement failed, 2 usage."
     })
-public final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;
 
-  @Option(
-      names = "--routes",
-      split = ",",
-      paramLabel = "ID",
-      description = "Routes to capture, by file name without .sql (default: all).")
-  List<String> routes = List.of();
+  @Mixin RouteOptions routes;
 
-  @Option(
-      names = "--draws",
-      defaultValue = "5",
-      paramLabel = "N",
-      description = "Parameter draws per route; the median is kept. Default: ${DEFAULT-VALUE}.")
-  int draws;
+  @Mixin DrawsOption draws;
 
   @Option(
       names = "--plans",
@@ -74,13 +64,11 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    if (draws < 1) {
-      throw IndexlabException.usage("--draws must be at least 1, was " + draws);
-    }
+    int drawCount = draws.value();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workload w = workload.open();
-    RouteCatalog catalog = RouteCatalog.load(w).select(routes);
+    RouteCatalog catalog = RouteCatalog.load(w).select(routes.ids());
     OptionChecks.writableDirectory("--plans", plans);
     catalog.errors().forEach(e -> err.println("indexlab: " + e));
     Path dir = plans.resolve(scenario);
@@ -88,7 +76,7 @@ public final class ExplainCommand implements Callable<Integer> {
     List<Finding> findings = new ArrayList<>();
     try (DatabaseTarget t = target.open()) {
       ConnectionSpec db = SeededDatabase.prepare(t, w, seeding.toOptions(), seeding.progress());
-      RouteCapture capture = new RouteCapture(draws, seeding.toOptions().seed());
+      RouteCapture capture = new RouteCapture(drawCount, seeding.toOptions().seed());
       try (Connection c = db.open()) {
         for (Route r : catalog.routes()) {
           RouteCapture.Result result;

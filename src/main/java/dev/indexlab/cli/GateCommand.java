@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
           + " $GITHUB_STEP_SUMMARY when set) and a JUnit report (--junit).",
       "Exit status: 0 nothing regressed, 1 a regression, 2 usage or infrastructure error."
     })
-public final class GateCommand implements Callable<Integer> {
+final class GateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
@@ -204,8 +204,10 @@ public final class GateCommand implements Callable<Integer> {
   private SeedOptions seedOptions(BaselineMeta meta) {
     var parsed = spec.commandLine().getParseResult();
     double scale =
-        parsed.hasMatchedOption("--scale") || meta.scale() == null ? seeding.scale : meta.scale();
-    long seed = parsed.hasMatchedOption("--seed") ? seeding.seed : meta.seed();
+        parsed.hasMatchedOption("--scale") || meta.scale() == null
+            ? seeding.data.scale
+            : meta.scale();
+    long seed = parsed.hasMatchedOption("--seed") ? seeding.data.seed : meta.seed();
     return new SeedOptions(scale, seed, seeding.force);
   }
 

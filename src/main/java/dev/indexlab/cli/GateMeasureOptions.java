@@ -5,19 +5,15 @@ import dev.indexlab.gate.GateSettings;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * How {@code baseline save} and {@code gate} measure: which routes, the JMH profile, the EXPLAIN
  * draws. Options left out take the baseline's values when there is one, else the defaults.
  */
-public final class GateMeasureOptions {
-  @Option(
-      names = "--routes",
-      split = ",",
-      paramLabel = "ID",
-      description = "Routes to measure, by file name without .sql (default: all).")
-  List<String> routes = List.of();
+final class GateMeasureOptions {
+  @Mixin RouteOptions routes;
 
   @Option(
       names = "--profile",
@@ -97,7 +93,7 @@ public final class GateMeasureOptions {
 
   /** Checks that every {@code --routes} id names a route of {@code w} (a usage error if not). */
   void checkRoutes(Workload w) {
-    RouteCatalog.load(w).select(routes);
+    RouteCatalog.load(w).select(routes.ids());
   }
 
   private BenchProfile override(BenchProfile p) {
@@ -105,6 +101,6 @@ public final class GateMeasureOptions {
   }
 
   List<String> routes() {
-    return routes;
+    return routes.ids();
   }
 }

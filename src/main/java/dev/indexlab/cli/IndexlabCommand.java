@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
       DoctorCommand.class,
       UpgradeCheckCommand.class,
     })
-public final class IndexlabCommand implements Runnable {
+final class IndexlabCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.TypeConversionException;
  * Parses a percentage such as {@code 20%} or {@code 20} (both mean 20%) into a fraction (0.20). It
  * must be a finite number, at least 0.
  */
-public final class PercentConverter implements ITypeConverter<Double> {
+final class PercentConverter implements ITypeConverter<Double> {
   @Override
   public Double convert(String value) {
     String text = value.trim();

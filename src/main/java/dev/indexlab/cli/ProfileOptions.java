@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * runs that tests and smoke checks need ({@code --forks 0} measures in indexlab's own JVM, without
  * a fork's isolation).
  */
-public final class ProfileOptions {
+final class ProfileOptions {
   @Option(
       names = "--profile",
       defaultValue = "quick",

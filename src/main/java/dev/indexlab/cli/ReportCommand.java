@@ -2,7 +2,7 @@ package dev.indexlab.cli;
 
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.report.RunResultsJson;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description =
         "Rebuild the markdown report (summary, write-ups, charts) from saved results, without a"
             + " database.")
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

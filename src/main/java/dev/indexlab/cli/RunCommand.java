@@ -5,9 +5,9 @@ import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.report.RunResultsJson;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.scenario.DecisionRule;
 import dev.indexlab.scenario.RunPipeline;
-import dev.indexlab.scenario.RunResults;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.ParameterSampler;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
           + " page per candidate.",
       "Exit status: 0 done, 1 a route or candidate failed, 2 usage."
     })
-public final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
@@ -65,19 +65,9 @@ public final class RunCommand implements Callable<Integer> {
               + " --commit.")
   boolean inPlace;
 
-  @Option(
-      names = "--draws",
-      defaultValue = "5",
-      paramLabel = "N",
-      description = "EXPLAIN parameter draws per route (median kept). Default: ${DEFAULT-VALUE}.")
-  int draws;
+  @Mixin DrawsOption draws;
 
-  @Option(
-      names = "--routes",
-      split = ",",
-      paramLabel = "ID",
-      description = "Routes to include (default: all).")
-  List<String> routes = List.of();
+  @Mixin RouteOptions routes;
 
   @Option(
       names = "--results",
@@ -138,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OptionChecks.atLeast("--draws", draws, 1);
+    int drawCount = draws.value();
     OptionChecks.atLeast("--threads", threads, 1);
     OptionChecks.positive("--min-gain", minGain);
     if (!(minGain < 100)) {
@@ -161,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
     SeedOptions seed = seeding.toOptions();
     SeededDatabase.expectedRows(w, seed);
     // an unknown --routes id is a usage error here, before a server starts
-    List<String> leftOut = RouteCatalog.load(w).select(routes).errors();
+    List<String> leftOut = RouteCatalog.load(w).select(routes.ids()).errors();
     profile.profile();
     long budget = indexBudgetMb == null ? Long.MAX_VALUE : (long) (indexBudgetMb * 1024 * 1024);
     if (!(minGainMs >= 0) || Double.isInfinite(minGainMs)) {
@@ -183,7 +173,8 @@ public final class RunCommand implements Callable<Integer> {
     RunResults r;
     try (DatabaseTarget t = target.open()) {
       RunPipeline.Settings settings =
-          new RunPipeline.Settings(seed, bench, draws, results, !noAdvise, rule, routes, inPlace);
+          new RunPipeline.Settings(
+              seed, bench, drawCount, results, !noAdvise, rule, routes.ids(), inPlace);
       PrintWriter log = QuietLog.of(err, seeding.quiet);
       r = new RunPipeline(t, w, settings, log, seeding.progress()).run();
     }

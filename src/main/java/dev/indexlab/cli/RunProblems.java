@@ -1,6 +1,6 @@
 package dev.indexlab.cli;
 
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses {@code --scale}: a finite number greater than zero, such as 1, 0.01 or 2.5. */
-public final class ScaleConverter implements ITypeConverter<Double> {
+final class ScaleConverter implements ITypeConverter<Double> {
   @Override
   public Double convert(String value) {
     double scale;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " then prints every run's wall time, the medians, their ratio and the seed's peak"
           + " heap."
     })
-public final class SeedBenchmarkCommand implements Callable<Integer> {
+final class SeedBenchmarkCommand implements Callable<Integer> {
   @Mixin WorkloadOptions workload;
 
   @Option(
@@ -38,20 +38,7 @@ public final class SeedBenchmarkCommand implements Callable<Integer> {
       description = "Pairs of runs (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(
-      names = "--scale",
-      defaultValue = "1",
-      paramLabel = "S",
-      converter = ScaleConverter.class,
-      description = "Seed scale (default: ${DEFAULT-VALUE}).")
-  double scale;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      paramLabel = "N",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin ScaleSeedOptions data;
 
   @Option(
       names = "--pgbench-scale",
@@ -87,7 +74,7 @@ public final class SeedBenchmarkCommand implements Callable<Integer> {
         pgVersion == null ? PgVersion.DEFAULT : PgVersion.parse("--pg-version", pgVersion);
     PrintWriter out = spec.commandLine().getOut();
     Workload w = workload.open();
-    SeedOptions options = new SeedOptions(scale, seed, false);
+    SeedOptions options = new SeedOptions(data.scale, data.seed, false);
     SeededDatabase.expectedRows(w, options);
     Pgbench pgbench = new Pgbench(pgbenchPath);
     try (EmbeddedTarget target = EmbeddedTarget.start(version)) {
@@ -105,7 +92,7 @@ public final class SeedBenchmarkCommand implements Callable<Integer> {
           Locale.ROOT,
           "median: indexlab seed --scale %s %.0f ms, pgbench -i -s %d %.0f ms, ratio %.2f"
               + " (seed / pgbench; target <= 1.5)%n",
-          SeedPlan.show(scale),
+          SeedPlan.show(data.scale),
           result.medianSeedMs(),
           pgbenchScale,
           result.medianPgbenchMs(),

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
           + " --scale), then prints the rows per table and the load time.",
       "On a server given by a JDBC URL, nothing is written without --force."
     })
-public final class SeedCommand implements Callable<Integer> {
+final class SeedCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Starts and seeds the database, prints how to connect (key=value lines, then 'ready'),"
           + " and keeps it up until standard input closes or a signal arrives."
     })
-public final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer> {
   private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
 
   @Spec CommandSpec spec;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * The options that choose the PostgreSQL server: {@code --db}, {@code --pg-version}, {@code
  * --user}, {@code --password}.
  */
-public final class TargetOptions {
+final class TargetOptions {
   @Option(
       names = "--db",
       defaultValue = "embedded",

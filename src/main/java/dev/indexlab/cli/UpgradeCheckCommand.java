@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 no route is worse on --to, 1 a route regressed, 2 usage or"
           + " infrastructure error."
     })
-public final class UpgradeCheckCommand implements Callable<Integer> {
+final class UpgradeCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin WorkloadOptions workload;
   @Mixin SeedingOptions seeding;

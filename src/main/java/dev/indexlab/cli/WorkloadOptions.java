@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The {@code --workload} option: the directory holding schema, routes and candidates. */
-public final class WorkloadOptions {
+final class WorkloadOptions {
   @Option(
       names = {"--workload", "--queries"},
       defaultValue = "queries",

@@ -9,7 +9,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** A PostgreSQL container started through Testcontainers; it is removed when closed. */
-public final class ContainerTarget implements DatabaseTarget {
+final class ContainerTarget implements DatabaseTarget {
   /** The image used when {@code --db testcontainers} names none and no --pg-version is given. */
   public static final String DEFAULT_IMAGE = PgVersion.DEFAULT.image();
 

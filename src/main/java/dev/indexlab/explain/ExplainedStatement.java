@@ -16,7 +16,7 @@ import java.util.List;
  * @param result the statement's plan or its failure
  * @param drillDowns the drill-downs of its dominating foreign-key triggers (empty if none)
  */
-public record ExplainedStatement(ExplainResult result, List<DrillDown> drillDowns) {
+record ExplainedStatement(ExplainResult result, List<DrillDown> drillDowns) {
 
   public ExplainedStatement {
     drillDowns = List.copyOf(drillDowns);

@@ -1,25 +1,21 @@
 package dev.indexlab.explain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Json;
 import java.util.List;
 
 /**
  * Writes findings for machines (JSON, one object per finding with every field) and for people (a
  * short markdown list, one line per finding).
  */
-public final class FindingReport {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
+final class FindingReport {
   private FindingReport() {}
 
   /** The findings as a JSON array. */
   public static String json(List<Finding> findings) {
     try {
-      return MAPPER.writeValueAsString(findings) + "\n";
+      return Json.pretty().writeValueAsString(findings) + "\n";
     } catch (JsonProcessingException e) {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED, "cannot write findings as JSON: " + e.getMessage(), e);
@@ -29,7 +25,8 @@ public final class FindingReport {
   /** Findings read back from {@link #json}. */
   public static List<Finding> fromJson(String json) {
     try {
-      return List.of(MAPPER.readValue(json, Finding[].class));
+      Finding[] findings = Json.strictReader(Finding[].class).readValue(json);
+      return List.of(findings);
     } catch (JsonProcessingException e) {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED, "findings JSON is invalid: " + e.getOriginalMessage(), e);

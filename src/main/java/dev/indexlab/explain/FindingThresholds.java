@@ -13,7 +13,7 @@ package dev.indexlab.explain;
  * @param maxFewRows WHOLE_TABLE_FOR_FEW_ROWS: rows the statement returns at most
  * @param minNestedLoops NESTED_LOOP_SEQ_SCAN: loops of the scan
  */
-public record FindingThresholds(
+record FindingThresholds(
     double minRemovedFraction,
     double minRowsRead,
     double minTriggerShare,

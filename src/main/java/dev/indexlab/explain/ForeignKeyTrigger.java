@@ -6,7 +6,7 @@ import java.util.List;
  * A foreign key seen from one of its triggers: which action the trigger runs and the two tables
  * with their key columns (in key order) and types.
  */
-public record ForeignKeyTrigger(
+record ForeignKeyTrigger(
     String constraintName,
     ReferentialAction action,
     String referencingSchema,

@@ -5,7 +5,7 @@ package dev.indexlab.explain;
  * action on the referencing table when a referenced row is deleted or its key updated, or a check
  * of the referenced table when a referencing row is inserted or updated.
  */
-public enum ReferentialAction {
+enum ReferentialAction {
   DELETE_CASCADE("RI_FKey_cascade_del", "ON DELETE CASCADE"),
   DELETE_SET_NULL("RI_FKey_setnull_del", "ON DELETE SET NULL"),
   DELETE_SET_DEFAULT("RI_FKey_setdefault_del", "ON DELETE SET DEFAULT"),

@@ -13,7 +13,7 @@ import java.util.List;
  * @param numberedSql the same with {@code $1, $2...} (for a generic plan)
  * @param bindings where each placeholder's value comes from, in order
  */
-public record ReferentialStatement(String jdbcSql, String numberedSql, List<Binding> bindings) {
+record ReferentialStatement(String jdbcSql, String numberedSql, List<Binding> bindings) {
 
   public ReferentialStatement {
     bindings = List.copyOf(bindings);

@@ -13,7 +13,7 @@ import java.util.Map;
  * VERBOSE), so findings can name {@code schema.table}.
  */
 @FunctionalInterface
-public interface RelationNames {
+interface RelationNames {
   /** The schema of {@code relation}, or null when unknown. */
   String schemaOf(String relation);
 

@@ -1,6 +1,6 @@
 package dev.indexlab.explain;
 
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteFailure;

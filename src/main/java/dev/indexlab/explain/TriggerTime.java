@@ -11,7 +11,7 @@ package dev.indexlab.explain;
  * @param timeMs the total time spent in the trigger, or {@code null} with {@code TIMING OFF}
  * @param calls how many times it fired
  */
-public record TriggerTime(
+record TriggerTime(
     String triggerName, String constraintName, String relation, Double timeMs, double calls) {
 
   /** The name EXPLAIN's text shows: the constraint's if any, else the trigger's. */

@@ -1,11 +1,9 @@
 package dev.indexlab.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,10 +23,6 @@ import java.nio.file.Path;
  * this indexlab does not know.
  */
 public final class BaselineFile {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private BaselineFile() {}
 
@@ -39,7 +33,7 @@ public final class BaselineFile {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      JSON.writeValue(file.toFile(), baseline);
+      Json.pretty().writeValue(file.toFile(), baseline);
     } catch (IOException e) {
       throw new IndexlabException(
           IndexlabException.USAGE, "cannot write baseline " + file + ": " + e.getMessage(), e);
@@ -65,7 +59,7 @@ public final class BaselineFile {
     String corrupt = "baseline " + name + " is not an indexlab baseline file";
     JsonNode tree;
     try {
-      tree = JSON.readTree(text);
+      tree = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       throw new IndexlabException(
           IndexlabException.USAGE, corrupt + " (not JSON: " + e.getOriginalMessage() + ")", e);
@@ -86,7 +80,7 @@ public final class BaselineFile {
     }
     Baseline b;
     try {
-      b = JSON.treeToValue(tree, Baseline.class);
+      b = Json.mapper().treeToValue(tree, Baseline.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw new IndexlabException(
@@ -106,7 +100,7 @@ public final class BaselineFile {
   /** The JSON text of {@code baseline}. */
   static String toJson(Baseline baseline) {
     try {
-      return JSON.writeValueAsString(baseline);
+      return Json.pretty().writeValueAsString(baseline);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode the baseline", e);
     }

@@ -35,7 +35,7 @@ import java.util.Map;
  * List<StatementSnapshot> s = new GateCapture(3, 42).capture(connection, route);
  * }</pre>
  */
-public final class GateCapture {
+final class GateCapture {
   /** Parameter draws explained per route by default. */
   public static final int DEFAULT_DRAWS = 3;
 

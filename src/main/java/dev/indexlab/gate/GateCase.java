@@ -10,7 +10,7 @@ package dev.indexlab.gate;
  * @param details multi-line evidence, e.g. the before/after plan lines (may be null)
  * @param output the route's figures, written as the case's {@code <system-out>} (may be null)
  */
-public record GateCase(
+record GateCase(
     String name, double seconds, Status status, String message, String details, String output) {
   /** Outcome of one case. */
   public enum Status {

@@ -1,7 +1,7 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.ReportFormat;
 import dev.indexlab.stats.Numbers;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
  * message is the first finding and whose body lists every finding with its plan lines before and
  * after; a route that fails to run is an error; added, removed and uncompared routes are skipped.
  */
-public final class GateCases {
+final class GateCases {
   private GateCases() {}
 
   /** One case per route, in the outcome's order. */

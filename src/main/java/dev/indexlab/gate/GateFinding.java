@@ -14,7 +14,7 @@ import java.util.List;
  * @param before the relevant plan lines of the baseline (may be empty)
  * @param after the relevant plan lines now (may be empty)
  */
-public record GateFinding(
+record GateFinding(
     Kind kind,
     String statement,
     String summary,

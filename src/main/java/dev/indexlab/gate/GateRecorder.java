@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.IndexlabVersion;
 import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.bench.ConnectionFile;
 import dev.indexlab.bench.JmhErrors;
@@ -10,7 +11,6 @@ import dev.indexlab.bench.Preflight;
 import dev.indexlab.bench.RouteProblem;
 import dev.indexlab.bench.RouteSelection;
 import dev.indexlab.bench.WrittenTables;
-import dev.indexlab.cli.VersionProvider;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
@@ -362,7 +362,7 @@ public final class GateRecorder {
     WorkloadDigest digest = WorkloadDigest.of(side.workload());
     BaselineMeta meta =
         new BaselineMeta(
-            VersionProvider.version(),
+            IndexlabVersion.current(),
             side.workload().name(),
             digest.digest(),
             digest.files(),

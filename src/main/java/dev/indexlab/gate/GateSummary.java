@@ -1,8 +1,8 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.MarkdownTable;
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.report.ReportFormat;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +11,7 @@ import java.util.Locale;
  * $GITHUB_STEP_SUMMARY}): the verdict, a table of every route, each regression with its plan lines
  * before and after, improvements, notes, and how the gate decides.
  */
-public final class GateSummary {
+final class GateSummary {
   private GateSummary() {}
 
   /**

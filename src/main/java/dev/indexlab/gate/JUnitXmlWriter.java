@@ -34,7 +34,7 @@ import javax.xml.stream.XMLStreamWriter;
  * terminal's ESC) are replaced by U+FFFD first. Output is UTF-8 and deterministic: no timestamp or
  * host name.
  */
-public final class JUnitXmlWriter {
+final class JUnitXmlWriter {
   /** Default suite name. */
   public static final String DEFAULT_SUITE = "indexlab";
 

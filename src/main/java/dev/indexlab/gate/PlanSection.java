@@ -11,7 +11,7 @@ import java.util.List;
  *     the statement it ran, e.g. {@code cascade song_history_user_id_fkey: DELETE FROM ...}
  * @param nodes the plan's nodes, depth first in EXPLAIN's order
  */
-public record PlanSection(String title, List<ShapeNode> nodes) {
+record PlanSection(String title, List<ShapeNode> nodes) {
   /** The title of a statement's own plan. */
   public static final String STATEMENT = "statement";
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * 18's "Index Searches") do not count as changes; nor does the order in which the foreign-key
  * cascades ran.
  */
-public final class PlanShapeChanges {
+final class PlanShapeChanges {
   private PlanShapeChanges() {}
 
   /**

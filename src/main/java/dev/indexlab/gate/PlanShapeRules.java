@@ -1,6 +1,6 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.ReportFormat;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * The opposite changes are reported as improvements. Sets are unions over the draws, so a plan that
  * depends on the parameter value does not flip a verdict between runs with the same seed.
  */
-public final class PlanShapeRules {
+final class PlanShapeRules {
   private final GateThresholds thresholds;
 
   public PlanShapeRules(GateThresholds thresholds) {

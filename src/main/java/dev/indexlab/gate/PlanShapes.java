@@ -19,7 +19,7 @@ import java.util.Locale;
  * batch; a node reported {@code Storage: Disk} (Materialize, WindowAgg, CTE Scan on PostgreSQL 17);
  * or the node itself (its children excluded) wrote temp blocks.
  */
-public final class PlanShapes {
+final class PlanShapes {
   private PlanShapes() {}
 
   /** The nodes of {@code plan}, depth first in EXPLAIN's order. */

@@ -1,9 +1,9 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.report.ReportFormat;
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.stats.TimeVerdict;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * change. A runner 1.5× slower than the one that saved the baseline then fails no route; a change
  * that slows every route alike is caught by plans and buffers only, or by an interleaved A/B run.
  */
-public final class RegressionGate {
+final class RegressionGate {
   private final GateThresholds thresholds;
   private final PlanShapeRules planRules;
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * A table never analyzed reports its pages times the rows that fit in a page instead. Tables are
  * found by name: on the search path first, else in any schema.
  */
-public final class RelationSizes {
+final class RelationSizes {
   // EXPLAIN names a table without its schema: the table of that name on the search path, else the
   // largest of that name in any schema (a workload that writes shop.order_items, with shop off the
   // search path, had its sequential scans of large tables go unnoticed)

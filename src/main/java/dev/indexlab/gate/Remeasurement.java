@@ -11,7 +11,7 @@ import java.util.Map;
  * @param references route id → the unchanged route measured alternately with it (stored baseline)
  * @param referenceRuns route id → that reference route, measured again alongside it
  */
-public record Remeasurement(
+record Remeasurement(
     Map<String, RouteSnapshot> current,
     Map<String, RouteSnapshot> base,
     Map<String, String> references,

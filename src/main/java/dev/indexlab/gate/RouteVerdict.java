@@ -25,7 +25,7 @@ import java.util.List;
  * @param timings the time comparisons made: the first measurement, and a second one when the route
  *     was slower on time alone (empty when time was not compared)
  */
-public record RouteVerdict(
+record RouteVerdict(
     String id,
     String name,
     Status status,

@@ -15,7 +15,7 @@ package dev.indexlab.gate;
  *     the node stayed in memory
  * @param line the node's line as EXPLAIN prints it, without indentation or arrow
  */
-public record ShapeNode(
+record ShapeNode(
     int depth,
     String nodeType,
     String relation,

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *       (the generator is deterministic: the same seed gives the same rows).
  * </ul>
  */
-public final class SideSchemas {
+final class SideSchemas {
   private SideSchemas() {}
 
   /** See the class comment. */

@@ -13,7 +13,7 @@ import java.util.List;
  * @param sections the statement's plan first, then its cascades' plans
  * @param error why the statement could not be explained with this draw, or null
  */
-public record StatementDraw(
+record StatementDraw(
     double executionMs,
     long sharedHit,
     long sharedRead,

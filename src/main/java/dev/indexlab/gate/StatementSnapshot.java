@@ -15,7 +15,7 @@ import java.util.Set;
  * @param sql the statement as written in the route file
  * @param draws one entry per parameter draw, in draw order
  */
-public record StatementSnapshot(int index, String label, String sql, List<StatementDraw> draws) {
+record StatementSnapshot(int index, String label, String sql, List<StatementDraw> draws) {
 
   public StatementSnapshot {
     draws = List.copyOf(draws);

@@ -23,7 +23,7 @@ import dev.indexlab.stats.Significance;
  * @param slower the rule called this measurement slower
  * @param faster the rule called it faster
  */
-public record TimeMeasurement(
+record TimeMeasurement(
     String label,
     double medianBeforeMs,
     double medianAfterMs,

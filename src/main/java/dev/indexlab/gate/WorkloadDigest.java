@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * @param digest the workload's digest, hex
  * @param files each file's SHA-256, hex, by path relative to the workload directory ('/' separated)
  */
-public record WorkloadDigest(String digest, Map<String, String> files) {
+record WorkloadDigest(String digest, Map<String, String> files) {
 
   public WorkloadDigest {
     files = new TreeMap<>(files);

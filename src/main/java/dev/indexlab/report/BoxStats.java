@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The percentiles one row of {@link SvgDistributionChart} draws, in milliseconds: whiskers from p5
  * to p95, a box from p25 to p75, a median line and a p99 marker.
  */
-public record BoxStats(double p5, double p25, double p50, double p75, double p95, double p99) {
+record BoxStats(double p5, double p25, double p50, double p75, double p95, double p99) {
   public BoxStats {
     double[] ordered = {p5, p25, p50, p75, p95, p99};
     for (int i = 0; i < ordered.length; i++) {

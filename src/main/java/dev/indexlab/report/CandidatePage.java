@@ -1,11 +1,13 @@
 package dev.indexlab.report;
 
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.Build;
-import dev.indexlab.scenario.RunResults.CandidateResult;
-import dev.indexlab.scenario.RunResults.RouteDelta;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.WhatIf;
+import dev.indexlab.results.RunResults.Build;
+import dev.indexlab.results.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.WhatIf;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,9 +128,9 @@ final class CandidatePage {
             + " samples where JMH timed the route.");
     if (deltas.stream().anyMatch(RouteDelta::untimed)) {
       out.append(
-          " Routes without JMH figures were not timed with this candidate: EXPLAIN showed no"
-              + " gain the decision rule could accept, so no timing could have changed the"
-              + " decision.");
+          " Routes without JMH figures were not timed with this candidate: their EXPLAIN"
+              + " showed neither a gain the decision rule could accept nor the extra work a"
+              + " regression needs besides JMH, so no timing could have changed the decision.");
     }
     out.append(stoppedEarly());
     out.append("\n\n");

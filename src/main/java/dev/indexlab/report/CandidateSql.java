@@ -1,6 +1,6 @@
 package dev.indexlab.report;
 
-import dev.indexlab.scenario.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults.CandidateResult;
 import java.util.List;
 
 /**

@@ -1,10 +1,12 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.DrillDown;
-import dev.indexlab.scenario.RunResults.StatementCapture;
-import dev.indexlab.scenario.RunResults.Trigger;
+import dev.indexlab.results.RunResults.DrillDown;
+import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.results.RunResults.Trigger;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,11 @@
 package dev.indexlab.report;
 
-import dev.indexlab.scenario.RunResults.Rule;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.Rule;
+import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.stats.Significance.Change;
+import dev.indexlab.text.ReportFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;

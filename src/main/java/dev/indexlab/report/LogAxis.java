@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.text.ReportFormat;
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.text.MarkdownTable;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -69,7 +69,7 @@ final class PlanFiles {
   }
 
   /** A statement's plan table, as its .txt file has it, with the link to its JSON. */
-  String table(dev.indexlab.scenario.RunResults.StatementCapture s) {
+  String table(dev.indexlab.results.RunResults.StatementCapture s) {
     return PlanTable.render(text(s.planJsonFile(), s.planText()), link(s.planJsonFile()));
   }
 

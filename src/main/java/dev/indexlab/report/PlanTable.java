@@ -1,6 +1,7 @@
 package dev.indexlab.report;
 
-import dev.indexlab.report.MarkdownTable.Column;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.indexlab.report;
 
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.Timing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.indexlab.report;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.scenario.RunResults;
-import dev.indexlab.scenario.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.CandidateResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

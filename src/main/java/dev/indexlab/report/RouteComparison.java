@@ -1,9 +1,10 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Significance.Change;
+import dev.indexlab.text.ReportFormat;
 
 /**
  * One route's baseline against its optimized timing, judged by the run's significance rule on the

@@ -1,11 +1,13 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Significance;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +76,12 @@ final class RouteTable {
           .append(
               "\" in a p95 column: fewer than 100 samples, too few to hold a 95th percentile (it"
                   + " would be one of the five slowest calls under another name). Samples: JMH"
-                  + " samples, baseline / optimized.\n");
+                  + " samples, baseline / optimized. A side with fewer than 100 samples met the"
+                  + " run's time limit first: the "
+                  + profile()
+                  + " profile stretches a route's JMH iterations to at most four times their"
+                  + " length, and that held fewer than 100 calls of the route; a longer profile"
+                  + " (--profile standard or thorough) gives it more.\n");
     }
     if (reused > 0) {
       out.append('\n')
@@ -92,6 +99,11 @@ final class RouteTable {
       }
     }
     return out.toString();
+  }
+
+  private String profile() {
+    String name = run.results().meta() == null ? null : run.results().meta().profile();
+    return name == null ? "run's" : name;
   }
 
   /** How many routes got each verdict in the last {@link #render()}. */

@@ -1,9 +1,11 @@
 package dev.indexlab.report;
 
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.StatementCapture;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.List;
 
 /**

@@ -3,13 +3,11 @@ package dev.indexlab.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.indexlab.IndexlabException;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.Json;
+import dev.indexlab.results.RunResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,17 +32,13 @@ public final class RunResultsJson {
   /** The file name inside a results or reports directory. */
   public static final String FILE_NAME = "results.json";
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
-
   private static final ObjectWriter WRITER =
-      MAPPER.writer(
-          new DefaultPrettyPrinter()
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
+      Json.mapper()
+          .writer(
+              new DefaultPrettyPrinter()
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance))
+          .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private RunResultsJson() {}
 
@@ -64,7 +58,7 @@ public final class RunResultsJson {
    */
   public static RunResults fromJson(String json, String source) {
     try {
-      RunResults results = MAPPER.readValue(json, RunResults.class);
+      RunResults results = Json.mapper().readValue(json, RunResults.class);
       if (results == null || results.meta() == null || results.scenarios() == null) {
         throw IndexlabException.usage(
             source + " is not an indexlab results file (no meta/scenarios)");

@@ -1,8 +1,10 @@
 package dev.indexlab.report;
 
 import dev.indexlab.db.Secrets;
-import dev.indexlab.report.MarkdownTable.Column;
-import dev.indexlab.scenario.RunResults.Meta;
+import dev.indexlab.results.RunResults.Meta;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.MarkdownTable.Column;
+import dev.indexlab.text.ReportFormat;
 import java.util.Map;
 import java.util.TreeMap;
 

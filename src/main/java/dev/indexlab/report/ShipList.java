@@ -1,9 +1,10 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.scenario.RunResults.Build;
-import dev.indexlab.scenario.RunResults.CandidateResult;
-import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults.Build;
+import dev.indexlab.results.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults.RouteDelta;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,10 @@
 package dev.indexlab.report;
 
-import dev.indexlab.scenario.RunResults.Finding;
-import dev.indexlab.scenario.RunResults.StatementCapture;
-import dev.indexlab.scenario.RunResults.Trigger;
+import dev.indexlab.results.RunResults.Finding;
+import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.results.RunResults.Trigger;
+import dev.indexlab.text.MarkdownTable;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.indexlab.report;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.scenario.RunResults.CandidateResult;
-import dev.indexlab.scenario.RunResults.Meta;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults.Meta;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.text.ReportFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

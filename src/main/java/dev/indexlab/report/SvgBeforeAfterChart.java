@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.text.ReportFormat;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import java.util.List;
  * the chart reads in greyscale. The same input always gives the same bytes. Each bar is a {@code
  * <rect class="bar">} with a {@code <title>} tooltip naming route, series and value.
  */
-public final class SvgBeforeAfterChart {
+final class SvgBeforeAfterChart {
   private static final double BAR_HEIGHT = 15;
 
   private final String title;

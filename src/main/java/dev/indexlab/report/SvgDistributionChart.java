@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.text.ReportFormat;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,7 +22,7 @@ import java.util.List;
  * missing series (null) shows "no samples". Each box is a {@code <rect class="box">} with a tooltip
  * listing the percentiles. The same input always gives the same bytes.
  */
-public final class SvgDistributionChart {
+final class SvgDistributionChart {
   private static final double ROW_HEIGHT = 16;
   private static final String NOTE =
       "Box: p25 to p75. Thick line: median (p50). Whiskers: p5 to p95. Diamond: p99.";

@@ -1,6 +1,6 @@
 package dev.indexlab.report;
 
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.Timing;
 import java.util.List;
 import java.util.Optional;
 

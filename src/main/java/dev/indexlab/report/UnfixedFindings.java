@@ -1,11 +1,12 @@
 package dev.indexlab.report;
 
-import dev.indexlab.scenario.RunResults.CandidateResult;
-import dev.indexlab.scenario.RunResults.Finding;
-import dev.indexlab.scenario.RunResults.RouteDelta;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.StatementCapture;
+import dev.indexlab.results.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults.Finding;
+import dev.indexlab.results.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

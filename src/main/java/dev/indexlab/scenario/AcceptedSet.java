@@ -5,6 +5,7 @@ import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import java.sql.SQLException;
 import java.util.ArrayList;

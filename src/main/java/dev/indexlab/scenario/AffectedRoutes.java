@@ -1,5 +1,6 @@
 package dev.indexlab.scenario;
 
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Map;
  * through ON DELETE CASCADE / SET NULL / SET DEFAULT), so that a cascade two levels down, whose
  * trigger time is charged to the level above, still counts.
  */
-public final class AffectedRoutes {
+final class AffectedRoutes {
   private AffectedRoutes() {}
 
   /** The unqualified, lower-case name of {@code schema.table} (quotes removed). */

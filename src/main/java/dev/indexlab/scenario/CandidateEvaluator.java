@@ -6,6 +6,7 @@ import dev.indexlab.advise.ProductionMigration;
 import dev.indexlab.advise.Reason;
 import dev.indexlab.advise.RouteRewrite;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteParser;
@@ -47,33 +48,14 @@ final class CandidateEvaluator {
   /** A candidate's result and, when it was measured, its scenario. */
   record Evaluated(RunResults.CandidateResult result, RunResults.ScenarioResult scenario) {}
 
+  /**
+   * Evaluates {@code folder}'s candidate: the what-if's verdict, then on its own copy the
+   * migration, a rewrite's equivalence check, the capture of the routes it can affect and the
+   * decision (with JMH where the rule needs it).
+   */
   Evaluated evaluate(CandidateFolder folder) throws IOException, SQLException {
-    var cand = folder.candidate();
-    String id = cand.name();
-    boolean planned = folder.whatIfVerdict().map(v -> v.measure()).orElse(true);
-    RunResults.WhatIf whatIf =
-        new RunResults.WhatIf(
-            planned,
-            folder
-                .whatIfSummary()
-                .map(List::of)
-                .orElse(List.of("hand-written: measured directly")));
-    // what is known before measuring; each outcome below completes it
-    RunResults.CandidateResult draft =
-        new RunResults.CandidateResult(
-            cand.name(),
-            cand.kind().name(),
-            cand.description(),
-            migrationsText(folder),
-            cand.reasons().stream().map(Reason::comment).toList(),
-            production(folder),
-            whatIf,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            null);
-    if (!planned) {
+    RunResults.CandidateResult draft = draft(folder);
+    if (!draft.whatIf().plannerWouldUse()) {
       return new Evaluated(
           completed(
               draft,
@@ -89,16 +71,12 @@ final class CandidateEvaluator {
                   0)),
           null);
     }
+    String id = folder.candidate().name();
     ConnectionSpec db = run.copies().copy(id);
     try {
       CandidateApplier.Applied applied = CandidateApplier.applyCandidates(db, id, List.of(folder));
-      RunResults.Build build =
-          new RunResults.Build(
-              applied.buildMillis(),
-              applied.addedBytes(),
-              applied.added().stream().map(IndexInventory.IndexInfo::name).toList(),
-              applied.error(),
-              IndexInventory.partitioned(applied.added()));
+      RunResults.Build build = build(applied);
+      DecisionRule rule = run.settings().rule();
       if (!applied.ok()) {
         return new Evaluated(
             completed(
@@ -107,125 +85,209 @@ final class CandidateEvaluator {
                 List.of(),
                 List.of(),
                 null,
-                run.settings().rule().decide(false, applied.error(), null, List.of(), 0, Map.of())),
+                rule.decide(false, applied.error(), null, List.of(), 0, Map.of())),
             null);
       }
       List<Route> rewrites = rewrites(folder);
-      String equivalence = null;
-      String failure = null;
-      if (!rewrites.isEmpty()) {
-        try (Connection c = db.open()) {
-          List<String> verdicts = new ArrayList<>();
-          for (Route rw : rewrites) {
-            Route original = run.routes().get(rw.id());
-            var params =
-                ParameterSampler.pool(
-                    c,
-                    original,
-                    run.settings().bench().seed(),
-                    EQUIVALENCE_SETS,
-                    run.measurer().sampled());
-            EquivalenceChecker.Result r = EquivalenceChecker.check(c, original, rw, params);
-            verdicts.add(
-                rw.id()
-                    + ": "
-                    + (r.equivalent()
-                        ? "same rows and changes for "
-                            + r.parameterSetsChecked()
-                            + " parameter sets"
-                        : "differs — " + r.firstDifference()));
-            if (!r.equivalent() && failure == null) {
-              failure = rw.id() + ": " + r.firstDifference();
-            }
-          }
-          equivalence = String.join("; ", verdicts);
-        }
-      }
-      if (failure != null) {
+      Equivalence equivalence = equivalence(db, rewrites);
+      if (equivalence.failure() != null) {
         return new Evaluated(
             completed(
                 draft,
                 build,
                 List.of(),
                 List.of(),
-                equivalence,
-                run.settings().rule().decide(false, null, failure, List.of(), 0, Map.of())),
+                equivalence.summary(),
+                rule.decide(false, null, equivalence.failure(), List.of(), 0, Map.of())),
             null);
       }
-      Set<String> tables = new LinkedHashSet<>();
-      applied.added().forEach(i -> tables.add(i.table()));
-      applied.dropped().forEach(i -> tables.add(i.table()));
-      Set<String> affected =
-          new LinkedHashSet<>(
-              AffectedRoutes.touching(run.baseline(), run.routes(), run.written(), tables));
-      rewrites.forEach(r -> affected.add(r.id()));
-      List<String> writers =
-          AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
-      List<Route> toMeasure = new ArrayList<>();
-      for (String rid : affected) {
-        Route rw = rewrites.stream().filter(r -> r.id().equals(rid)).findFirst().orElse(null);
-        toMeasure.add(rw != null ? rw : run.routes().get(rid));
-      }
-      List<String> indexNames = new ArrayList<>(build.indexes());
-      List<String> droppedNames =
-          applied.dropped().stream().map(IndexInventory.IndexInfo::name).toList();
-      Set<String> rewritten = new LinkedHashSet<>();
-      rewrites.forEach(r -> rewritten.add(r.id()));
-      Map<String, RunResults.RouteResult> before = run.baseline().byId();
-      DecisionRule rule = run.settings().rule();
-      boolean drop = cand.kind() == CandidateKind.DROP_INDEX;
-      ScenarioMeasurer.Captured captured =
-          run.measurer().capture(id, db, toMeasure, stopThresholds(toMeasure));
-      RunResults.ScenarioResult explained =
-          run.measurer()
-              .assemble(id, List.of(id), toMeasure, captured, ScenarioMeasurer.Jmh.none());
-      List<RunResults.RouteDelta> early =
-          markRewritesUsed(
-              rule.explainDeltas(before, explained.byId(), writers, indexNames), rewrites);
-      Optional<String> broke = failedWith(explained);
-      RunResults.ScenarioResult scenario = explained;
-      List<RunResults.RouteDelta> deltas = early;
-      RunResults.Decision decision;
-      if (broke.isPresent()) {
-        decision = new RunResults.Decision(false, broke.get(), 0);
-      } else if (!rule.worthTiming(drop, early)) {
-        decision = rule.untimed(early);
-      } else {
-        scenario =
-            run.measurer()
-                .assemble(
-                    id,
-                    List.of(id),
-                    toMeasure,
-                    captured,
-                    run.measurer()
-                        .benchWhere(
-                            id,
-                            db,
-                            toMeasure,
-                            captured,
-                            new TimingFilter(
-                                rewritten, writers, indexNames, droppedNames, before)));
-        deltas =
-            markRewritesUsed(rule.deltas(before, scenario.byId(), writers, indexNames), rewrites);
-        Optional<String> unmeasured = unmeasured(scenario, deltas);
-        decision =
-            unmeasured.isPresent()
-                ? new RunResults.Decision(false, unmeasured.get(), 0)
-                : rule.decide(
-                    drop,
-                    null,
-                    null,
-                    deltas,
-                    applied.addedBytes(),
-                    DecisionRule.weights(run.routes().values()));
-      }
-      run.log().println("   " + id + ": " + decision.describe());
+      Affected affected = affected(applied, rewrites);
+      Trial trial = measure(folder, db, applied, build, rewrites, affected);
+      run.log().println("   " + id + ": " + trial.decision().describe());
       return new Evaluated(
-          completed(draft, build, List.copyOf(affected), deltas, equivalence, decision), scenario);
+          completed(
+              draft,
+              build,
+              List.copyOf(affected.ids()),
+              trial.deltas(),
+              equivalence.summary(),
+              trial.decision()),
+          trial.scenario());
     } finally {
       run.copies().drop(id);
     }
+  }
+
+  /** What is known of a candidate before measuring it; each outcome completes it. */
+  private static RunResults.CandidateResult draft(CandidateFolder folder) throws IOException {
+    var cand = folder.candidate();
+    boolean planned = folder.whatIfVerdict().map(v -> v.measure()).orElse(true);
+    RunResults.WhatIf whatIf =
+        new RunResults.WhatIf(
+            planned,
+            folder
+                .whatIfSummary()
+                .map(List::of)
+                .orElse(List.of("hand-written: measured directly")));
+    return new RunResults.CandidateResult(
+        cand.name(),
+        cand.kind().name(),
+        cand.description(),
+        migrationsText(folder),
+        cand.reasons().stream().map(Reason::comment).toList(),
+        production(folder),
+        whatIf,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        null);
+  }
+
+  private static RunResults.Build build(CandidateApplier.Applied applied) {
+    return new RunResults.Build(
+        applied.buildMillis(),
+        applied.addedBytes(),
+        applied.added().stream().map(IndexInventory.IndexInfo::name).toList(),
+        applied.error(),
+        IndexInventory.partitioned(applied.added()));
+  }
+
+  /** The equivalence check's verdict per rewritten route, and the first difference found. */
+  private record Equivalence(String summary, String failure) {}
+
+  /**
+   * Checks each of {@code rewrites} against the route it replaces on {@code db}, over {@link
+   * #EQUIVALENCE_SETS} parameter sets of the run's pool; nothing to say without rewrites.
+   */
+  private Equivalence equivalence(ConnectionSpec db, List<Route> rewrites) throws SQLException {
+    if (rewrites.isEmpty()) {
+      return new Equivalence(null, null);
+    }
+    List<String> verdicts = new ArrayList<>();
+    String failure = null;
+    try (Connection c = db.open()) {
+      for (Route rw : rewrites) {
+        Route original = run.routes().get(rw.id());
+        var params =
+            ParameterSampler.pool(
+                c,
+                original,
+                run.settings().bench().seed(),
+                EQUIVALENCE_SETS,
+                run.measurer().sampled());
+        EquivalenceChecker.Result r = EquivalenceChecker.check(c, original, rw, params);
+        verdicts.add(
+            rw.id()
+                + ": "
+                + (r.equivalent()
+                    ? "same rows and changes for " + r.parameterSetsChecked() + " parameter sets"
+                    : "differs — " + r.firstDifference()));
+        if (!r.equivalent() && failure == null) {
+          failure = rw.id() + ": " + r.firstDifference();
+        }
+      }
+    }
+    return new Equivalence(String.join("; ", verdicts), failure);
+  }
+
+  /**
+   * The routes a candidate can have changed: their ids (those reading or writing a table it
+   * changes, and those it rewrites), the ones among them that write such a table, and the routes to
+   * measure (a rewrite in place of the route it replaces).
+   */
+  private record Affected(Set<String> ids, List<String> writers, List<Route> toMeasure) {}
+
+  private Affected affected(CandidateApplier.Applied applied, List<Route> rewrites) {
+    Set<String> tables = new LinkedHashSet<>();
+    applied.added().forEach(i -> tables.add(i.table()));
+    applied.dropped().forEach(i -> tables.add(i.table()));
+    Set<String> ids =
+        new LinkedHashSet<>(
+            AffectedRoutes.touching(run.baseline(), run.routes(), run.written(), tables));
+    rewrites.forEach(r -> ids.add(r.id()));
+    List<String> writers =
+        AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
+    List<Route> toMeasure = new ArrayList<>();
+    for (String rid : ids) {
+      Route rw = rewrites.stream().filter(r -> r.id().equals(rid)).findFirst().orElse(null);
+      toMeasure.add(rw != null ? rw : run.routes().get(rid));
+    }
+    return new Affected(ids, writers, toMeasure);
+  }
+
+  /** What measuring a candidate found: its scenario, its route deltas and the decision. */
+  private record Trial(
+      RunResults.ScenarioResult scenario,
+      List<RunResults.RouteDelta> deltas,
+      RunResults.Decision decision) {}
+
+  /**
+   * Captures the affected routes on the candidate's copy {@code db} and decides: on EXPLAIN alone
+   * when it shows no gain the rule could accept (or a route broke), otherwise after JMH times the
+   * routes whose figures could change the decision ({@link TimingFilter}).
+   */
+  private Trial measure(
+      CandidateFolder folder,
+      ConnectionSpec db,
+      CandidateApplier.Applied applied,
+      RunResults.Build build,
+      List<Route> rewrites,
+      Affected affected) {
+    String id = folder.candidate().name();
+    List<Route> toMeasure = affected.toMeasure();
+    List<String> writers = affected.writers();
+    List<String> indexNames = new ArrayList<>(build.indexes());
+    Map<String, RunResults.RouteResult> before = run.baseline().byId();
+    DecisionRule rule = run.settings().rule();
+    boolean drop = folder.candidate().kind() == CandidateKind.DROP_INDEX;
+    ScenarioMeasurer.Captured captured =
+        run.measurer().capture(id, db, toMeasure, stopThresholds(toMeasure));
+    RunResults.ScenarioResult explained =
+        run.measurer().assemble(id, List.of(id), toMeasure, captured, ScenarioMeasurer.Jmh.none());
+    List<RunResults.RouteDelta> early =
+        markRewritesUsed(
+            rule.deltas().explained(before, explained.byId(), writers, indexNames), rewrites);
+    Optional<String> broke = failedWith(explained);
+    if (broke.isPresent()) {
+      return new Trial(explained, early, new RunResults.Decision(false, broke.get(), 0));
+    }
+    if (!rule.worthTiming(drop, early)) {
+      return new Trial(explained, early, rule.untimed(early));
+    }
+    Set<String> rewritten = new LinkedHashSet<>();
+    rewrites.forEach(r -> rewritten.add(r.id()));
+    TimingFilter timed =
+        new TimingFilter(
+            rewritten,
+            writers,
+            indexNames,
+            applied.dropped().stream().map(IndexInventory.IndexInfo::name).toList(),
+            before,
+            TimingFilter.decisive(rule, drop, early));
+    RunResults.ScenarioResult scenario =
+        run.measurer()
+            .assemble(
+                id,
+                List.of(id),
+                toMeasure,
+                captured,
+                run.measurer().benchWhere(id, db, toMeasure, captured, timed));
+    List<RunResults.RouteDelta> deltas =
+        markRewritesUsed(
+            rule.deltas().timed(before, scenario.byId(), writers, indexNames), rewrites);
+    Optional<String> unmeasured = unmeasured(scenario, deltas);
+    RunResults.Decision decision =
+        unmeasured.isPresent()
+            ? new RunResults.Decision(false, unmeasured.get(), 0)
+            : rule.decide(
+                drop,
+                null,
+                null,
+                deltas,
+                applied.addedBytes(),
+                DecisionRule.weights(run.routes().values()));
+    return new Trial(scenario, deltas, decision);
   }
 
   /**

@@ -1,12 +1,11 @@
 package dev.indexlab.scenario;
 
-import dev.indexlab.scenario.RunResults.Decision;
-import dev.indexlab.scenario.RunResults.RouteDelta;
-import dev.indexlab.scenario.RunResults.RouteResult;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.Decision;
+import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.workload.Route;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,112 +91,16 @@ public final class DecisionRule {
     return indexBudgetBytes;
   }
 
+  /** The route deltas this rule decides from, compared with its significance rule. */
+  RouteDeltas deltas() {
+    return new RouteDeltas(significance);
+  }
+
   /** Each route's weight (calls per minute in production, or relative), by route id. */
   public static Map<String, Double> weights(Collection<Route> routes) {
     Map<String, Double> out = new LinkedHashMap<>();
     routes.forEach(r -> out.put(r.id(), r.weight()));
     return out;
-  }
-
-  /** Before/after for every route timed under JMH in both scenarios. */
-  public List<RouteDelta> deltas(
-      Map<String, RouteResult> baseline,
-      Map<String, RouteResult> candidate,
-      List<String> writersOfIndexedTable,
-      List<String> indexNames) {
-    return collect(baseline, candidate, true, writersOfIndexedTable, indexNames);
-  }
-
-  /**
-   * Before/after from EXPLAIN alone, for every route captured in both scenarios: the JMH fields are
-   * NaN and nothing is significant. What {@link #worthTiming} reads before anything is timed.
-   */
-  public List<RouteDelta> explainDeltas(
-      Map<String, RouteResult> baseline,
-      Map<String, RouteResult> candidate,
-      List<String> writersOfIndexedTable,
-      List<String> indexNames) {
-    return collect(baseline, candidate, false, writersOfIndexedTable, indexNames);
-  }
-
-  private List<RouteDelta> collect(
-      Map<String, RouteResult> baseline,
-      Map<String, RouteResult> candidate,
-      boolean timed,
-      List<String> writersOfIndexedTable,
-      List<String> indexNames) {
-    List<RouteDelta> out = new ArrayList<>();
-    for (RouteResult after : candidate.values()) {
-      RouteResult before = baseline.get(after.id());
-      if (before == null) {
-        continue;
-      }
-      if (timed && before.timing() != null && after.timing() != null) {
-        out.add(delta(before, after, writersOfIndexedTable, indexNames));
-      } else if (!timed && captured(before) && captured(after)) {
-        out.add(
-            delta(
-                before.withTiming(null),
-                after.withTiming(null),
-                writersOfIndexedTable,
-                indexNames));
-      }
-    }
-    return out;
-  }
-
-  private static boolean captured(RouteResult r) {
-    return r.statements() != null && !r.statements().isEmpty();
-  }
-
-  private RouteDelta delta(
-      RouteResult before,
-      RouteResult after,
-      List<String> writersOfIndexedTable,
-      List<String> indexNames) {
-    boolean timed = before.timing() != null && after.timing() != null;
-    return new RouteDelta(
-        after.id(),
-        timed ? before.timing().mean() : Double.NaN,
-        timed ? after.timing().mean() : Double.NaN,
-        timed ? before.timing().p95() : Double.NaN,
-        timed ? after.timing().p95() : Double.NaN,
-        explainMs(before),
-        explainMs(after),
-        buffers(before),
-        buffers(after),
-        wal(before),
-        wal(after),
-        writersOfIndexedTable.contains(after.id()),
-        usesAny(after, indexNames),
-        timed ? compare(before.timing(), after.timing()) : null,
-        before.hotUpdateShare(),
-        after.hotUpdateShare(),
-        examined(before),
-        examined(after));
-  }
-
-  /** Rows the route's scans read (cascades included), or -1 when a statement did not record it. */
-  private static long examined(RouteResult r) {
-    if (r.statements() == null || r.statements().isEmpty()) {
-      return -1;
-    }
-    long sum = 0;
-    for (RunResults.StatementCapture s : r.statements()) {
-      if (s.rowsExamined() < 0) {
-        return -1;
-      }
-      sum += s.rowsExamined();
-    }
-    return sum;
-  }
-
-  /** The significance rule's comparison of two timings, or null without both sides' samples. */
-  public Significance.Change compare(RunResults.Timing before, RunResults.Timing after) {
-    if (before == null || after == null || !before.hasValues() || !after.hasValues()) {
-      return null;
-    }
-    return significance.compare(before.values(), before.samples(), after.values(), after.samples());
   }
 
   /**
@@ -208,6 +111,24 @@ public final class DecisionRule {
    */
   public boolean worthTiming(boolean isDrop, List<RouteDelta> explained) {
     return isDrop || explained.stream().anyMatch(d -> d.usesCandidate() && explainGain(d));
+  }
+
+  /**
+   * Whether a JMH figure of route {@code d} (its EXPLAIN delta) could change the decision, so that
+   * timing it is worth its seconds. For an index or a rewrite: a route that uses it with the
+   * EXPLAIN gain {@link #decide} asks JMH to confirm, or a route it can have slowed whose EXPLAIN
+   * shows the extra work a regression needs besides JMH. Any other route's JMH change could only be
+   * the machine's: the rule counts neither its gain nor its slowdown, so it is not timed (and its
+   * noise stays out of the weighted saving). A drop is timed on every route it touches: dropping an
+   * index speeds up writes that EXPLAIN alone may not show.
+   */
+  public boolean timingCanDecide(boolean isDrop, RouteDelta d) {
+    if (isDrop) {
+      return true;
+    }
+    double grew = d.explainAfterMs() - d.explainBeforeMs();
+    return (d.usesCandidate() && explainGain(d))
+        || (causal(d) && workGrew(d) && !(grew <= maxRegression * d.explainBeforeMs()));
   }
 
   /**
@@ -270,9 +191,20 @@ public final class DecisionRule {
     double saved = saved(isDrop, deltas, weights);
     RouteDelta worst = null;
     for (RouteDelta d : regressions(isDrop, deltas)) {
-      if (worst == null || worst.jmh().ratio() < d.jmh().ratio()) {
+      if (worst == null || slowdown(worst) < slowdown(d)) {
         worst = d;
       }
+    }
+    if (worst != null && worst.jmh() == null) {
+      return new Decision(
+          false,
+          String.format(
+              Locale.ROOT,
+              "EXPLAIN of %s rose from %s to %s ms, with more shared buffers (not timed)",
+              worst.route(),
+              Numbers.ms(worst.explainBeforeMs()),
+              Numbers.ms(worst.explainAfterMs())),
+          saved);
     }
     if (worst != null) {
       return new Decision(
@@ -346,6 +278,11 @@ public final class DecisionRule {
             Numbers.percentChange(best.explainBeforeMs(), best.explainAfterMs()),
             best.jmh().describe()),
         saved);
+  }
+
+  /** How much slower a regressing route got: JMH's ratio of medians, EXPLAIN's when untimed. */
+  private static double slowdown(RouteDelta d) {
+    return d.jmh() != null ? d.jmh().ratio() : d.explainAfterMs() / d.explainBeforeMs();
   }
 
   /**
@@ -514,27 +451,6 @@ public final class DecisionRule {
     return d.rowsExaminedBefore() > 0
         && d.rowsExaminedAfter() >= 0
         && d.rowsExaminedAfter() <= d.rowsExaminedBefore() * (1 - minGain);
-  }
-
-  /** A route's EXPLAIN time ({@link RouteResult#explainMs()}). */
-  public static double explainMs(RouteResult r) {
-    return r.explainMs();
-  }
-
-  private static long buffers(RouteResult r) {
-    return r.statements() == null
-        ? 0
-        : r.statements().stream().mapToLong(RunResults.StatementCapture::sharedBuffers).sum();
-  }
-
-  private static long wal(RouteResult r) {
-    return r.statements() == null
-        ? 0
-        : r.statements().stream().mapToLong(RunResults.StatementCapture::walBytes).sum();
-  }
-
-  private static boolean usesAny(RouteResult r, List<String> indexNames) {
-    return usesAny(r.statements(), indexNames);
   }
 
   /** True when a plan of {@code statements} (drill-downs included) scans one of the indexes. */

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * compared without identity columns and columns whose default is volatile (now(), nextval, random),
  * which differ between any two runs.
  */
-public final class EquivalenceChecker {
+final class EquivalenceChecker {
   private EquivalenceChecker() {}
 
   /** The verdict; {@code firstDifference} explains the first mismatch (null when equivalent). */

@@ -1,5 +1,6 @@
 package dev.indexlab.scenario;
 
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.indexlab.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.indexlab.Json;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.Leftovers;
 import java.io.IOException;
@@ -26,7 +26,6 @@ record InPlaceRecord(
     Map<String, String> indexes,
     Map<String, String> extensions,
     List<String> historySchemas) {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FILE =
       Pattern.compile("^indexlab-inplace-" + Leftovers.PID_MARK + "(\\d+)-.*\\.json$");
 
@@ -49,7 +48,7 @@ record InPlaceRecord(
             ".json",
             java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-    JSON.writeValue(file.toFile(), this);
+    Json.mapper().writeValue(file.toFile(), this);
     return file;
   }
 
@@ -65,7 +64,7 @@ record InPlaceRecord(
         if (!m.matches()) {
           continue;
         }
-        InPlaceRecord r = JSON.readValue(f.toFile(), InPlaceRecord.class);
+        InPlaceRecord r = Json.strictReader(InPlaceRecord.class).readValue(f.toFile());
         if (r.server().equals(server(db))) {
           out.add(new Found(f, Long.parseLong(m.group(1)), r));
         }

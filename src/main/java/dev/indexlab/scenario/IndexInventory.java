@@ -1,5 +1,6 @@
 package dev.indexlab.scenario;
 
+import dev.indexlab.results.RunResults;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

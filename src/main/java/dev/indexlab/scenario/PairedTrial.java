@@ -1,6 +1,7 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import java.util.List;
 
@@ -58,7 +59,8 @@ final class PairedTrial {
     ScenarioMeasurer.Jmh none = ScenarioMeasurer.Jmh.none();
     return run.settings()
         .rule()
-        .explainDeltas(
+        .deltas()
+        .explained(
             result(before, capturedBefore, none).byId(),
             result(after, capturedAfter, none).byId(),
             writers,
@@ -76,7 +78,8 @@ final class PairedTrial {
             ids);
     return run.settings()
         .rule()
-        .deltas(
+        .deltas()
+        .timed(
             result(before, capturedBefore, jmh.first()).byId(),
             result(after, capturedAfter, jmh.second()).byId(),
             writers,

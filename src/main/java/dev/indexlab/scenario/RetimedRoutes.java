@@ -1,6 +1,7 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.RunResults;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package dev.indexlab.scenario;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.indexlab.cli.VersionProvider;
+import dev.indexlab.IndexlabVersion;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Workload;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -71,7 +72,7 @@ final class RunMeta {
     }
     return new RunResults.Meta(
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        VersionProvider.version(),
+        IndexlabVersion.current(),
         version,
         settings,
         target.description(),

@@ -9,7 +9,7 @@ import dev.indexlab.db.ConnectionSpec;
  * reverted afterwards ({@link InPlaceScenarios}). Closing it is {@link #dropAll()}, so a run's
  * {@code try} leaves nothing behind on its failure paths either.
  */
-public interface ScenarioDatabases extends AutoCloseable {
+interface ScenarioDatabases extends AutoCloseable {
 
   /** The database for {@code scenario}, as the seeded template has it. */
   ConnectionSpec copy(String scenario);

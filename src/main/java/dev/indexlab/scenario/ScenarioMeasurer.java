@@ -10,6 +10,7 @@ import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.stats.LogHistogram;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
@@ -31,7 +32,7 @@ import java.util.function.BiPredicate;
  * id. Plans go to {@code resultsDir/plans/<scenario>/}, JMH files to {@code
  * resultsDir/<scenario>/}.
  */
-public final class ScenarioMeasurer {
+final class ScenarioMeasurer {
   private final DatabaseTarget target;
   private final Workload workload;
   private final BenchSettings bench;
@@ -115,8 +116,8 @@ public final class ScenarioMeasurer {
                 + scenario
                 + " "
                 + r.id()
-                + " not measured again (its plans do not use the change and it writes none of"
-                + " the changed tables)");
+                + " not timed under JMH: the change cannot have altered it, or its EXPLAIN shows"
+                + " neither the gain nor the extra work the rule asks JMH to confirm");
       }
     }
     return bench(scenario, db, routes, benched, captured.expectedMs());

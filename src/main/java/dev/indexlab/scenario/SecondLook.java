@@ -6,6 +6,7 @@ import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.Identifiers;
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +147,14 @@ final class SecondLook implements AutoCloseable {
       if (!rule.worthTiming(false, early)) {
         second = rule.untimed(early);
       } else {
-        TimingFilter timed = new TimingFilter(Set.of(), writers, indexNames, List.of(), Map.of());
+        TimingFilter timed =
+            new TimingFilter(
+                Set.of(),
+                writers,
+                indexNames,
+                List.of(),
+                Map.of(),
+                TimingFilter.decisive(rule, false, early));
         List<String> benched =
             measured.stream()
                 .filter(r -> timed.test(r, capAfter.captures().get(r.id())))
@@ -241,11 +249,12 @@ final class SecondLook implements AutoCloseable {
    * The leave-one-out pass: each candidate of {@code order} that only builds indexes (no CLUSTER,
    * no rewrite: those cannot be taken back by dropping an index) is taken out of the set on a copy
    * of the set's copy (its indexes dropped), and the routes whose plans used it in the set, and
-   * those that write its tables, are measured against the set. It stays when a route gets slower
+   * those that write its tables, are captured against the set. It stays when a route gets slower
    * without it: EXPLAIN at least {@code minGain} and the floor slower with more shared buffers, or
-   * JMH significantly slower side by side. Otherwise it leaves the set, and the set's copy is the
-   * copy without it from then on (so of two indexes serving one statement the second one tried is
-   * kept). Returns each removed candidate's id with the reason.
+   * JMH significantly slower side by side (JMH times only the routes whose plans used it: a route
+   * that only writes its table has one index less to maintain without it). Otherwise it leaves the
+   * set, and the set's copy is the copy without it from then on (so of two indexes serving one
+   * statement the second one tried is kept). Returns each removed candidate's id with the reason.
    */
   Map<String, String> leaveOneOut(List<CandidateFolder> order) {
     Map<String, String> removed = new LinkedHashMap<>();
@@ -293,7 +302,7 @@ final class SecondLook implements AutoCloseable {
         } else {
           PairedTrial trial =
               againstTheSet(new PairedTrial.Side(without, copy), measured, writers, names);
-          reason = withoutIt(rule, trial, measured);
+          reason = withoutIt(rule, trial, users);
           after = trial.capturedAfter();
         }
         if (reason != null) {
@@ -320,15 +329,17 @@ final class SecondLook implements AutoCloseable {
 
   /**
    * Why the set does without the candidate (its indexes {@code names} dropped on {@code copy}), or
-   * null when a route of {@code measured} is slower without it.
+   * null when a route of {@code users} (those whose plans used it) is slower without it.
    */
-  private static String withoutIt(DecisionRule rule, PairedTrial trial, List<Route> measured) {
+  private static String withoutIt(DecisionRule rule, PairedTrial trial, List<Route> users) {
     for (RunResults.RouteDelta d : trial.explained()) {
       if (rule.explainGain(reversed(d))) {
         return null;
       }
     }
-    List<RunResults.RouteDelta> deltas = trial.timed(measured.stream().map(Route::id).toList());
+    // only the routes whose plans used it can be slower without it: a route that just writes
+    // its table has one index less to maintain
+    List<RunResults.RouteDelta> deltas = trial.timed(users.stream().map(Route::id).toList());
     if (deltas.stream().anyMatch(d -> d.jmh() != null && d.jmh().slower())) {
       return null;
     }

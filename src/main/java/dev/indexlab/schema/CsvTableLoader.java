@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
  * table (columns) FROM STDIN WITH (FORMAT csv, HEADER true)}. A bad header is reported at line 1
  * with the table's columns; a row the server rejects at the line COPY names.
  */
-public final class CsvTableLoader {
+final class CsvTableLoader {
   private static final int BUFFER = 64 * 1024;
   private static final Pattern KEY_DETAIL =
       Pattern.compile("^Key \\((.+?)\\)=\\((.*)\\) is not present");

@@ -17,7 +17,7 @@ import java.util.Set;
  * commit). A cycle of non-deferrable foreign keys is reported with the tables and constraints on
  * it; its tables then keep their given order.
  */
-public final class LoadOrder {
+final class LoadOrder {
   private LoadOrder() {}
 
   /** A foreign key from {@code child} to {@code parent}. */

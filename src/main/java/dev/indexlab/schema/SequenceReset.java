@@ -15,7 +15,7 @@ import java.util.List;
  * moved forward (a dump's own {@code setval} that is already ahead is kept), and descending
  * sequences are left alone.
  */
-public final class SequenceReset {
+final class SequenceReset {
   private SequenceReset() {}
 
   /** Resets every column-owned sequence; returns how many were moved. */

@@ -15,7 +15,7 @@ import java.util.Map;
  * and indexes as the schema declares them, sets identity sequences past the loaded ids, and
  * ANALYZEs what it loaded. It must not hold whole tables in memory.
  */
-public interface DataLoader {
+interface DataLoader {
   /** The name workload.properties uses to select this loader ({@code generator=...}). */
   String name();
 

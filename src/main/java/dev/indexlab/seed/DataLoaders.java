@@ -1,7 +1,6 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.schema.FileDataLoader;
 import dev.indexlab.workload.Workload;
 import java.util.List;
 
@@ -9,7 +8,7 @@ import java.util.List;
  * Finds a workload's {@link DataLoader}: the generator its {@code generator} property names, or the
  * files loader when it names none.
  */
-public final class DataLoaders {
+final class DataLoaders {
   private static final List<DataLoader> KNOWN = List.of(new SongStackifyLoader());
 
   private DataLoaders() {}

@@ -3,6 +3,7 @@ package dev.indexlab.seed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.indexlab.Json;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,7 @@ public record SeedInfo(
   /** The table's name. */
   public static final String TABLE = "indexlab_seed_info";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   /** True when this describes the same data as {@code other} would produce. */
   public boolean sameData(String otherWorkload, String otherGenerator, SeedOptions options) {
@@ -103,11 +104,5 @@ public record SeedInfo(
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(TABLE + ".row_counts is not a JSON object", e);
     }
-  }
-
-  /** The running indexlab's version (from the jar manifest; {@code dev} from classes). */
-  static String currentVersion() {
-    String v = SeedInfo.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-dev" : v;
   }
 }

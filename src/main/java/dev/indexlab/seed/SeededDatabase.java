@@ -1,6 +1,7 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.IndexlabVersion;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
@@ -142,7 +143,7 @@ public final class SeededDatabase {
               options.seed(),
               report.rows(),
               report.totalMillis(),
-              SeedInfo.currentVersion());
+              IndexlabVersion.current());
       try (Connection c = spec.open()) {
         info.write(c);
       }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * LO..HI}, {@code oneof: A, B}, {@code const: V} and {@code format: TEMPLATE} with {@code
  * {base62:N}}, {@code {hex:N}} and {@code {int:LO..HI}} placeholders.
  */
-public final class ValueGenerator {
+final class ValueGenerator {
   private static final Pattern RANGE = Pattern.compile("^\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*$");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(base62|hex|int):([^}]*)\\}");
   private static final String BASE62 =

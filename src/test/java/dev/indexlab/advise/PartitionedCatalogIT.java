@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.explain.RouteCapture;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.testing.TestDatabases;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteParser;

@@ -8,7 +8,7 @@ import dev.indexlab.db.BenchmarkSettings;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.EmbeddedTarget;
 import dev.indexlab.report.RunResultsJson;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;

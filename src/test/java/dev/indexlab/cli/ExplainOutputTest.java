@@ -2,7 +2,7 @@ package dev.indexlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.indexlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.IndexlabVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -43,6 +44,16 @@ class HelpTextTest {
       System.setErr(systemErr);
     }
     assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void versionPrintsTheVersionTheResultFilesRecord() {
+    StringWriter out = new StringWriter();
+    int status =
+        Main.run(
+            new String[] {"--version"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+    assertThat(status).isZero();
+    assertThat(out.toString().strip()).isEqualTo("indexlab " + IndexlabVersion.current());
   }
 
   private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {

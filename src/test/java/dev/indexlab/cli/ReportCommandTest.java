@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.report.RunResultsFixture;
 import dev.indexlab.report.RunResultsJson;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

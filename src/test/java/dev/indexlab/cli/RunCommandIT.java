@@ -8,7 +8,7 @@ import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.advise.Rule;
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.report.RunResultsJson;
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.testing.FastRuns;
 import java.io.PrintWriter;
 import java.io.StringWriter;

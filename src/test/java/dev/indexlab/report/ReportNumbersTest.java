@@ -2,7 +2,7 @@ package dev.indexlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.scenario.RunResults;
+import dev.indexlab.results.RunResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

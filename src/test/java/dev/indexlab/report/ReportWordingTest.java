@@ -3,8 +3,8 @@ package dev.indexlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.report.ChangeWording.Verdict;
-import dev.indexlab.scenario.RunResults.Rule;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults.Rule;
+import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Significance.Change;
 import dev.indexlab.stats.Significance.Direction;
 import java.util.List;
@@ -182,7 +182,7 @@ class ReportWordingTest {
     assertThat(TimingPercentiles.box(RunResultsFixture.timing(10))).isPresent();
     assertThat(
             TimingPercentiles.box(
-                new dev.indexlab.scenario.RunResults.Timing(
+                new dev.indexlab.results.RunResults.Timing(
                     1, 0, 1, 1, 1, 1, 1, 1, List.of(), null)))
         .isEmpty();
   }

@@ -2,14 +2,15 @@ package dev.indexlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.scenario.RunResults;
-import dev.indexlab.scenario.RunResults.CandidateResult;
-import dev.indexlab.scenario.RunResults.Decision;
-import dev.indexlab.scenario.RunResults.RouteDelta;
-import dev.indexlab.scenario.RunResults.RouteResult;
-import dev.indexlab.scenario.RunResults.ScenarioResult;
-import dev.indexlab.scenario.RunResults.StatementCapture;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.CandidateResult;
+import dev.indexlab.results.RunResults.Decision;
+import dev.indexlab.results.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults.RouteResult;
+import dev.indexlab.results.RunResults.ScenarioResult;
+import dev.indexlab.results.RunResults.StatementCapture;
+import dev.indexlab.results.RunResults.Timing;
+import dev.indexlab.text.ReportFormat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.scenario.RunResults;
-import dev.indexlab.scenario.RunResults.RouteDelta;
-import dev.indexlab.scenario.RunResults.Timing;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults.Timing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,8 @@ package dev.indexlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.scenario.RunResults.RouteDelta;
+import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.stats.SyntheticSamples;
 import java.util.List;
 import java.util.Map;
@@ -282,11 +283,13 @@ class DecisionRuleTest {
     RunResults.StatementCapture before = statement(90.7, 3_000, "users_pkey");
     RunResults.StatementCapture after = statement(1.5, 20, "song_history_user_id_idx");
     var deltas =
-        rule.explainDeltas(
-            Map.of("users_delete", route("users_delete", before)),
-            Map.of("users_delete", route("users_delete", after), "other", route("other", after)),
-            List.of(),
-            List.of("public.song_history_user_id_idx"));
+        rule.deltas()
+            .explained(
+                Map.of("users_delete", route("users_delete", before)),
+                Map.of(
+                    "users_delete", route("users_delete", after), "other", route("other", after)),
+                List.of(),
+                List.of("public.song_history_user_id_idx"));
 
     assertThat(deltas).hasSize(1);
     RouteDelta d = deltas.get(0);
@@ -297,6 +300,24 @@ class DecisionRuleTest {
     assertThat(rule.worthTiming(false, deltas)).isTrue();
     // nothing timed, nothing decided on JMH: an EXPLAIN gain alone is not accepted
     assertThat(rule.decide(false, null, null, deltas, 0, Map.of()).accepted()).isFalse();
+  }
+
+  @Test
+  void jmhTimesOnlyTheRoutesWhoseFigureCouldChangeTheDecision() {
+    // uses it with the EXPLAIN gain: JMH must confirm
+    assertThat(rule.timingCanDecide(false, explainOnly("users_delete", 65, 1.2, 3_000, 20, true)))
+        .isTrue();
+    // uses it, EXPLAIN 5% faster: no JMH figure could make that a gain, nor a regression
+    assertThat(rule.timingCanDecide(false, explainOnly("search", 10, 9.5, 500, 490, true)))
+        .isFalse();
+    // a route that neither uses nor writes it cannot have changed, whatever EXPLAIN says
+    assertThat(rule.timingCanDecide(false, explainOnly("other", 10, 2, 500, 50, false))).isFalse();
+    // writes the indexed table at a cost under the floor: neither gain nor regression possible
+    assertThat(rule.timingCanDecide(false, writer("song_add", 0.30, 0.32, 10, 13))).isFalse();
+    // writes it and EXPLAIN shows the work grew: a regression is for JMH to confirm
+    assertThat(rule.timingCanDecide(false, writer("song_add", 5, 9, 100, 300))).isTrue();
+    // a drop is timed everywhere: the writes it speeds up may not show in EXPLAIN
+    assertThat(rule.timingCanDecide(true, writer("song_add", 0.30, 0.29, 13, 10))).isTrue();
   }
 
   @Test
@@ -314,7 +335,7 @@ class DecisionRuleTest {
             null,
             new RunResults.Draws(List.of(60.0, 40.0, 55.0, 70.0, 52.0), 4, Map.of("id", "872")));
 
-    assertThat(DecisionRule.explainMs(r)).isEqualTo(55.0);
+    assertThat(RouteDeltas.explainMs(r)).isEqualTo(55.0);
   }
 
   private static RouteDelta explainOnly(

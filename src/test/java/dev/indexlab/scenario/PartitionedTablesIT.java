@@ -10,6 +10,7 @@ import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.report.ReportWriter;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;

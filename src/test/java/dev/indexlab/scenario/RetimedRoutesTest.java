@@ -3,6 +3,7 @@ package dev.indexlab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.RunResults;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

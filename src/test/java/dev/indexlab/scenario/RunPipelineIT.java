@@ -6,6 +6,7 @@ import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.report.RunResultsJson;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.EmbeddedTarget;
-import dev.indexlab.schema.FileDataLoader;
 import dev.indexlab.testing.TestDatabases;
 import dev.indexlab.workload.Workload;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.indexlab.report;
+package dev.indexlab.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.indexlab.report;
+package dev.indexlab.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;

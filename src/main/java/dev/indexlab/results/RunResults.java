@@ -1,4 +1,4 @@
-package dev.indexlab.scenario;
+package dev.indexlab.results;
 
 import dev.indexlab.stats.Significance;
 import java.util.LinkedHashMap;

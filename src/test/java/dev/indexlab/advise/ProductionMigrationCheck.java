@@ -18,7 +18,8 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  * with {@code postgresql.transactional.lock=false}: with the default transactional advisory lock,
  * Flyway holds a transaction open on a second connection for the whole run, and {@code CREATE INDEX
  * CONCURRENTLY} waits for every older transaction to end (here: until {@code lock_timeout} fails
- * it). The history goes to its own table so the schema's history is not touched.
+ * it). The history goes to its own table so the schema's history is not touched. Test support: the
+ * tool itself never applies a production migration; the tests check that what it writes runs.
  *
  * <pre>{@code
  * ProductionMigrationCheck.Result r =

@@ -1,4 +1,4 @@
-package dev.indexlab.report;
+package dev.indexlab.text;
 
 import dev.indexlab.stats.Numbers;
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
-package dev.indexlab.report;
+package dev.indexlab.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.indexlab.report.MarkdownTable.Column;
+import dev.indexlab.text.MarkdownTable.Column;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTableTest {

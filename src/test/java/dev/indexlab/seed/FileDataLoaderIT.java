@@ -1,13 +1,11 @@
-package dev.indexlab.schema;
+package dev.indexlab.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
-import dev.indexlab.seed.LoadReport;
-import dev.indexlab.seed.Progress;
-import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.testing.TestDatabases;
 import dev.indexlab.workload.Workload;
 import java.nio.file.Path;

@@ -1,11 +1,12 @@
-package dev.indexlab.schema;
+package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
-import dev.indexlab.seed.DataLoader;
-import dev.indexlab.seed.LoadReport;
-import dev.indexlab.seed.Progress;
-import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.schema.LoadProblems;
+import dev.indexlab.schema.SchemaLoader;
+import dev.indexlab.schema.TableName;
+import dev.indexlab.schema.UserTables;
+import dev.indexlab.schema.WorkloadDataLoader;
 import dev.indexlab.workload.Workload;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  * a scale other than 1 is a usage error, and so is loading into tables that already hold rows (drop
  * the database instead).
  */
-public final class FileDataLoader implements DataLoader {
+final class FileDataLoader implements DataLoader {
   /** The loader's name in reports (workload.properties names no generator). */
   public static final String NAME = "files";
 

@@ -1,0 +1,62 @@
+package dev.indexlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** {@code --routes}, {@code --draws}, {@code --scale} and {@code --seed} are declared once each. */
+class SharedOptionsTest {
+  private static final PrintWriter SINK = new PrintWriter(new StringWriter());
+
+  @Test
+  void everyCommandThatTakesRoutesDescribesThemTheSameWay() {
+    CommandLine root = Main.commandLine(SINK, SINK, false);
+    List<CommandLine> commands =
+        List.of(
+            root.getSubcommands().get("run"),
+            root.getSubcommands().get("explain"),
+            root.getSubcommands().get("bench"),
+            root.getSubcommands().get("gate"),
+            root.getSubcommands().get("upgrade-check"),
+            root.getSubcommands().get("baseline").getSubcommands().get("save"));
+    OptionSpec first = commands.get(0).getCommandSpec().findOption("--routes");
+    for (CommandLine c : commands) {
+      OptionSpec routes = c.getCommandSpec().findOption("--routes");
+      assertThat(routes).as(c.getCommandName()).isNotNull();
+      assertThat(routes.description()).isEqualTo(first.description());
+      assertThat(routes.splitRegex()).isEqualTo(",");
+    }
+  }
+
+  @Test
+  void scaleAndSeedMeanTheSameInEveryCommandThatTakesThem() {
+    CommandLine root = Main.commandLine(SINK, SINK, false);
+    OptionSpec scale = root.getSubcommands().get("seed").getCommandSpec().findOption("--scale");
+    for (String name : List.of("run", "advise", "seed-benchmark", "gate", "explain")) {
+      CommandLine c = root.getSubcommands().get(name);
+      assertThat(c.getCommandSpec().findOption("--scale").description())
+          .as(name)
+          .isEqualTo(scale.description());
+      assertThat(c.getCommandSpec().findOption("--seed").defaultValue()).as(name).isEqualTo("42");
+    }
+  }
+
+  @Test
+  void fewerThanOneDrawIsAUsageErrorInRunAndExplain() {
+    for (String command : List.of("run", "explain")) {
+      StringWriter err = new StringWriter();
+      int status =
+          Main.run(
+              new String[] {command, "--draws", "0"},
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err));
+      assertThat(status).as(command).isEqualTo(2);
+      assertThat(err.toString()).as(command).contains("--draws must be at least 1, was 0");
+    }
+  }
+}
