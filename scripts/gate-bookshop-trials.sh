@@ -22,6 +22,7 @@
 #
 # Usage: scripts/gate-bookshop-trials.sh [aa|detect|unused|all]
 #        env: N_AA=20 N=10 OUT=target/gate-bookshop GATE_ARGS="..."
+#        (N_AA=0 with "all": one baseline, then the detection and unused gates only)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"

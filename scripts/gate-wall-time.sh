@@ -4,7 +4,9 @@
 #
 # Saves a baseline of queries/ at scale 1, then runs N gates of the unchanged workload against it
 # and prints, per run, the wall time, the load average before and after, and where the time went
-# (the gate's own progress lines: seeding, EXPLAIN, JMH, then the comparison and shutdown).
+# (the gate's own progress lines: server and seeding, EXPLAIN, JMH, second measurements of routes
+# slower on time alone, then the rest: the comparison and shutdown). Every stderr line of a run is
+# kept in $OUT/VERSION-RUN.err, stamped with the seconds since the run started.
 # With BEFORE_JAR set (a jar of the version to compare with), its gates alternate with this
 # version's, each against a baseline saved by its own jar: the two medians come from one run.
 #
@@ -27,7 +29,7 @@ if [[ -n "$BEFORE_JAR" ]]; then
   versions=(before after)
 fi
 tsv="$OUT/wall.tsv"
-[[ -f "$tsv" ]] || printf 'version\trun\texit\tseconds\tload_before\tload_after\tseeded_s\texplain_s\tjmh_s\n' >"$tsv"
+[[ -f "$tsv" ]] || printf 'version\trun\texit\tseconds\tload_before\tload_after\tseeded_s\texplain_s\tjmh_s\tagain_s\n' >"$tsv"
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 # timed VERSION RUN ARGS...: one run of that version's jar, stderr lines stamped with seconds.
@@ -51,12 +53,19 @@ timed() {
   seeded="$(awk '/gate: (seeded|reusing)/ { print $1; exit }' "$OUT/$v-$i.err")"
   explain="$(sed -n 's/.*plans explained in \([0-9.]*\) s.*/\1/p' "$OUT/$v-$i.err" | head -1)"
   jmh="$(sed -n 's/.*JMH done in \([0-9.]*\) s.*/\1/p' "$OUT/$v-$i.err" | head -1)"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$i" "$code" "$seconds" "$before" "$after" \
-    "${seeded:-}" "${explain:-}" "${jmh:-}" >>"$tsv"
-  printf '%-6s %s exit %s %6s s  load %s→%s  server+seed %s s, EXPLAIN %s s, JMH %s s, rest %s\n' \
+  # second measurements of routes slower on time alone: versions after issue 19's wall-time work
+  # print how long they took; for older ones, from the first "again" line to the end of the run
+  # (so their "again" also holds the last comparison and the shutdown)
+  again="$(sed -n 's/.*route(s) again in \([0-9.]*\) s.*/\1/p' "$OUT/$v-$i.err" | head -1)"
+  if [[ -z "$again" ]] && grep -q ' again (' "$OUT/$v-$i.err"; then
+    again="$(awk -v t="$seconds" '/ again \(/ { printf "%.1f", t - $1; exit }' "$OUT/$v-$i.err")"
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$i" "$code" "$seconds" "$before" "$after" \
+    "${seeded:-}" "${explain:-}" "${jmh:-}" "${again:-0}" >>"$tsv"
+  printf '%-6s %s exit %s %6s s  load %s→%s  server+seed %s s, EXPLAIN %s s, JMH %s s, again %s s, rest %s\n' \
     "$v" "$i" "$code" "$seconds" "$before" "$after" "${seeded:-?}" "${explain:-?}" "${jmh:-?}" \
-    "$(awk -v t="$seconds" -v s="${seeded:-0}" -v e="${explain:-0}" -v j="${jmh:-0}" \
-      'BEGIN { printf "%.1f s", t - s - e - j }')"
+    "${again:-0}" "$(awk -v t="$seconds" -v s="${seeded:-0}" -v e="${explain:-0}" -v j="${jmh:-0}" \
+      -v g="${again:-0}" 'BEGIN { printf "%.1f s", t - s - e - j - g }')"
 }
 
 for v in "${versions[@]}"; do

@@ -54,7 +54,9 @@ final class BaselineSaveCommand implements Callable<Integer> {
     seeding.toOptions();
     GateSettings settings = measure.apply(GateSettings.baselineDefaults());
     Baseline baseline;
+    long opening = System.nanoTime();
     try (DatabaseTarget t = target.open()) {
+      GateSide.ready(progress, opening);
       GateSide side =
           GateSide.seeded("baseline", t, w, seeding.toOptions(), seeding.progress(), progress);
       baseline =

@@ -147,7 +147,9 @@ final class GateCommand implements Callable<Integer> {
               before.routes().stream().filter(r -> measure.routes().contains(r.id())).toList());
     }
     GateOutcome outcome;
+    long opening = System.nanoTime();
     try (DatabaseTarget t = target.open()) {
+      GateSide.ready(err, opening);
       GateSide side = GateSide.seeded("current", t, w, options, seeding.progress(), err);
       if (notes.isEmpty()) {
         check(MetaCheck.mismatches(meta, w.name(), side.scale(), side.seed()), notes);

@@ -3,6 +3,7 @@ package dev.indexlab.gate;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +45,9 @@ public final class BaselineGate {
     GateRecorder recorder = new GateRecorder(settings, progress);
     RegressionGate gate = new RegressionGate(thresholds);
     Baseline now = recorder.record(List.of(side), routes).get(0);
+    long start = System.nanoTime();
     GateOutcome outcome = gate.compare(baseline, now, notes);
+    say("gate: compared in %.1f s", start);
     List<String> suspects = outcome.timeOnlyRegressions();
     if (suspects.isEmpty()) {
       return outcome;
@@ -53,7 +56,17 @@ public final class BaselineGate {
     for (String id : suspects) {
       references.put(id, outcome.referenceFor(id).orElse(null));
     }
+    start = System.nanoTime();
     Remeasurement again = recorder.remeasure(side, references);
-    return gate.compare(baseline, now, notes, again);
+    say("gate: measured " + suspects.size() + " route(s) again in %.1f s", start);
+    start = System.nanoTime();
+    GateOutcome judged = gate.compare(baseline, now, notes, again);
+    say("gate: compared again in %.1f s", start);
+    return judged;
+  }
+
+  private void say(String format, long since) {
+    progress.println(String.format(Locale.ROOT, format, (System.nanoTime() - since) / 1e9));
+    progress.flush();
   }
 }

@@ -11,6 +11,7 @@ import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteRunner;
 import dev.indexlab.workload.RouteStatement;
+import dev.indexlab.workload.SampledRows;
 import dev.indexlab.workload.StatementObserver;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +24,8 @@ import java.util.Map;
  * Explains every statement of a route with the first few parameter sets of its pool (the sets JMH
  * cycles through first), as the route runs them: each statement is explained with {@code EXPLAIN
  * (ANALYZE, BUFFERS)} in a savepoint that is rolled back, then run for real so later statements see
- * its {@code @returns}; the route's transaction is rolled back at the end. Nothing changes.
+ * its {@code @returns} (the last statement is not: nothing after it reads its result); the route's
+ * transaction is rolled back at the end. Nothing changes.
  *
  * <p>Foreign-key triggers are followed whatever their share of the time ({@link TriggerDrillDown}
  * with a share of 0): a cascade's plan (the DELETE on {@code song_history} behind a DELETE on
@@ -41,17 +43,27 @@ final class GateCapture {
   private final long seed;
   private final StatementExplainer explainer = new StatementExplainer();
   private final TriggerDrillDown drillDown;
+  private final SampledRows kept;
 
   /**
    * @param draws parameter sets explained, at least 1
    * @param seed the seed of the parameter pool (the bench's seed, so the draws are JMH's first)
    */
   public GateCapture(int draws, long seed) {
+    this(draws, seed, SampledRows.none());
+  }
+
+  /**
+   * @param kept rows of the sampling queries already read on this database (by {@link
+   *     dev.indexlab.bench.Preflight}), or read here and kept
+   */
+  public GateCapture(int draws, long seed, SampledRows kept) {
     if (draws < 1) {
       throw IndexlabException.usage("--explain-draws " + draws + ": must be at least 1");
     }
     this.draws = draws;
     this.seed = seed;
+    this.kept = kept;
     this.drillDown = new TriggerDrillDown(explainer, 0.0, TriggerDrillDown.DEFAULT_MAX_DEPTH);
   }
 
@@ -63,14 +75,27 @@ final class GateCapture {
    * @throws IndexlabException when the route's parameters cannot be sampled
    */
   public List<StatementSnapshot> capture(Connection c, Route route) throws SQLException {
-    List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, draws);
+    List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, draws, kept);
     Map<Integer, List<StatementDraw>> byStatement = new LinkedHashMap<>();
     route.statements().forEach(s -> byStatement.put(s.index(), new ArrayList<>()));
     RouteRunner runner = new RouteRunner(route);
     for (Map<String, Object> params : pool) {
       Map<Integer, StatementDraw> seen = new LinkedHashMap<>();
       StatementObserver observer =
-          (conn, s, values) -> seen.put(s.index(), explain(conn, s, values));
+          new StatementObserver() {
+            @Override
+            public void beforeStatement(Connection conn, RouteStatement s, List<Object> values) {
+              seen.put(s.index(), explain(conn, s, values));
+            }
+
+            // EXPLAIN ANALYZE has just run the last statement; running it again, to be rolled back
+            // with nothing after it to read its result, would double the slowest part of a capture
+            @Override
+            public boolean skipsLast(RouteStatement s) {
+              StatementDraw d = seen.get(s.index());
+              return d != null && d.error() == null;
+            }
+          };
       String failure = null;
       try {
         runner.run(c, params, false, observer);

@@ -14,6 +14,7 @@ import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.SampledRows;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -83,9 +84,11 @@ public final class GateRecorder {
     String postgresVersion = postgresVersion(sides.get(0));
     long t0 = System.nanoTime();
     for (int s = 0; s < sides.size(); s++) {
+      // the sampling queries' rows, read once per side for its preflight and its EXPLAIN draws
+      SampledRows sampled = SampledRows.forOneRun();
       for (RouteMeasurement m : state.get(s).values()) {
         if (m.runnable()) {
-          capture(sides.get(s), m);
+          capture(sides.get(s), m, sampled);
         }
       }
     }
@@ -117,9 +120,9 @@ public final class GateRecorder {
     return out;
   }
 
-  private void capture(GateSide side, RouteMeasurement m) {
+  private void capture(GateSide side, RouteMeasurement m, SampledRows sampled) {
     Optional<RouteProblem> problem =
-        Preflight.check(side.db(), m.route, side.seed(), settings.parameterSets());
+        Preflight.check(side.db(), m.route, side.seed(), settings.parameterSets(), sampled);
     if (problem.isPresent()) {
       m.error = problem.get().message();
       say("gate: %s (%s) cannot run: %s", m.id, side.label(), m.error);
@@ -127,7 +130,8 @@ public final class GateRecorder {
     }
     say("gate: explaining %s (%s) ...", m.id, side.label());
     try (Connection c = side.db().open()) {
-      m.statements = new GateCapture(settings.explainDraws(), side.seed()).capture(c, m.route);
+      m.statements =
+          new GateCapture(settings.explainDraws(), side.seed(), sampled).capture(c, m.route);
       Set<String> relations = new LinkedHashSet<>();
       m.statements.forEach(
           s ->

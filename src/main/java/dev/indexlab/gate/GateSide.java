@@ -9,6 +9,7 @@ import dev.indexlab.seed.SeedResult;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * One state of the application the gate measures: a database holding the data, and the workload
@@ -37,8 +38,11 @@ public record GateSide(
       SeedOptions options,
       Progress seedProgress,
       PrintWriter progress) {
+    long start = System.nanoTime();
     SeedResult r = SeededDatabase.open(target, workload, options, seedProgress);
-    progress.println("gate: " + r.note());
+    progress.println(
+        String.format(
+            Locale.ROOT, "gate: %s (%.1f s)", r.note(), (System.nanoTime() - start) / 1e9));
     progress.flush();
     return new GateSide(
         label,
@@ -47,5 +51,16 @@ public record GateSide(
         workload.directory().toString(),
         r.info().map(SeedInfo::scale).orElse(r.reused() ? null : options.scale()),
         r.info().map(SeedInfo::seed).orElse(options.seed()));
+  }
+
+  /**
+   * Says on {@code progress} that the database server is up, {@code since} ({@link
+   * System#nanoTime()}) the command asked for it: one of the phases a gate's time goes to.
+   */
+  public static void ready(PrintWriter progress, long since) {
+    progress.println(
+        String.format(
+            Locale.ROOT, "gate: server ready in %.1f s", (System.nanoTime() - since) / 1e9));
+    progress.flush();
   }
 }

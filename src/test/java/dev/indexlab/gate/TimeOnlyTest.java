@@ -92,6 +92,38 @@ class TimeOnlyTest {
     assertThat(o.exitCode()).isZero();
   }
 
+  /**
+   * The floor and the threshold apply to times divided by the machine factor: on a machine twice as
+   * slow, 0.08 → 0.20 ms is 0.12 ms per call as measured but 0.02 ms after the factor, so the route
+   * is no suspect and costs no second measurement; compared raw, it would be one.
+   */
+  @Test
+  void aSlowDownOverTheFloorOnlyBeforeTheMachineFactorIsNotMeasuredAgain() {
+    RouteSnapshot before = route("fast", lognormal(4000, 0.08, 0.1, 21), Map.of());
+    RouteSnapshot now = route("fast", lognormal(4000, 0.20, 0.1, 22), Map.of());
+    List<RouteSnapshot> twiceAsSlow = new ArrayList<>();
+    for (RouteSnapshot r : steady(0)) {
+      double[] s = r.samples().clone();
+      for (int i = 0; i < s.length; i++) {
+        s[i] *= 2;
+      }
+      twiceAsSlow.add(route(r.id(), s, Map.of()));
+    }
+    Baseline was = with(steady(0), before);
+    Baseline is = with(twiceAsSlow, now);
+
+    GateOutcome normalized =
+        new RegressionGate(GateThresholds.defaults()).compare(was, is, List.of());
+    GateOutcome raw =
+        new RegressionGate(GateThresholds.defaults().withNormalize(false))
+            .compare(was, is, List.of());
+
+    assertThat(normalized.machineFactor()).isBetween(1.99, 2.01);
+    assertThat(normalized.timeOnlyRegressions()).isEmpty();
+    assertThat(normalized.exitCode()).isZero();
+    assertThat(raw.timeOnlyRegressions()).contains("fast");
+  }
+
   /** A gate with a 0.1 ms route that was ×3 slower in its first measurement. */
   static Baseline[] suspect() {
     RouteSnapshot before = route("spiky", lognormal(3000, 0.5, 0.1, 11), Map.of());
