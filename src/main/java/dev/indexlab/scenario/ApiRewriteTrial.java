@@ -171,18 +171,7 @@ final class ApiRewriteTrial {
       List<String> affected,
       List<RunResults.RouteDelta> deltas,
       RunResults.Decision decision) {
-    return new RunResults.CandidateResult(
-        draft.id(),
-        draft.kind(),
-        draft.description(),
-        draft.ddl(),
-        draft.reasons(),
-        draft.productionMigration(),
-        draft.whatIf(),
-        build,
-        List.copyOf(affected),
-        deltas,
-        NOT_CHECKED,
-        decision);
+    return CandidateEvaluator.completed(
+        draft, build, List.copyOf(affected), deltas, NOT_CHECKED, decision);
   }
 }

@@ -375,8 +375,8 @@ final class CandidateEvaluator {
         .toList();
   }
 
-  /** {@code draft} with what measuring it found. */
-  private static RunResults.CandidateResult completed(
+  /** {@code draft} with what measuring it found (an API rewrite's trial completes it too). */
+  static RunResults.CandidateResult completed(
       RunResults.CandidateResult draft,
       RunResults.Build build,
       List<String> affected,
