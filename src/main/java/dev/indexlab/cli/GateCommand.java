@@ -4,22 +4,18 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.gate.Baseline;
 import dev.indexlab.gate.BaselineFile;
-import dev.indexlab.gate.BaselineGate;
+import dev.indexlab.gate.BaselineGateRun;
 import dev.indexlab.gate.BaselineMeta;
 import dev.indexlab.gate.GateOutcome;
 import dev.indexlab.gate.GateOutputs;
 import dev.indexlab.gate.GateSettings;
-import dev.indexlab.gate.GateSide;
 import dev.indexlab.gate.GateThresholds;
 import dev.indexlab.gate.InterleavedGate;
-import dev.indexlab.gate.MetaCheck;
 import dev.indexlab.gate.WorkloadSource;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +37,8 @@ import picocli.CommandLine.Spec;
           + " buffers did not change).",
       "Prints a one-line verdict; writes a markdown summary (--summary, and appended to"
           + " $GITHUB_STEP_SUMMARY when set) and a JUnit report (--junit).",
-      "Exit status: 0 nothing regressed, 1 a regression, 2 usage or infrastructure error."
+      "Exit status: 0 nothing regressed, 1 a regression or a failure of the gate itself, 2 usage or"
+          + " configuration error."
     })
 final class GateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -110,12 +107,22 @@ final class GateCommand implements Callable<Integer> {
     try {
       return ab ? interleaved(thresholds) : againstBaseline(thresholds);
     } catch (IndexlabException e) {
-      throw e.status() == IndexlabException.USAGE
-          ? e
-          : new IndexlabException(IndexlabException.USAGE, e.getMessage(), e);
+      throw e;
     } catch (RuntimeException e) {
-      throw new IndexlabException(IndexlabException.USAGE, "gate failed: " + e, e);
+      throw unexpected(e);
     }
+  }
+
+  /**
+   * An unexpected failure as a job failure (exit 1) of one line; its stack trace stays the cause,
+   * printed with --verbose. A lost server is left as it is, for Main to name.
+   */
+  static RuntimeException unexpected(RuntimeException e) {
+    if (Main.serverStopped(e).isPresent()) {
+      return e;
+    }
+    String first = e.toString().lines().findFirst().orElse("");
+    return IndexlabException.failed("gate failed: " + first, e);
   }
 
   private int againstBaseline(GateThresholds thresholds) {
@@ -125,65 +132,25 @@ final class GateCommand implements Callable<Integer> {
     Workload w = workload.open();
     measure.checkRoutes(w);
     SeedOptions options = seedOptions(meta);
-    List<String> notes = new ArrayList<>();
     boolean scaleGiven = spec.commandLine().getParseResult().hasMatchedOption("--scale");
-    check(
-        MetaCheck.mismatches(
-            meta,
-            w.name(),
+    BaselineGateRun.Request request =
+        new BaselineGateRun.Request(
+            baseline,
+            before,
+            w,
+            options,
             scaleGiven ? Double.valueOf(options.scale()) : meta.scale(),
-            options.seed()),
-        notes);
-    GateSettings settings = measure.apply(fromBaseline(meta));
-    if (rounds != null) {
-      settings = settings.withRounds(rounds);
-    }
-    Baseline compared = before;
-    if (!measure.routes().isEmpty()) {
-      compared =
-          new Baseline(
-              before.format(),
-              meta,
-              before.routes().stream().filter(r -> measure.routes().contains(r.id())).toList());
-    }
-    GateOutcome outcome;
-    long opening = System.nanoTime();
-    try (DatabaseTarget t = target.open()) {
-      GateSide.ready(err, opening);
-      GateSide side = GateSide.seeded("current", t, w, options, seeding.progress(), err);
-      if (notes.isEmpty()) {
-        check(MetaCheck.mismatches(meta, w.name(), side.scale(), side.seed()), notes);
-      }
-      outcome =
-          new BaselineGate(settings, thresholds, err).run(side, compared, measure.routes(), notes);
-    }
-    String sentence =
-        "Baseline `"
-            + baseline
-            + "` ("
-            + meta.workload()
-            + ", scale "
-            + MetaCheck.scale(meta.scale())
-            + ", seed "
-            + meta.seed()
-            + ", PostgreSQL "
-            + meta.postgresVersion()
-            + ", saved "
-            + meta.date()
-            + ") against the workload in `"
-            + w.directory()
-            + "`, profile "
-            + MetaCheck.describe(settings.metaProfile())
-            + ".";
-    return output(outcome, sentence);
+            seeding.progress(),
+            measure.routes(),
+            allowMismatch,
+            this::settings);
+    BaselineGateRun.Result r = new BaselineGateRun(thresholds, err).run(request, target::open);
+    return output(r.outcome(), r.compared());
   }
 
   private int interleaved(GateThresholds thresholds) {
     PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
-    GateSettings settings = measure.apply(GateSettings.interleavedDefaults());
-    if (rounds != null) {
-      settings = settings.withRounds(rounds);
-    }
+    GateSettings settings = settings(GateSettings.interleavedDefaults());
     try (WorkloadSource a = WorkloadSource.resolve(base, workload.directory());
         WorkloadSource b = WorkloadSource.resolve(head, workload.directory());
         DatabaseTarget t = target.open()) {
@@ -211,31 +178,9 @@ final class GateCommand implements Callable<Integer> {
     return new SeedOptions(scale, seed, seeding.force);
   }
 
-  /** The baseline's way of measuring, as the defaults of this run. */
-  private static GateSettings fromBaseline(BaselineMeta meta) {
-    GateSettings s = GateSettings.baselineDefaults();
-    try {
-      s = s.withProfile(GateSettings.profile(meta.profile().name()));
-    } catch (RuntimeException e) {
-      // a custom profile: the default one
-    }
-    return s.withExplainDraws(Math.max(1, meta.explainDraws()))
-        .withParameterSets(Math.max(meta.explainDraws(), meta.parameterSets()))
-        .withRounds(Math.max(1, meta.rounds()));
-  }
-
-  private void check(List<String> mismatches, List<String> notes) {
-    if (mismatches.isEmpty()) {
-      return;
-    }
-    if (!allowMismatch) {
-      throw IndexlabException.usage(
-          "baseline "
-              + baseline
-              + " was measured on other data ("
-              + String.join("; ", mismatches)
-              + "); pass --allow-mismatch to compare anyway");
-    }
-    notes.add("compared despite a mismatch (--allow-mismatch): " + String.join("; ", mismatches));
+  /** {@code defaults} with the measuring options that were given applied. */
+  private GateSettings settings(GateSettings defaults) {
+    GateSettings s = measure.apply(defaults);
+    return rounds == null ? s : s.withRounds(rounds);
   }
 }

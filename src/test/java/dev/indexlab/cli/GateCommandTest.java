@@ -2,6 +2,7 @@ package dev.indexlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.IndexlabException;
 import dev.indexlab.gate.Baseline;
 import dev.indexlab.gate.BaselineFile;
 import dev.indexlab.gate.BaselineMeta;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,25 @@ class GateCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .startsWith("indexlab: no-such-ref-xyz: neither a directory nor a git commit");
+  }
+
+  @Test
+  void anUnexpectedFailureIsAJobFailureOfOneLine() {
+    RuntimeException cause = new IllegalStateException("a broken promise\n  at its second line");
+    RuntimeException mapped = GateCommand.unexpected(cause);
+
+    assertThat(mapped).isInstanceOf(IndexlabException.class).hasCause(cause);
+    assertThat(((IndexlabException) mapped).status()).isEqualTo(IndexlabException.JOB_FAILED);
+    assertThat(mapped.getMessage())
+        .isEqualTo("gate failed: java.lang.IllegalStateException: a broken promise");
+  }
+
+  @Test
+  void aLostServerIsLeftForMainToName() {
+    RuntimeException lost =
+        new IllegalStateException(new SQLException("terminating connection", "57P01"));
+
+    assertThat(GateCommand.unexpected(lost)).isSameAs(lost);
   }
 
   @Test
