@@ -195,6 +195,44 @@ class ExitCodesIT {
   }
 
   @Test
+  void aGateThatFailsAfterReachingTheServerIsAJobFailureOfOneLine() throws Exception {
+    // the role may not create databases: the A/B gate seeds its data, then cannot copy it
+    ConnectionSpec db = TestDatabases.ownedByRoleWithoutCreatedb("exit_gate");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "gate",
+                "--base",
+                WORKLOAD,
+                "--head",
+                WORKLOAD,
+                "--db",
+                db.jdbcUrl(),
+                "--user",
+                db.user(),
+                "--password",
+                db.password(),
+                "--force",
+                "-q"));
+
+    Outcome o = indexlab(args.toArray(String[]::new));
+
+    assertThat(o.status()).as(o.err()).isEqualTo(1);
+    assertThat(o.err().lines().filter(l -> l.startsWith("indexlab: ")))
+        .singleElement()
+        .asString()
+        .contains("cannot copy database");
+    assertThat(o.err()).doesNotContain("\tat ").doesNotContain(db.password());
+
+    args.add("--verbose");
+    Outcome verbose = indexlab(args.toArray(String[]::new));
+
+    assertThat(verbose.status()).as(verbose.err()).isEqualTo(1);
+    assertThat(verbose.err()).contains("cannot copy database").contains("\tat ");
+    assertThat(verbose.err()).doesNotContain(db.password());
+  }
+
+  @Test
   void runExitsOneAndListsARouteItLeftOutAndACandidateWhoseMigrationFailed() throws Exception {
     ConnectionSpec db = TestDatabases.empty("exit_run");
     Path results = dir.resolve("results");
