@@ -11,7 +11,6 @@ import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.results.RunResults;
-import dev.indexlab.stats.LogHistogram;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
 import dev.indexlab.workload.SampledRows;
@@ -297,15 +296,10 @@ final class ScenarioMeasurer {
 
   static RunResults.Timing timing(BenchResults.RouteResult r) {
     BenchResults.Stats s = r.stats();
-    List<double[]> histogram = new ArrayList<>();
-    if (r.samples() != null && r.samples().histogram() != null) {
-      LogHistogram h = r.samples().histogram();
-      for (int i = 0; i < h.size(); i++) {
-        if (h.count(i) > 0) {
-          histogram.add(new double[] {h.lowerEdge(i), h.upperEdge(i), h.count(i)});
-        }
-      }
-    }
+    List<double[]> histogram =
+        r.samples() != null && r.samples().histogram() != null
+            ? r.samples().histogram().buckets()
+            : new ArrayList<>();
     return new RunResults.Timing(
         s.mean(),
         s.error() == null ? Double.NaN : s.error(),
