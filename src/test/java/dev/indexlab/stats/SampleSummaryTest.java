@@ -64,6 +64,14 @@ class SampleSummaryTest {
   }
 
   @Test
+  void medianSortsACopyAndAveragesTheMiddleTwo() {
+    double[] values = {4, 1, 3, 2};
+    assertThat(SampleSummary.median(values)).isEqualTo(2.5);
+    assertThat(values).containsExactly(4, 1, 3, 2);
+    assertThat(SampleSummary.median(new double[] {9, 1, 5})).isEqualTo(5);
+  }
+
+  @Test
   void histogramQuantilesInterpolateInsideBucketsAndTakePairsAsTheyAre() {
     List<double[]> buckets = List.of(new double[] {1, 2, 50}, new double[] {2, 4, 50});
     assertThat(LogHistogram.quantile(buckets, 0.5)).isEqualTo(2.0);
