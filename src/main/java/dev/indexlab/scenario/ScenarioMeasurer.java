@@ -267,7 +267,7 @@ final class ScenarioMeasurer {
     for (Route r : routes) {
       RouteCapture.Result cap = captured.captures().get(r.id());
       BenchResults.RouteResult measured = jmh.routes().get(r.id());
-      RunResults.Timing timing = measured == null ? null : timing(measured);
+      RunResults.Timing timing = measured == null ? null : measured.timing();
       String error = cap.error();
       for (RouteProblem p : jmh.failures()) {
         if (p.route().equals(r.id())) {
@@ -292,25 +292,5 @@ final class ScenarioMeasurer {
               r.description().isBlank() ? null : r.description()));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
-  }
-
-  static RunResults.Timing timing(BenchResults.RouteResult r) {
-    BenchResults.Stats s = r.stats();
-    List<double[]> histogram =
-        r.samples() != null && r.samples().histogram() != null
-            ? r.samples().histogram().buckets()
-            : new ArrayList<>();
-    return new RunResults.Timing(
-        s.mean(),
-        s.error() == null ? Double.NaN : s.error(),
-        s.p50(),
-        s.p90(),
-        s.p95(),
-        s.p99(),
-        s.max(),
-        s.n(),
-        histogram,
-        null,
-        r.values());
   }
 }
