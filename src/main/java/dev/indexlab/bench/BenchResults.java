@@ -1,11 +1,13 @@
 package dev.indexlab.bench;
 
 import dev.indexlab.Json;
+import dev.indexlab.results.RunResults;
 import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.stats.SampleThinning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +89,30 @@ public record BenchResults(
     /** {@link #VALUES_KEPT} of {@code all}, evenly spaced by rank (see {@link SampleThinning}). */
     public static double[] kept(double[] all) {
       return SampleThinning.thin(all, VALUES_KEPT);
+    }
+
+    /**
+     * This route's timing as a run's results keep it: JMH's figures from {@link #stats()} (a
+     * missing error as NaN), the histogram of {@link #samples()} as buckets (see {@link
+     * dev.indexlab.stats.LogHistogram#buckets()}) and the kept {@link #values()}.
+     */
+    public RunResults.Timing timing() {
+      List<double[]> histogram =
+          samples != null && samples.histogram() != null
+              ? samples.histogram().buckets()
+              : new ArrayList<>();
+      return new RunResults.Timing(
+          stats.mean(),
+          stats.error() == null ? Double.NaN : stats.error(),
+          stats.p50(),
+          stats.p90(),
+          stats.p95(),
+          stats.p99(),
+          stats.max(),
+          stats.n(),
+          histogram,
+          null,
+          values);
     }
 
     /** A route without its sample values. */

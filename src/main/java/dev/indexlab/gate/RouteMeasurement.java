@@ -34,9 +34,7 @@ final class RouteMeasurement {
   /** Adds one JMH run's samples (ms) and records its median. */
   void add(double[] run) {
     if (run.length > 0) {
-      double[] sorted = run.clone();
-      Arrays.sort(sorted);
-      runMedians.add(SampleSummary.quantile(sorted, 0.5));
+      runMedians.add(SampleSummary.median(run));
     }
     double[] all = Arrays.copyOf(samples, samples.length + run.length);
     System.arraycopy(run, 0, all, samples.length, run.length);

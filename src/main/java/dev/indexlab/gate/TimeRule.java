@@ -308,9 +308,7 @@ final class TimeRule {
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return SampleSummary.quantile(sorted, 0.5);
+    return SampleSummary.median(values);
   }
 
   private static double[] positive(double[] samples) {

@@ -71,7 +71,7 @@ final class ReportCharts {
       if (before == null || after == null || !(before.mean() > 0) || !(after.mean() > 0)) {
         continue;
       }
-      if (TimingPercentiles.box(before).isEmpty() || TimingPercentiles.box(after).isEmpty()) {
+      if (BoxStats.of(before).isEmpty() || BoxStats.of(after).isEmpty()) {
         continue;
       }
       changes.add(new Change(id, Math.abs(Math.log(after.mean() / before.mean()))));
@@ -96,10 +96,8 @@ final class ReportCharts {
     for (String id : ids) {
       chart.add(
           run.routeName(id),
-          TimingPercentiles.box(RouteTable.timing(RunIndex.route(run.baseline(), id)))
-              .orElseThrow(),
-          TimingPercentiles.box(RouteTable.timing(RunIndex.route(run.optimized(), id)))
-              .orElseThrow());
+          BoxStats.of(RouteTable.timing(RunIndex.route(run.baseline(), id))).orElseThrow(),
+          BoxStats.of(RouteTable.timing(RunIndex.route(run.optimized(), id))).orElseThrow());
     }
     return Optional.of(chart.render());
   }

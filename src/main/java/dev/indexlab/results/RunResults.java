@@ -182,14 +182,14 @@ public record RunResults(
   }
 
   /**
-   * JMH SampleTime statistics in milliseconds. Each {@code histogram} entry is either {@code
-   * {fromMs, toMs, count}} (a bucket) or {@code {valueMs, count}} (a raw value), in ascending
-   * order; reports interpolate the percentiles that are not stored here (p5, p25, p75) from it.
-   */
-  /**
-   * A route's JMH figures in one scenario. {@code reusedFrom} names the scenario whose timing this
-   * is when the route was not timed again here (the optimized scenario's routes that read and write
-   * no table the accepted set changes, and run the baseline's plans); null when measured here.
+   * A route's JMH SampleTime figures in one scenario, in milliseconds, as {@code
+   * BenchResults.RouteResult.timing()} derives them. Each {@code histogram} entry is either {@code
+   * {fromMs, toMs, count}} (a bucket, see {@code LogHistogram.buckets()}) or {@code {valueMs,
+   * count}} (a raw value), in ascending order; reports interpolate the percentiles not stored here
+   * (p5, p25, p75) with {@code LogHistogram.quantile}. {@code reusedFrom} names the scenario whose
+   * timing this is when the route was not timed again here (the optimized scenario's routes that
+   * read and write no table the accepted set changes, and run the baseline's plans); null when
+   * measured here.
    */
   public record Timing(
       double mean,

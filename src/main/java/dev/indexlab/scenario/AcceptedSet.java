@@ -486,7 +486,7 @@ final class AcceptedSet {
               r.file(),
               r.weight(),
               r.writes(),
-              measured == null ? null : ScenarioMeasurer.timing(measured),
+              measured == null ? null : measured.timing(),
               r.statements(),
               error,
               r.hotUpdateShare(),

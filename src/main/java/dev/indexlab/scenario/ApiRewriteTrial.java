@@ -124,7 +124,7 @@ final class ApiRewriteTrial {
   private static RunResults.RouteResult timedAgain(
       RunResults.RouteResult r, ScenarioMeasurer.Jmh jmh) {
     BenchResults.RouteResult measured = jmh.routes().get(r.id());
-    return measured == null ? r : r.withTiming(ScenarioMeasurer.timing(measured));
+    return measured == null ? r : r.withTiming(measured.timing());
   }
 
   /**

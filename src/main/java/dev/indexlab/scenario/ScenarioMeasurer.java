@@ -11,7 +11,6 @@ import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.results.RunResults;
-import dev.indexlab.stats.LogHistogram;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
 import dev.indexlab.workload.SampledRows;
@@ -268,7 +267,7 @@ final class ScenarioMeasurer {
     for (Route r : routes) {
       RouteCapture.Result cap = captured.captures().get(r.id());
       BenchResults.RouteResult measured = jmh.routes().get(r.id());
-      RunResults.Timing timing = measured == null ? null : timing(measured);
+      RunResults.Timing timing = measured == null ? null : measured.timing();
       String error = cap.error();
       for (RouteProblem p : jmh.failures()) {
         if (p.route().equals(r.id())) {
@@ -293,30 +292,5 @@ final class ScenarioMeasurer {
               r.description().isBlank() ? null : r.description()));
     }
     return new RunResults.ScenarioResult(scenario, candidates, results, errors);
-  }
-
-  static RunResults.Timing timing(BenchResults.RouteResult r) {
-    BenchResults.Stats s = r.stats();
-    List<double[]> histogram = new ArrayList<>();
-    if (r.samples() != null && r.samples().histogram() != null) {
-      LogHistogram h = r.samples().histogram();
-      for (int i = 0; i < h.size(); i++) {
-        if (h.count(i) > 0) {
-          histogram.add(new double[] {h.lowerEdge(i), h.upperEdge(i), h.count(i)});
-        }
-      }
-    }
-    return new RunResults.Timing(
-        s.mean(),
-        s.error() == null ? Double.NaN : s.error(),
-        s.p50(),
-        s.p90(),
-        s.p95(),
-        s.p99(),
-        s.max(),
-        s.n(),
-        histogram,
-        null,
-        r.values());
   }
 }

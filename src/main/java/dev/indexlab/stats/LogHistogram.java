@@ -1,6 +1,8 @@
 package dev.indexlab.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A compact histogram on log-spaced bins, small enough to keep in a results or baseline file in
@@ -103,6 +105,59 @@ public record LogHistogram(int binsPerDecade, int firstBin, long[] counts) {
   /** Upper edge of stored bin {@code i} (the lower edge of the next). */
   public double upperEdge(int i) {
     return lowerEdge(i + 1);
+  }
+
+  /**
+   * The non-empty bins as {@code {lowerEdge, upperEdge, count}} entries in ascending order: the
+   * form a results file keeps a histogram in, and that {@link #quantile(List, double)} reads.
+   */
+  public List<double[]> buckets() {
+    List<double[]> buckets = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        buckets.add(new double[] {lowerEdge(i), upperEdge(i), counts[i]});
+      }
+    }
+    return buckets;
+  }
+
+  /**
+   * The q-quantile of a histogram kept as entries of {@code {from, to, count}} buckets (as {@link
+   * #buckets()} writes them) or {@code {value, count}} pairs, in ascending order; NaN when it holds
+   * no samples. Inside a bucket the value is interpolated geometrically, since bins are log-spaced.
+   */
+  public static double quantile(List<double[]> buckets, double q) {
+    double total = 0;
+    for (double[] e : buckets) {
+      total += count(e);
+    }
+    if (total <= 0) {
+      return Double.NaN;
+    }
+    double target = q * total;
+    double seen = 0;
+    for (double[] e : buckets) {
+      double n = count(e);
+      if (n <= 0) {
+        continue;
+      }
+      if (seen + n >= target) {
+        if (e.length < 3) {
+          return e[0];
+        }
+        double f = (target - seen) / n;
+        double from = e[0];
+        double to = e[1];
+        return from > 0 && to > 0 ? from * Math.pow(to / from, f) : from + (to - from) * f;
+      }
+      seen += n;
+    }
+    double[] last = buckets.get(buckets.size() - 1);
+    return last.length < 3 ? last[0] : last[1];
+  }
+
+  private static double count(double[] entry) {
+    return entry.length >= 3 ? entry[2] : entry.length == 2 ? entry[1] : 0;
   }
 
   @Override

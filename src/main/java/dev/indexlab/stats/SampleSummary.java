@@ -89,6 +89,13 @@ public record SampleSummary(
         histogram);
   }
 
+  /** The median of {@code values} ({@link #quantile} at 0.5 of a sorted copy; not modified). */
+  public static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return quantile(sorted, 0.5);
+  }
+
   /**
    * The {@code q}-quantile of an ascending, non-empty array by linear interpolation between closest
    * ranks (type 7, see the class comment).

@@ -156,8 +156,8 @@ public record Significance(double floorMs, RatioOfMedians test) {
    */
   public Change compare(double[] before, long nBefore, double[] after, long nAfter) {
     TimeVerdict v = test.compare(before, after);
-    double mb = median(before);
-    double ma = median(after);
+    double mb = SampleSummary.median(before);
+    double ma = SampleSummary.median(after);
     boolean real = v.pValue() < test.alpha();
     Direction d = Direction.UNCHANGED;
     if (real && v.ciLow() > 1 && ma - mb >= floorMs) {
@@ -184,11 +184,5 @@ public record Significance(double floorMs, RatioOfMedians test) {
    */
   public static boolean holdsQuantile(double q, long n) {
     return n * (1 - q) >= 5 - 1e-9;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    return SampleSummary.quantile(sorted, 0.5);
   }
 }

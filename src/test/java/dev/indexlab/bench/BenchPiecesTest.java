@@ -143,6 +143,33 @@ class BenchPiecesTest {
   }
 
   @Test
+  void aRoutesTimingTakesJmhsFiguresAndTheSampleHistogramAsBuckets() {
+    double[] samples = {1, 1, 2, 10};
+    BenchResults.Stats s =
+        new BenchResults.Stats("ms", 3.5, null, 4.3, 1, 1.5, 7, 8, 9.5, 10, 10, 4);
+    SampleSummary summary = SampleSummary.of(samples);
+    dev.indexlab.results.RunResults.Timing t =
+        new BenchResults.RouteResult("r", "r", "r.sql", null, 1, s, summary, List.of(), samples)
+            .timing();
+    assertThat(t.mean()).isEqualTo(3.5);
+    assertThat(t.error()).isNaN();
+    assertThat(t.p50()).isEqualTo(1.5);
+    assertThat(t.p99()).isEqualTo(9.5);
+    assertThat(t.samples()).isEqualTo(4);
+    assertThat(t.reusedFrom()).isNull();
+    assertThat(t.values()).containsExactly(samples);
+    assertThat(t.histogram())
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(summary.histogram().buckets());
+    assertThat(t.histogram()).hasSize(3);
+    assertThat(
+            new BenchResults.RouteResult("r", "r", "r.sql", null, 1, s, null, List.of())
+                .timing()
+                .histogram())
+        .isEmpty();
+  }
+
+  @Test
   void resultsRoundTripThroughJson() throws Exception {
     BenchResults.Stats s = new BenchResults.Stats("ms", 1, null, 0, 1, 1, 1, 1, 1, 1, 1, 1);
     BenchResults r =

@@ -179,16 +179,9 @@ class ReportWordingTest {
 
   @Test
   void boxesComeFromTheHistogramAndJmhPercentiles() {
-    List<double[]> buckets = List.of(new double[] {1, 2, 50}, new double[] {2, 4, 50});
-    assertThat(TimingPercentiles.quantile(buckets, 0.5)).isEqualTo(2.0);
-    assertThat(TimingPercentiles.quantile(buckets, 0.75))
-        .isCloseTo(Math.sqrt(8), org.assertj.core.data.Offset.offset(1e-9));
-    List<double[]> values = List.of(new double[] {1, 3}, new double[] {5, 1});
-    assertThat(TimingPercentiles.quantile(values, 0.5)).isEqualTo(1.0);
-    assertThat(TimingPercentiles.quantile(values, 0.99)).isEqualTo(5.0);
-    assertThat(TimingPercentiles.box(RunResultsFixture.timing(10))).isPresent();
+    assertThat(BoxStats.of(RunResultsFixture.timing(10))).isPresent();
     assertThat(
-            TimingPercentiles.box(
+            BoxStats.of(
                 new dev.indexlab.results.RunResults.Timing(
                     1, 0, 1, 1, 1, 1, 1, 1, List.of(), null)))
         .isEmpty();

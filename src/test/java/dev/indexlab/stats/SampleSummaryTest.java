@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SampleSummaryTest {
@@ -60,6 +61,35 @@ class SampleSummaryTest {
     assertThat(h.lowerEdge(10)).isEqualTo(1.0);
     assertThat(h.upperEdge(10)).isCloseTo(Math.pow(10, 0.1), within(1e-12));
     assertThat(LogHistogram.of(new double[] {0}, 10).firstBin()).isEqualTo(-60);
+  }
+
+  @Test
+  void medianSortsACopyAndAveragesTheMiddleTwo() {
+    double[] values = {4, 1, 3, 2};
+    assertThat(SampleSummary.median(values)).isEqualTo(2.5);
+    assertThat(values).containsExactly(4, 1, 3, 2);
+    assertThat(SampleSummary.median(new double[] {9, 1, 5})).isEqualTo(5);
+  }
+
+  @Test
+  void histogramQuantilesInterpolateInsideBucketsAndTakePairsAsTheyAre() {
+    List<double[]> buckets = List.of(new double[] {1, 2, 50}, new double[] {2, 4, 50});
+    assertThat(LogHistogram.quantile(buckets, 0.5)).isEqualTo(2.0);
+    assertThat(LogHistogram.quantile(buckets, 0.75)).isCloseTo(Math.sqrt(8), within(1e-9));
+    List<double[]> values = List.of(new double[] {1, 3}, new double[] {5, 1});
+    assertThat(LogHistogram.quantile(values, 0.5)).isEqualTo(1.0);
+    assertThat(LogHistogram.quantile(values, 0.99)).isEqualTo(5.0);
+    assertThat(LogHistogram.quantile(List.of(), 0.5)).isNaN();
+  }
+
+  @Test
+  void bucketsListTheNonEmptyBinsWithTheirEdges() {
+    LogHistogram h = LogHistogram.of(new double[] {1, 1, 10}, 10);
+    List<double[]> buckets = h.buckets();
+    assertThat(buckets).hasSize(2);
+    assertThat(buckets.get(0)).containsExactly(1.0, h.upperEdge(0), 2.0);
+    assertThat(buckets.get(1)).containsExactly(h.lowerEdge(10), h.upperEdge(10), 1.0);
+    assertThat(LogHistogram.quantile(buckets, 1.0)).isEqualTo(h.upperEdge(10));
   }
 
   @Test
