@@ -1,6 +1,8 @@
 package dev.indexlab.advise;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.check.CandidateFolderReader;
+import dev.indexlab.check.CandidateProblem;
 import dev.indexlab.schema.FlywayNames;
 import dev.indexlab.workload.SqlScanner;
 import java.io.IOException;
@@ -9,14 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads a workload's candidates folder: one folder per candidate, holding one or more {@code
@@ -28,36 +28,58 @@ import java.util.stream.Stream;
  */
 public final class CandidateReader {
   private static final Pattern FOLDER = Pattern.compile("^(\\d+)_(.+)$");
-  private static final Pattern MIGRATION = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__.+\\.sql$");
   private static final Pattern EXTENSION = Pattern.compile("(?is)^CREATE\\s+EXTENSION\\b.*");
   private static final Pattern DROP_INDEX = Pattern.compile("(?is)^DROP\\s+INDEX\\b.*");
 
   private CandidateReader() {}
 
-  /** Every candidate folder in {@code directory}, by folder name; empty when it does not exist. */
+  /**
+   * Every candidate folder in {@code directory}, by folder name; empty when it does not exist.
+   *
+   * @throws IOException when the folder or one of its candidates cannot be listed
+   */
   public static List<CandidateFolder> read(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
+    CandidateFolderReader.Result read =
+        CandidateFolderReader.read(directory, CandidateFolderReader.Expected.NONE);
+    failOnUnreadable(read);
     List<CandidateFolder> folders = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(directory)) {
-      for (Path p : entries.sorted().toList()) {
-        if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
-          folders.add(readFolder(p));
-        }
-      }
+    for (CandidateFolderReader.Folder f : read.folders()) {
+      folders.add(candidate(f));
     }
     return folders;
   }
 
   /** One candidate folder. */
   public static CandidateFolder readFolder(Path folder) throws IOException {
+    CandidateFolderReader.Result read =
+        CandidateFolderReader.readFolder(folder, CandidateFolderReader.Expected.NONE);
+    failOnUnreadable(read);
+    return candidate(read.folders().get(0));
+  }
+
+  /**
+   * The advisor reads what it can list; names Flyway rejects and the like are {@code check}'s to
+   * report, but a folder that cannot be listed would silently lose candidates.
+   */
+  private static void failOnUnreadable(CandidateFolderReader.Result read) throws IOException {
+    for (CandidateProblem p : read.problems()) {
+      if (p.kind() == CandidateProblem.Kind.UNREADABLE) {
+        throw new IOException(p.text());
+      }
+    }
+  }
+
+  private static CandidateFolder candidate(CandidateFolderReader.Folder parsed) throws IOException {
+    Path folder = parsed.directory();
     String folderName = folder.getFileName().toString();
     Matcher fm = FOLDER.matcher(folderName);
     int number = fm.matches() ? Integer.parseInt(fm.group(1)) : -1;
     Properties props = properties(folder.resolve(CandidateProperties.FILE));
-    List<Path> migrations = migrations(folder);
-    List<Path> production = migrations(folder.resolve(CandidateWriter.PRODUCTION_DIR));
+    List<Path> migrations = parsed.versionedMigrations();
+    List<Path> production =
+        parsed.productionMigrations().stream()
+            .filter(p -> FlywayNames.isVersioned(p.getFileName().toString()))
+            .toList();
     List<String> statements = new ArrayList<>();
     for (Path m : migrations) {
       for (SqlScanner.Piece piece : SqlScanner.split(Files.readString(m, StandardCharsets.UTF_8))) {
@@ -67,7 +89,10 @@ public final class CandidateReader {
         }
       }
     }
-    List<RouteRewrite> rewrites = rewrites(folder);
+    List<RouteRewrite> rewrites =
+        parsed.rewriteFiles().stream()
+            .map(f -> new RouteRewrite(f.getFileName().toString().replaceFirst("\\.sql$", ""), f))
+            .toList();
     String name = props.getProperty("name", fm.matches() ? fm.group(2) : folderName);
     String description =
         props.getProperty(
@@ -149,32 +174,6 @@ public final class CandidateReader {
       return CandidateKind.DROP_INDEX;
     }
     return CandidateKind.CREATE_INDEX;
-  }
-
-  private static List<Path> migrations(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(f -> MIGRATION.matcher(f.getFileName().toString()).matches())
-          .sorted(Comparator.comparing(f -> f.getFileName().toString(), FlywayNames.VERSION_ORDER))
-          .toList();
-    }
-  }
-
-  private static List<RouteRewrite> rewrites(Path folder) throws IOException {
-    Path dir = folder.resolve("rewrite");
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(f -> f.getFileName().toString().endsWith(".sql"))
-          .sorted()
-          .map(f -> new RouteRewrite(f.getFileName().toString().replaceFirst("\\.sql$", ""), f))
-          .toList();
-    }
   }
 
   private static Properties properties(Path file) throws IOException {

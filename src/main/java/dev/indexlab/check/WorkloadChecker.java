@@ -67,7 +67,7 @@ public final class WorkloadChecker {
     catalog.errors().forEach(problems::problem);
     Set<String> ids = new TreeSet<>();
     files.forEach(f -> ids.add(f.getFileName().toString().replaceFirst("\\.sql$", "")));
-    List<Candidate> candidates = CandidateFiles.read(workload, ids, problems);
+    List<CandidateFolderReader.Folder> candidates = CandidateFiles.read(workload, ids, problems);
     String schema;
     try {
       schema = database(workload, target, catalog.routes(), candidates, problems);
@@ -83,7 +83,7 @@ public final class WorkloadChecker {
       Workload workload,
       DatabaseTarget target,
       List<Route> routes,
-      List<Candidate> candidates,
+      List<CandidateFolderReader.Folder> candidates,
       LoadProblems problems)
       throws SQLException {
     if (!workload.hasSchema() && target.ownsServer()) {
@@ -138,7 +138,7 @@ public final class WorkloadChecker {
         }
       }
       int n = 0;
-      for (Candidate candidate : candidates) {
+      for (CandidateFolderReader.Folder candidate : candidates) {
         candidate(db, candidate, "c" + (++n), data, problems);
       }
       return tables + (tables == 1 ? " table" : " tables");
@@ -146,7 +146,11 @@ public final class WorkloadChecker {
   }
 
   private static void candidate(
-      ScratchDatabase db, Candidate candidate, String suffix, boolean data, LoadProblems problems)
+      ScratchDatabase db,
+      CandidateFolderReader.Folder candidate,
+      String suffix,
+      boolean data,
+      LoadProblems problems)
       throws SQLException {
     ConnectionSpec copy = db.copy(suffix);
     try (Connection c = copy.open()) {
