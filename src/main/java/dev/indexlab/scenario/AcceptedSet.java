@@ -112,7 +112,11 @@ final class AcceptedSet {
       SideBySide.Side optimizedSide =
           new SideBySide.Side("optimized", db, optimizedRoutes, captured.expectedMs());
       SideBySide.Result jmh = SideBySide.measure(run.measurer(), baseSide, optimizedSide, timed);
-      List<String> suspects = timeOnlySlower(jmh, optimizedRoutes, captured, chosen);
+      List<String> suspects =
+          timeOnlySlower(
+              jmh,
+              run.measurer()
+                  .assemble("optimized", chosen, optimizedRoutes, captured, jmh.second()));
       if (!suspects.isEmpty()) {
         run.log()
             .println(
@@ -142,26 +146,13 @@ final class AcceptedSet {
    * the clock saw, which a busy moment of a shared machine makes as easily as the set does, so it
    * is measured again before the summary reports it (the gate's rule for a time-only slowdown).
    */
-  private List<String> timeOnlySlower(
-      SideBySide.Result jmh,
-      List<Route> optimizedRoutes,
-      ScenarioMeasurer.Captured captured,
-      List<String> chosen) {
+  private List<String> timeOnlySlower(SideBySide.Result jmh, RunResults.ScenarioResult optimized) {
     DecisionRule rule = run.settings().rule();
-    RunResults.ScenarioResult before =
-        run.measurer().assemble("baseline", List.of(), optimizedRoutes, captured, jmh.first());
     Map<String, RunResults.RouteResult> baseline = new LinkedHashMap<>();
-    for (RunResults.RouteResult r : before.routes()) {
-      RunResults.RouteResult start = run.baseline().byId().get(r.id());
-      if (start != null) {
-        baseline.put(r.id(), start.withTiming(r.timing()));
-      }
-    }
-    RunResults.ScenarioResult after =
-        run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
+    run.baseline().byId().forEach((id, r) -> baseline.put(id, jmh.first().retimed(r)));
     List<String> out = new ArrayList<>();
     for (RunResults.RouteDelta d :
-        rule.deltas().timed(baseline, after.byId(), List.of(), List.of())) {
+        rule.deltas().timed(baseline, optimized.byId(), List.of(), List.of())) {
       if (d.jmh() != null && d.jmh().slower() && !rule.workGrew(d)) {
         out.add(d.route());
       }

@@ -2,7 +2,6 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.RouteRewrite;
-import dev.indexlab.bench.BenchResults;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.stats.Numbers;
@@ -64,13 +63,7 @@ final class ApiRewriteTrial {
     ConnectionSpec db = run.copies().copy(id);
     try {
       CandidateApplier.Applied applied = CandidateApplier.applyCandidates(db, id, List.of(folder));
-      RunResults.Build build =
-          new RunResults.Build(
-              applied.buildMillis(),
-              applied.addedBytes(),
-              applied.added().stream().map(IndexInventory.IndexInfo::name).toList(),
-              applied.error(),
-              IndexInventory.partitioned(applied.added()));
+      RunResults.Build build = CandidateEvaluator.build(applied);
       if (!applied.ok()) {
         RunResults.Decision failed =
             new RunResults.Decision(
@@ -95,7 +88,7 @@ final class ApiRewriteTrial {
                   new SideBySide.Side(id, db, rewrites, captured.expectedMs()),
                   ids);
           jmh = pair.second();
-          before.replaceAll((route, r) -> timedAgain(r, pair.first()));
+          before.replaceAll((route, r) -> pair.first().retimed(r));
         } finally {
           run.copies().drop(baseName);
         }
@@ -118,13 +111,6 @@ final class ApiRewriteTrial {
     } finally {
       run.copies().drop(id);
     }
-  }
-
-  /** {@code r} with its JMH timing from {@code jmh} when it was timed there. */
-  private static RunResults.RouteResult timedAgain(
-      RunResults.RouteResult r, ScenarioMeasurer.Jmh jmh) {
-    BenchResults.RouteResult measured = jmh.routes().get(r.id());
-    return measured == null ? r : r.withTiming(measured.timing());
   }
 
   /**

@@ -147,7 +147,8 @@ final class CandidateEvaluator {
         null);
   }
 
-  private static RunResults.Build build(CandidateApplier.Applied applied) {
+  /** What building {@code applied} cost and made, as results.json records it. */
+  static RunResults.Build build(CandidateApplier.Applied applied) {
     return new RunResults.Build(
         applied.buildMillis(),
         applied.addedBytes(),

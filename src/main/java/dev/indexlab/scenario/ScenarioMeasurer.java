@@ -137,6 +137,12 @@ final class ScenarioMeasurer {
       f.addAll(more.failures());
       return new Jmh(r, f);
     }
+
+    /** {@code r} with its JMH timing from these results when they timed it, else as it was. */
+    public RunResults.RouteResult retimed(RunResults.RouteResult r) {
+      BenchResults.RouteResult measured = routes.get(r.id());
+      return measured == null ? r : r.withTiming(measured.timing());
+    }
   }
 
   /** What {@link #capture} found: each route's capture and HOT-update share, by route id. */
