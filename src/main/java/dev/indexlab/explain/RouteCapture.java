@@ -247,7 +247,8 @@ public final class RouteCapture {
           List.of(),
           List.of(),
           why,
-          captured.size());
+          captured.size(),
+          -1);
     }
     List<ExplainedStatement> sorted = new ArrayList<>(ok);
     sorted.sort(Comparator.comparingDouble(RouteCapture::executionMs));

@@ -257,50 +257,6 @@ public record RunResults(
       int draws,
       long rowsExamined) {
 
-    /** A capture without its rows examined (-1: not recorded). */
-    public StatementCapture(
-        int index,
-        String label,
-        String sql,
-        double medianExecutionMs,
-        double minExecutionMs,
-        double maxExecutionMs,
-        double planningMs,
-        long sharedHit,
-        long sharedRead,
-        long walBytes,
-        String planText,
-        String planJsonFile,
-        List<Trigger> triggers,
-        List<DrillDown> drillDowns,
-        List<Finding> findings,
-        List<String> indexesUsed,
-        List<String> nodeTypes,
-        String error,
-        int draws) {
-      this(
-          index,
-          label,
-          sql,
-          medianExecutionMs,
-          minExecutionMs,
-          maxExecutionMs,
-          planningMs,
-          sharedHit,
-          sharedRead,
-          walBytes,
-          planText,
-          planJsonFile,
-          triggers,
-          drillDowns,
-          findings,
-          indexesUsed,
-          nodeTypes,
-          error,
-          draws,
-          -1);
-    }
-
     /** Shared buffers touched per execution (hit + read). */
     public long sharedBuffers() {
       return sharedHit + sharedRead;
@@ -471,45 +427,6 @@ public record RunResults(
       Double hotUpdateShareAfter,
       long rowsExaminedBefore,
       long rowsExaminedAfter) {
-
-    /** A delta without rows examined (-1: not recorded). */
-    public RouteDelta(
-        String route,
-        double meanBeforeMs,
-        double meanAfterMs,
-        double p95BeforeMs,
-        double p95AfterMs,
-        double explainBeforeMs,
-        double explainAfterMs,
-        long buffersBefore,
-        long buffersAfter,
-        long walBytesBefore,
-        long walBytesAfter,
-        boolean writesIndexedTable,
-        boolean usesCandidate,
-        Significance.Change jmh,
-        Double hotUpdateShareBefore,
-        Double hotUpdateShareAfter) {
-      this(
-          route,
-          meanBeforeMs,
-          meanAfterMs,
-          p95BeforeMs,
-          p95AfterMs,
-          explainBeforeMs,
-          explainAfterMs,
-          buffersBefore,
-          buffersAfter,
-          walBytesBefore,
-          walBytesAfter,
-          writesIndexedTable,
-          usesCandidate,
-          jmh,
-          hotUpdateShareBefore,
-          hotUpdateShareAfter,
-          -1,
-          -1);
-    }
 
     /** Whether JMH timed neither side: the candidate was decided on its EXPLAIN figures. */
     public boolean untimed() {

@@ -311,7 +311,8 @@ class ReportWriterTest {
                   List.of(
                       new StatementCapture(
                           s.index(), s.label(), sql, 10.481, 10.2, 10.9, 0.025, 857, 0, 0, plan,
-                          null, List.of(), List.of(), List.of(), List.of(), List.of(), null, 5)));
+                          null, List.of(), List.of(), List.of(), List.of(), List.of(), null, 5,
+                          -1)));
         }
         routes.add(r);
       }
@@ -346,7 +347,9 @@ class ReportWriterTest {
                     true,
                     RunResultsFixture.change(3.72, 0.088, true),
                     null,
-                    null)),
+                    null,
+                    -1,
+                    -1)),
             null,
             new Decision(false, "changes the API: measured, never accepted", 0)));
     Path dir = temp.resolve("unfixed");
@@ -405,7 +408,9 @@ class ReportWriterTest {
               d.usesCandidate(),
               RunResultsFixture.change(1.0, 1.2, true),
               null,
-              null));
+              null,
+              -1,
+              -1));
     }
     CandidateResult onTop =
         new CandidateResult(
@@ -676,7 +681,8 @@ class ReportWriterTest {
         s.indexesUsed(),
         s.nodeTypes(),
         s.error(),
-        draws);
+        draws,
+        -1);
   }
 
   @Test
@@ -706,7 +712,9 @@ class ReportWriterTest {
                 d.usesCandidate(),
                 null,
                 null,
-                null));
+                null,
+                -1,
+                -1));
       }
       candidates.add(
           new CandidateResult(

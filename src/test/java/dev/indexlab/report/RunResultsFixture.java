@@ -209,7 +209,8 @@ public final class RunResultsFixture {
             List.of(),
             List.of("Result"),
             null,
-            0);
+            0,
+            -1);
     return new RouteResult(
         id, NAMES.get(id), id + ".sql", 1, false, timing(mean), List.of(s), null);
   }
@@ -400,7 +401,8 @@ public final class RunResultsFixture {
             List.of("users_pkey"),
             List.of("Index Scan"),
             null,
-            0);
+            0,
+            -1);
     StatementCapture delete =
         new StatementCapture(
             1,
@@ -421,7 +423,8 @@ public final class RunResultsFixture {
             before ? List.of("users_pkey") : List.of("users_pkey", "song_history_user_id_idx"),
             List.of("ModifyTable", "Index Scan"),
             null,
-            0);
+            0,
+            -1);
     double mean = before ? BASELINE_MEAN.get(DELETE_USER) : OPTIMIZED_MEAN.get(DELETE_USER);
     return new RouteResult(
         DELETE_USER,
@@ -504,7 +507,8 @@ public final class RunResultsFixture {
             after ? List.of("playlist_songs_pkey", "playlist_songs_playlist_id_id_idx") : List.of(),
             after ? List.of("Index Scan", "Limit") : List.of("WindowAgg", "Sort", "Seq Scan"),
             null,
-            0);
+            0,
+            -1);
     double mean = after ? OPTIMIZED_MEAN.get("playlist_play") : BASELINE_MEAN.get("playlist_play");
     return new RouteResult(
         "playlist_play",
@@ -554,7 +558,9 @@ public final class RunResultsFixture {
                 true,
                 RunResultsFixture.change(66.12, 1.91, true),
                 null,
-                null),
+                null,
+                -1,
+                -1),
             new RouteDelta(
                 "mood_refresh",
                 48.6,
@@ -571,7 +577,9 @@ public final class RunResultsFixture {
                 true,
                 RunResultsFixture.change(48.6, 0.43, true),
                 null,
-                null),
+                null,
+                -1,
+                -1),
             new RouteDelta(
                 "song_play",
                 0.356,
@@ -588,7 +596,9 @@ public final class RunResultsFixture {
                 false,
                 RunResultsFixture.change(0.356, 0.368, false),
                 1.0,
-                1.0),
+                1.0,
+                -1,
+                -1),
             new RouteDelta(
                 "playlist_play",
                 412.7,
@@ -605,7 +615,9 @@ public final class RunResultsFixture {
                 false,
                 RunResultsFixture.change(412.7, 414.1, false),
                 null,
-                null)),
+                null,
+                -1,
+                -1)),
         null,
         new Decision(true, "users_delete 97.1% faster, mood_refresh 99.1% faster", 318.4));
   }
@@ -641,7 +653,9 @@ public final class RunResultsFixture {
                 true,
                 RunResultsFixture.change(412.7, 1.38, true),
                 null,
-                null)),
+                null,
+                -1,
+                -1)),
         "equivalent: 200 parameter sets returned the same rows and changed the same rows",
         new Decision(true, "playlist_play 99.7% faster", 20566.0));
   }
@@ -676,7 +690,9 @@ public final class RunResultsFixture {
                 false,
                 RunResultsFixture.change(2.61, 2.63, false),
                 null,
-                null)),
+                null,
+                -1,
+                -1)),
         null,
         new Decision(false, "no route improved significantly", 0));
   }

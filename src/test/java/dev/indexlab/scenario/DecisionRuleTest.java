@@ -50,7 +50,9 @@ class DecisionRuleTest {
         uses,
         change,
         null,
-        null);
+        null,
+        -1,
+        -1);
   }
 
   private RouteDelta using(String route, double before, double after) {
@@ -238,7 +240,8 @@ class DecisionRuleTest {
   @Test
   void aDeltaWithoutSamplesIsNeverSignificant() {
     RouteDelta noSamples =
-        new RouteDelta("a", 10, 1, 10, 1, 10, 1, 3_000, 20, 0, 0, false, true, null, null, null);
+        new RouteDelta(
+            "a", 10, 1, 10, 1, 10, 1, 3_000, 20, 0, 0, false, true, null, null, null, -1, -1);
 
     assertThat(noSamples.significant()).isFalse();
     assertThat(rule.decide(false, null, null, List.of(noSamples), 0, Map.of()).accepted())
@@ -361,7 +364,9 @@ class DecisionRuleTest {
         uses,
         null,
         null,
-        null);
+        null,
+        -1,
+        -1);
   }
 
   private static RunResults.StatementCapture statement(double ms, long buffers, String index) {
@@ -384,7 +389,8 @@ class DecisionRuleTest {
         List.of(index),
         List.of(),
         null,
-        0);
+        0,
+        -1);
   }
 
   private static RunResults.RouteResult route(String id, RunResults.StatementCapture s) {

@@ -30,7 +30,8 @@ class RetimedRoutesTest {
         indexes,
         nodes,
         null,
-        0);
+        0,
+        -1);
   }
 
   @Test
