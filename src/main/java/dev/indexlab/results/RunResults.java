@@ -72,8 +72,11 @@ public record RunResults(
 
   /**
    * One route in one scenario: JMH timing and the EXPLAIN capture of each statement. {@code
-   * description} is the route file's {@code @description} (null when it has none, or in results
-   * written before it was recorded).
+   * hotUpdateShare} is the share (0..1) of the rows the route updated during its EXPLAIN capture
+   * that were heap-only tuple updates, from {@code pg_stat_user_tables} (null when the route
+   * updates nothing or it was not measured); {@code draws} its per-draw EXPLAIN totals (null in
+   * results written before they were recorded); {@code description} the route file's
+   * {@code @description} (null when it has none, or in results written before it was recorded).
    */
   public record RouteResult(
       String id,
@@ -88,35 +91,6 @@ public record RunResults(
       Draws draws,
       String description) {
 
-    /** A route without its {@code @description} (results written before it was recorded). */
-    public RouteResult(
-        String id,
-        String name,
-        String file,
-        double weight,
-        boolean writes,
-        Timing timing,
-        List<StatementCapture> statements,
-        String error,
-        Double hotUpdateShare,
-        Draws draws) {
-      this(id, name, file, weight, writes, timing, statements, error, hotUpdateShare, draws, null);
-    }
-
-    /** A route without its per-draw EXPLAIN figures. */
-    public RouteResult(
-        String id,
-        String name,
-        String file,
-        double weight,
-        boolean writes,
-        Timing timing,
-        List<StatementCapture> statements,
-        String error,
-        Double hotUpdateShare) {
-      this(id, name, file, weight, writes, timing, statements, error, hotUpdateShare, null);
-    }
-
     /**
      * The route's EXPLAIN time: the median over its draws of each draw's total (every statement of
      * one execution of the route, cascades included); without per-draw figures, the sum of the
@@ -129,23 +103,6 @@ public record RunResults(
       return statements == null
           ? 0
           : statements.stream().mapToDouble(StatementCapture::medianExecutionMs).sum();
-    }
-
-    /**
-     * A route without a HOT figure. {@code hotUpdateShare} is the share (0..1) of the rows the
-     * route updated (during its EXPLAIN capture) that were heap-only tuple updates, from {@code
-     * pg_stat_user_tables}; null when the route updates nothing or it was not measured.
-     */
-    public RouteResult(
-        String id,
-        String name,
-        String file,
-        double weight,
-        boolean writes,
-        Timing timing,
-        List<StatementCapture> statements,
-        String error) {
-      this(id, name, file, weight, writes, timing, statements, error, null);
     }
 
     /** This route with {@code other} as its JMH timing. */

@@ -658,7 +658,9 @@ class ReportWriterTest {
         r.timing(),
         statements,
         r.error(),
-        r.hotUpdateShare());
+        r.hotUpdateShare(),
+        null,
+        null);
   }
 
   private static StatementCapture withDraws(StatementCapture s, int draws) {
@@ -787,6 +789,9 @@ class ReportWriterTest {
               false,
               r.timing(),
               r.statements(),
+              null,
+              null,
+              null,
               null));
     }
     RunResults byo =

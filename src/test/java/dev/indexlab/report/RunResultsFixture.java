@@ -177,7 +177,10 @@ public final class RunResultsFixture {
         true,
         null,
         List.of(),
-        FAILED_REASON);
+        FAILED_REASON,
+        null,
+        null,
+        null);
   }
 
   /** A route with one simple statement whose JMH mean is {@code mean}. */
@@ -212,7 +215,7 @@ public final class RunResultsFixture {
             0,
             -1);
     return new RouteResult(
-        id, NAMES.get(id), id + ".sql", 1, false, timing(mean), List.of(s), null);
+        id, NAMES.get(id), id + ".sql", 1, false, timing(mean), List.of(s), null, null, null, null);
   }
 
   static Timing timing(double mean) {
@@ -523,7 +526,8 @@ public final class RunResultsFixture {
         new Draws(
             after ? List.of(0.9, 0.95, 1.0) : List.of(380.0, 390.0, 401.0),
             2,
-            orderedParameters("user_id", "12", "position", "90211")));
+            orderedParameters("user_id", "12", "position", "90211")),
+        null);
   }
 
   private static CandidateResult indexCandidate() {

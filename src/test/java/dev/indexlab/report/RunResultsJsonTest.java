@@ -59,7 +59,7 @@ class RunResultsJsonTest {
                     List.of(),
                     List.of(
                         new RunResults.RouteResult(
-                            "r", "r", "r.sql", 1, false, nan, List.of(), null)),
+                            "r", "r", "r.sql", 1, false, nan, List.of(), null, null, null, null)),
                     List.of())),
             List.of());
     String json = RunResultsJson.toJson(results);

@@ -336,7 +336,8 @@ class DecisionRuleTest {
             List.of(statement(5, 10, "x"), statement(50, 10, "y")),
             null,
             null,
-            new RunResults.Draws(List.of(60.0, 40.0, 55.0, 70.0, 52.0), 4, Map.of("id", "872")));
+            new RunResults.Draws(List.of(60.0, 40.0, 55.0, 70.0, 52.0), 4, Map.of("id", "872")),
+            null);
 
     assertThat(RouteDeltas.explainMs(r)).isEqualTo(55.0);
   }
@@ -394,6 +395,7 @@ class DecisionRuleTest {
   }
 
   private static RunResults.RouteResult route(String id, RunResults.StatementCapture s) {
-    return new RunResults.RouteResult(id, id, id + ".sql", 1.0, true, null, List.of(s), null, null);
+    return new RunResults.RouteResult(
+        id, id, id + ".sql", 1.0, true, null, List.of(s), null, null, null, null);
   }
 }

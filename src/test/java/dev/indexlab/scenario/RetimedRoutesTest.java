@@ -50,7 +50,8 @@ class RetimedRoutesTest {
       String id, RunResults.StatementCapture s, boolean timed) {
     RunResults.Timing t =
         timed ? new RunResults.Timing(1, 0.1, 1, 1, 1, 1, 1, 100, List.of(), null) : null;
-    return new RunResults.RouteResult(id, id, id + ".sql", 1, false, t, List.of(s), null, null);
+    return new RunResults.RouteResult(
+        id, id, id + ".sql", 1, false, t, List.of(s), null, null, null, null);
   }
 
   private static RouteCapture.Result capture(RunResults.StatementCapture s) {
