@@ -381,7 +381,7 @@ final class CandidatePage {
   private String verdict(RouteDelta d) {
     if (d.untimed()) {
       Verdict explain = run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs());
-      if (explain.improved() && !workFell(d, run.wording().rule().minGain())) {
+      if (explain.improved() && !d.workFellBy(run.wording().rule().minGain())) {
         // the rule counts a gain only where the plans do less work, and these did not
         return "not timed; EXPLAIN time fell, its work by less than "
             + Math.round(100 * run.wording().rule().minGain())
@@ -390,16 +390,6 @@ final class CandidatePage {
       return "not timed; EXPLAIN: " + explain.words();
     }
     return ChangeWording.verdict(d.jmh()).words();
-  }
-
-  /** Whether a route's work fell by {@code minGain}: its shared buffers, or its rows examined. */
-  private static boolean workFell(RouteDelta d, double minGain) {
-    boolean buffers = d.buffersAfter() <= d.buffersBefore() * (1 - minGain);
-    boolean rows =
-        d.rowsExaminedBefore() > 0
-            && d.rowsExaminedAfter() >= 0
-            && d.rowsExaminedAfter() <= d.rowsExaminedBefore() * (1 - minGain);
-    return buffers || rows;
   }
 
   private static String ms(double v) {

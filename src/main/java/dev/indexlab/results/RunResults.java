@@ -385,6 +385,18 @@ public record RunResults(
       long rowsExaminedBefore,
       long rowsExaminedAfter) {
 
+    /**
+     * Whether the route's work fell by at least {@code fraction} (0.2 = a fifth): its shared
+     * buffers, or the rows its scans examined (when both sides recorded them).
+     */
+    public boolean workFellBy(double fraction) {
+      boolean rows =
+          rowsExaminedBefore > 0
+              && rowsExaminedAfter >= 0
+              && rowsExaminedAfter <= rowsExaminedBefore * (1 - fraction);
+      return buffersAfter <= buffersBefore * (1 - fraction) || rows;
+    }
+
     /** Whether JMH timed neither side: the candidate was decided on its EXPLAIN figures. */
     public boolean untimed() {
       return Double.isNaN(meanBeforeMs) && Double.isNaN(meanAfterMs);

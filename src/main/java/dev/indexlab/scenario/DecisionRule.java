@@ -444,13 +444,7 @@ public final class DecisionRule {
         && d.explainAfterMs() <= d.explainBeforeMs() * (1 - minGain)
         && d.explainBeforeMs() - d.explainAfterMs() >= minGainMs()
         && d.buffersAfter() <= d.buffersBefore()
-        && (d.buffersAfter() <= d.buffersBefore() * (1 - minGain) || fewerRows(d));
-  }
-
-  private boolean fewerRows(RouteDelta d) {
-    return d.rowsExaminedBefore() > 0
-        && d.rowsExaminedAfter() >= 0
-        && d.rowsExaminedAfter() <= d.rowsExaminedBefore() * (1 - minGain);
+        && d.workFellBy(minGain);
   }
 
   /** True when a plan of {@code statements} (drill-downs included) scans one of the indexes. */
