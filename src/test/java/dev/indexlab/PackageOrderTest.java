@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 /**
  * No production class refers to a package above its own in the pipeline order that
  * docs/architecture.md lists (the order is written there once, and read from there). A reference is
- * any {@code dev.indexlab.<package>.<Class>} in the source: an import, a static import or a fully
- * qualified name.
+ * any {@code dev.indexlab.<package>.<Class>} in the source (the package may be a subpackage, which
+ * must be listed in its own right): an import, a static import or a fully qualified name.
  */
 class PackageOrderTest {
   private static final String ROOT = "dev.indexlab";
   private static final Pattern LISTED = Pattern.compile("^\\d+\\. `([a-z.]+)`", Pattern.MULTILINE);
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
   private static final Pattern REFERENCE =
-      Pattern.compile("\\bdev\\.indexlab\\.([a-z]\\w*)\\.[A-Z]");
+      Pattern.compile("\\bdev\\.indexlab\\.([a-z][\\w.]*?)\\.[A-Z]");
 
   @Test
   void noProductionClassImportsAPackageAboveItsOwn() throws IOException {
@@ -55,12 +55,20 @@ class PackageOrderTest {
         "dev/indexlab/gate/B.java",
         "package dev.indexlab.gate;\n\nimport dev.indexlab.stats.A;\n"
             + "class B { Object o = new dev.indexlab.report.Page(); }\n");
+    sources.put(
+        "dev/indexlab/stats/C.java",
+        "package dev.indexlab.stats;\n\nimport dev.indexlab.gate.rules.TimeRule;\n");
+    sources.put("dev/indexlab/gate/rules/D.java", "package dev.indexlab.gate.rules;\n");
 
     assertThat(violations(order, sources))
         .containsExactly(
             "dev/indexlab/stats/A.java: stats imports gate, which is above it",
             "dev/indexlab/gate/B.java: gate imports report, which docs/architecture.md does not"
-                + " list");
+                + " list",
+            "dev/indexlab/stats/C.java: stats imports gate.rules, which docs/architecture.md does"
+                + " not list",
+            "dev/indexlab/gate/rules/D.java: package gate.rules is not listed in"
+                + " docs/architecture.md");
   }
 
   /** The packages in docs/architecture.md's numbered list, lowest first. */
