@@ -42,6 +42,7 @@ class CaptureLogicTest {
         .isEqualTo(
             "SELECT '$1', \"$2\", $$ $3 $$, $tag$ $4 $tag$ /* $5 */ -- $6\n"
                 + " FROM t WHERE a = :a AND b = :b::int AND c = E'\\'$7'");
+    assertThat(Placeholders.numbers("SELECT col$1, $2")).containsExactly(2);
   }
 
   @Test
