@@ -59,10 +59,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return text(properties, "Strategy");
   }
 
-  public String partialMode() {
-    return text(properties, "Partial Mode");
-  }
-
   public String relationName() {
     return text(properties, "Relation Name");
   }
@@ -84,17 +80,9 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return text(properties, "Function Name");
   }
 
-  public String cteName() {
-    return text(properties, "CTE Name");
-  }
-
   /** Inner/Left/Full/Right/Semi/Anti/Right Anti for joins. */
   public String joinType() {
     return text(properties, "Join Type");
-  }
-
-  public String scanDirection() {
-    return text(properties, "Scan Direction");
   }
 
   /** Outer/Inner/InitPlan/SubPlan/Member/Subquery; null for the root. */
@@ -111,10 +99,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return PlanProperties.bool(properties, "Parallel Aware");
   }
 
-  public Double startupCost() {
-    return number(properties, "Startup Cost");
-  }
-
   public Double totalCost() {
     return number(properties, "Total Cost");
   }
@@ -122,10 +106,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
   /** The planner's estimate of rows per loop. */
   public Double planRows() {
     return number(properties, "Plan Rows");
-  }
-
-  public Long planWidth() {
-    return integer(properties, "Plan Width");
   }
 
   /** Whether the node carries ANALYZE figures. */
@@ -137,11 +117,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
   public boolean neverExecuted() {
     Double loops = actualLoops();
     return loops != null && loops == 0.0;
-  }
-
-  /** Time to the first row, per loop, in ms. */
-  public Double actualStartupMs() {
-    return number(properties, "Actual Startup Time");
   }
 
   /** Time to the last row, per loop, in ms. */
@@ -183,14 +158,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return condition("Hash Cond");
   }
 
-  public String mergeCond() {
-    return condition("Merge Cond");
-  }
-
-  public String oneTimeFilter() {
-    return condition("One-Time Filter");
-  }
-
   public List<String> sortKey() {
     return list(properties, "Sort Key");
   }
@@ -213,16 +180,8 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return number(properties, "Rows Removed by Index Recheck");
   }
 
-  public Double rowsRemovedByJoinFilter() {
-    return number(properties, "Rows Removed by Join Filter");
-  }
-
   public Long heapBlocksExact() {
     return integer(properties, "Exact Heap Blocks");
-  }
-
-  public Long heapBlocksLossy() {
-    return integer(properties, "Lossy Heap Blocks");
   }
 
   /** The sort's method and space, or null when not reported. */
@@ -257,10 +216,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
   /** WAL counters (inclusive of children), or null without WAL. */
   public WalUsage wal() {
     return WalUsage.from(properties);
-  }
-
-  public Long workersPlanned() {
-    return integer(properties, "Workers Planned");
   }
 
   public Long workersLaunched() {

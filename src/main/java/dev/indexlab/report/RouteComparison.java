@@ -4,7 +4,6 @@ import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.results.RunResults.RouteResult;
 import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.stats.Significance.Change;
-import dev.indexlab.text.ReportFormat;
 
 /**
  * One route's baseline against its optimized timing, judged by the run's significance rule on the
@@ -51,26 +50,6 @@ record RouteComparison(
   /** JMH's median per call after, NaN when absent. */
   double medianAfter() {
     return after == null ? Double.NaN : after.p50();
-  }
-
-  /** "JMH median 63.2 → 0.718 ms, -98.9% (17 and 1,000 samples)", or why there is none. */
-  String jmhSentence() {
-    if (before == null || after == null) {
-      return "JMH: not measured";
-    }
-    return "JMH median "
-        + ReportFormat.ms(before.p50())
-        + " → "
-        + ReportFormat.msWithUnit(after.p50())
-        + ", "
-        + ChangeWording.signedPercent(before.p50(), after.p50())
-        + " ("
-        + ReportFormat.grouped(before.samples())
-        + " and "
-        + ReportFormat.grouped(after.samples())
-        + " samples"
-        + (change == null && !reused() ? "; not compared: no samples kept" : "")
-        + ")";
   }
 
   static Timing timing(RouteResult route) {
