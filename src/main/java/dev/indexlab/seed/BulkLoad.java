@@ -29,11 +29,10 @@ import org.postgresql.copy.CopyIn;
  *       ConstraintSet}).
  *   <li>A graph of jobs runs on two connections ({@link SqlWorkers}), heaviest ready job first:
  *       <ul>
- *         <li>per table: {@code BEGIN; TRUNCATE; COPY ... FROM STDIN (FORMAT binary, FREEZE)} (text
- *             format for generators that are not {@link TableGenerator#binary()}), its primary key
- *             and other indexes, {@code COMMIT}. Truncating in the same transaction lets COPY skip
- *             WAL under {@code wal_level=minimal} and write its rows frozen and all-visible, so no
- *             VACUUM pass or hint-bit writes follow;
+ *         <li>per table: {@code BEGIN; TRUNCATE; COPY ... FROM STDIN (FORMAT binary, FREEZE)}, its
+ *             primary key and other indexes, {@code COMMIT}. Truncating in the same transaction
+ *             lets COPY skip WAL under {@code wal_level=minimal} and write its rows frozen and
+ *             all-visible, so no VACUUM pass or hint-bit writes follow;
  *         <li>per table with foreign keys, once it and the tables it references are loaded: each
  *             key added back {@code NOT VALID}, then {@code VALIDATE CONSTRAINT};
  *         <li>per table, once its keys are valid: {@code ANALYZE};
@@ -183,15 +182,18 @@ public final class BulkLoad {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
       st.execute("TRUNCATE " + relation);
-      String options = g.binary() ? CopyBinaryWriter.copyOptions() : CopyTextWriter.copyOptions();
       CopyIn in =
           c.unwrap(PGConnection.class)
               .getCopyAPI()
-              .copyIn("COPY " + relation + " (" + columns + ") FROM STDIN " + options);
+              .copyIn(
+                  "COPY "
+                      + relation
+                      + " ("
+                      + columns
+                      + ") FROM STDIN "
+                      + CopyBinaryWriter.copyOptions());
       CopyStream writer =
-          g.binary()
-              ? new CopyBinaryWriter(in, workers::cancelled, n -> progress.rows(g.table(), n))
-              : new CopyTextWriter(in, workers::cancelled, n -> progress.rows(g.table(), n));
+          new CopyBinaryWriter(in, workers::cancelled, n -> progress.rows(g.table(), n));
       long copied;
       try {
         g.write(writer);

@@ -50,7 +50,7 @@ final class CopyBinaryWriter extends CopyStream {
     field(value.length() * 3 + 4);
     int lengthAt = pos;
     pos += 4;
-    utf8(value, false);
+    utf8(value);
     int length = pos - lengthAt - 4;
     buf[lengthAt] = (byte) (length >>> 24);
     buf[lengthAt + 1] = (byte) (length >>> 16);

@@ -93,19 +93,14 @@ abstract class CopyStream implements RowSink {
   }
 
   /**
-   * Encodes {@code value} as UTF-8 at {@link #pos}; with {@code escape}, also applies COPY text
-   * format's backslash escapes. The caller has ensured {@code 3 × length + 2} bytes of room.
+   * Encodes {@code value} as UTF-8 at {@link #pos}. The caller has ensured {@code 3 × length} bytes
+   * of room.
    */
-  protected final void utf8(String value, boolean escape) {
+  protected final void utf8(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x80) {
-        if (escape && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
-          buf[pos++] = '\\';
-          buf[pos++] = (byte) (c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
-        } else {
-          buf[pos++] = (byte) c;
-        }
+        buf[pos++] = (byte) c;
       } else if (c < 0x800) {
         buf[pos++] = (byte) (0xC0 | (c >> 6));
         buf[pos++] = (byte) (0x80 | (c & 0x3F));

@@ -17,11 +17,6 @@ public record GeneratedTable(String table, List<String> columns, long rows, Rows
   }
 
   @Override
-  public boolean binary() {
-    return true;
-  }
-
-  @Override
   public void write(RowSink out) throws SQLException {
     writer.write(out);
   }

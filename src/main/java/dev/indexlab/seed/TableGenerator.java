@@ -12,20 +12,15 @@ public interface TableGenerator {
   /** The table's name (unqualified; resolved through the search path). */
   String table();
 
-  /** The columns in the order {@link #write(RowSink)} writes them. */
+  /**
+   * The columns in the order {@link #write(RowSink)} writes them. Each must be bigint, text or
+   * timestamptz exactly as written: the rows go to COPY in its binary format, which the server does
+   * not convert.
+   */
   List<String> columns();
 
   /** How many rows {@link #write(RowSink)} writes. */
   long rows();
-
-  /**
-   * True when every column is bigint, text or timestamptz exactly as written, so the rows can go in
-   * COPY's binary format (cheaper for the server to read); false sends COPY text, which any column
-   * type accepts.
-   */
-  default boolean binary() {
-    return false;
-  }
 
   /** Writes every row. */
   void write(RowSink out) throws SQLException;
