@@ -2,10 +2,11 @@ package dev.indexlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.advise.FindingsFile;
+import dev.indexlab.advise.ExplainFindings;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.explain.FindingsFile;
+import dev.indexlab.results.FindingKind;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
@@ -110,7 +111,7 @@ class EqualityPlusRangeRunIT {
     // the findings file the run wrote beside the baseline's plans carries the same roles, so
     // advise --findings proposes the same index
     Path file = results.resolve("plans").resolve("baseline").resolve("findings.json");
-    assertThat(FindingsFile.read(file))
+    assertThat(ExplainFindings.of(FindingsFile.read(file)))
         .filteredOn(f -> f.kind() == FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS)
         .singleElement()
         .satisfies(
