@@ -181,6 +181,19 @@ class RunResultsJsonTest {
     assertThat(RunResultsJson.toJson(back)).isEqualTo(json);
   }
 
+  /** A finding kind this version does not know cannot be stored again as it was: one line. */
+  @Test
+  void aFindingOfAKindThisVersionDoesNotKnowIsAUsageError() {
+    String json =
+        RunResultsJson.toJson(RunResultsFixture.results())
+            .replace("\"kind\" : \"TRIGGER_DOMINATES\"", "\"kind\" : \"SOMETHING_NEWER\"");
+    assertThat(json).contains("SOMETHING_NEWER");
+    assertThatThrownBy(() -> RunResultsJson.fromJson(json, "newer.json"))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageStartingWith("cannot read newer.json: ")
+        .hasMessageNotContaining("\n");
+  }
+
   @Test
   void readAndWriteFiles() {
     Path file = temp.resolve("sub/results.json");
