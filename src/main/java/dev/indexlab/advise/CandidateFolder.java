@@ -30,6 +30,18 @@ public record CandidateFolder(
     productionMigrations = List.copyOf(productionMigrations);
   }
 
+  /** This folder with {@code indexes} as its candidate's indexes. */
+  public CandidateFolder withIndexes(List<IndexSpec> indexes) {
+    return new CandidateFolder(
+        directory,
+        number,
+        candidate.withIndexes(indexes),
+        migrations,
+        productionMigrations,
+        whatIfVerdict,
+        whatIfSummary);
+  }
+
   /** The folder of the production migrations (may not exist). */
   public Path productionDirectory() {
     return directory.resolve(CandidateWriter.PRODUCTION_DIR);

@@ -1,7 +1,7 @@
 package dev.indexlab.advise;
 
-import dev.indexlab.explain.Finding;
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +11,13 @@ import java.util.Map;
  * The one mapping from the explain step's findings to the advisor's input: each {@link Finding}
  * becomes a {@link PlanFinding} with the same relation, column roles, place and numbers, in memory
  * ({@code run} passes its baseline's findings straight here) or read back from a findings file
- * ({@link FindingsFile}). LEADING_WILDCARD_LIKE findings of one plan node (one per column of an
- * {@code a LIKE x OR b LIKE x}) become one finding with all the columns, since one candidate needs
- * all of them. Every finding keeps its {@link FindingKind}; the advisor's rules act on three kinds
- * (see {@link FindingRules}) and pass over the others.
+ * ({@code explain.FindingsFile}). LEADING_WILDCARD_LIKE findings of one plan node (one per column
+ * of an {@code a LIKE x OR b LIKE x}) become one finding with all the columns, since one candidate
+ * needs all of them. Every finding keeps its {@link FindingKind}; the advisor's rules act on three
+ * kinds (see {@link FindingRules}) and pass over the others.
  *
  * <pre>{@code
- * List<PlanFinding> input = ExplainFindings.of(capture.planFindings());
+ * List<PlanFinding> input = ExplainFindings.of(capture.findings());
  * }</pre>
  */
 public final class ExplainFindings {

@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
  * best effort: name, table (schema {@code public} when unqualified), method and plain key columns.
  * Expression keys are kept as their text. Anything it cannot read gives an empty result, never an
  * error: the candidate is still applied and measured, only its table is unknown.
+ *
+ * <p>Only for statements no database has run yet: a candidate folder as read from disk ({@link
+ * CandidateReader}), the production migration of an index on a partitioned table ({@link
+ * PartitionedIndexMigration}) and a DROP INDEX's target ({@link ProductionMigration}). Once a
+ * candidate's migration has run, {@link AppliedIndexes} reads its indexes from the server instead.
  */
 final class IndexStatementParser {
   private static final String IDENT = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)";

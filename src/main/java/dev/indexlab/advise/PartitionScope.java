@@ -1,6 +1,6 @@
 package dev.indexlab.advise;
 
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.results.FindingKind;
 import java.util.List;
 
 /**

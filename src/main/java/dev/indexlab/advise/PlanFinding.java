@@ -1,7 +1,7 @@
 package dev.indexlab.advise;
 
-import dev.indexlab.explain.ColumnRoles;
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.results.ColumnRoles;
+import dev.indexlab.results.FindingKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,8 @@ import java.util.Map;
  * timeMs}...).
  *
  * <p>{@link ExplainFindings} makes these from the explain step's findings, in memory or read back
- * from a findings file ({@link FindingsFile}); it is the only maker outside {@link PartitionScope},
- * which moves a finding from a partition to its parent.
+ * from a findings file ({@code explain.FindingsFile}); it is the only maker outside {@link
+ * PartitionScope}, which moves a finding from a partition to its parent.
  */
 public record PlanFinding(
     FindingKind kind,

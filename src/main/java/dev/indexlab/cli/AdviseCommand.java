@@ -4,10 +4,11 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.advise.AdviceTable;
 import dev.indexlab.advise.AdviseRun;
 import dev.indexlab.advise.CandidateWriter;
-import dev.indexlab.advise.FindingsFile;
+import dev.indexlab.advise.ExplainFindings;
 import dev.indexlab.advise.PlanFinding;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;
@@ -125,9 +126,11 @@ final class AdviseCommand implements Callable<Integer> {
       if (!Files.isRegularFile(findings)) {
         throw IndexlabException.usage("--findings " + findings + ": no such file");
       }
-      return FindingsFile.read(findings);
+      return ExplainFindings.of(FindingsFile.read(findings));
     }
-    return Files.isRegularFile(DEFAULT_FINDINGS) ? FindingsFile.read(DEFAULT_FINDINGS) : List.of();
+    return Files.isRegularFile(DEFAULT_FINDINGS)
+        ? ExplainFindings.of(FindingsFile.read(DEFAULT_FINDINGS))
+        : List.of();
   }
 
   /**

@@ -3,9 +3,9 @@ package dev.indexlab.cli;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.Finding;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
@@ -88,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
             continue;
           }
           print(out, r, result);
-          findings.addAll(result.planFindings());
+          findings.addAll(result.findings());
           if (result.error() != null
               || result.statements().stream().anyMatch(s -> s.error() != null)) {
             failed++;
@@ -131,7 +131,7 @@ final class ExplainCommand implements Callable<Integer> {
         printDrill(out, d, "       ");
       }
     }
-    for (RunResults.Finding f : result.findings()) {
+    for (Finding f : result.findings()) {
       out.println("  ! " + f.kind() + ": " + f.message());
     }
     if (result.error() != null) {

@@ -1,5 +1,6 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.results.ColumnRoles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -3,6 +3,8 @@ package dev.indexlab.explain;
 import static dev.indexlab.explain.RuleContext.rows;
 
 import dev.indexlab.explain.PlanWalk.Visit;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

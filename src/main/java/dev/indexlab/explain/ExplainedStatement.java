@@ -1,5 +1,6 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.results.Finding;
 import java.sql.Connection;
 import java.util.List;
 

@@ -5,6 +5,8 @@ import static dev.indexlab.explain.RuleContext.percent;
 import static dev.indexlab.explain.RuleContext.round;
 
 import dev.indexlab.explain.PlanWalk.Visit;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

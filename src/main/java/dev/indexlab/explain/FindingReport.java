@@ -3,11 +3,12 @@ package dev.indexlab.explain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.Json;
+import dev.indexlab.results.Finding;
 import java.util.List;
 
 /**
  * Writes findings for machines (JSON, one object per finding with every field) and for people (a
- * short markdown list, one line per finding). The JSON's one reader is {@code advise.FindingsFile}.
+ * short markdown list, one line per finding). The JSON is what {@link FindingsFile} reads back.
  */
 final class FindingReport {
   private FindingReport() {}

@@ -1,5 +1,7 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.results.FindingKind;
+
 /**
  * The limits {@link FindingDetector} flags at. {@link #DEFAULTS} holds the values each {@link
  * FindingKind} documents.

@@ -6,6 +6,9 @@ import static dev.indexlab.explain.RuleContext.round;
 import static dev.indexlab.explain.RuleContext.rows;
 
 import dev.indexlab.explain.PlanWalk.Visit;
+import dev.indexlab.results.ColumnRoles;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

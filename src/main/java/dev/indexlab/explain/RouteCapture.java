@@ -1,5 +1,6 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.results.Finding;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
@@ -53,15 +54,14 @@ public final class RouteCapture {
    */
   public record Result(
       List<RunResults.StatementCapture> statements,
-      List<RunResults.Finding> findings,
-      List<Finding> planFindings,
+      List<Finding> findings,
       String error,
       int draws,
       RunResults.Draws drawTotals) {
 
     /** A capture that failed before any draw. */
     public static Result failed(String error) {
-      return new Result(List.of(), List.of(), List.of(), error, 0, null);
+      return new Result(List.of(), List.of(), error, 0, null);
     }
 
     /** The draw whose plans this capture shows (1-based, the parameter set's number), or 0. */
@@ -148,20 +148,19 @@ public final class RouteCapture {
     }
     int shown = shownDraw(perStatement, totals, shownDraw);
     List<RunResults.StatementCapture> out = new ArrayList<>();
-    List<RunResults.Finding> findings = new ArrayList<>();
-    List<Finding> planFindings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
     for (RouteStatement s : route.statements()) {
       Map<Integer, ExplainedStatement> captured = perStatement.get(s.index());
       if (captured.isEmpty()) {
         continue;
       }
-      out.add(summarize(route, s, captured, shown, planDir, filesRoot, findings, planFindings));
+      out.add(summarize(route, s, captured, shown, planDir, filesRoot, findings));
     }
     RunResults.Draws drawTotals =
         totals.isEmpty()
             ? null
             : new RunResults.Draws(List.copyOf(totals), shown, parameters(pool, shown));
-    return new Result(out, findings, planFindings, error, done, drawTotals);
+    return new Result(out, findings, error, done, drawTotals);
   }
 
   /** Whether every statement of the route was explained, successfully, in draw {@code d}. */
@@ -222,8 +221,7 @@ public final class RouteCapture {
       int shown,
       Path planDir,
       Path filesRoot,
-      List<RunResults.Finding> findings,
-      List<Finding> planFindings) {
+      List<Finding> findings) {
     List<ExplainedStatement> captured = List.copyOf(byDraw.values());
     List<ExplainedStatement> ok = captured.stream().filter(e -> e.result().succeeded()).toList();
     if (ok.isEmpty()) {
@@ -291,20 +289,7 @@ public final class RouteCapture {
                         : n.nodeType() + " on " + (schema == null ? "" : schema + ".") + rel);
               });
     }
-    List<RunResults.Finding> mine = new ArrayList<>();
-    for (Finding f : shownPlan.findings(detector, route.id(), s.index())) {
-      planFindings.add(f);
-      mine.add(
-          new RunResults.Finding(
-              f.kind().name(),
-              route.id(),
-              s.index(),
-              f.nodePath() + (f.drillDown() == null ? "" : " via " + f.drillDown()),
-              f.relation(),
-              f.columns(),
-              f.message(),
-              doubles(f.numbers())));
-    }
+    List<Finding> mine = shownPlan.findings(detector, route.id(), s.index());
     findings.addAll(mine);
     List<RunResults.Trigger> triggers = new ArrayList<>();
     for (TriggerTime t : plan.triggers()) {
@@ -403,12 +388,6 @@ public final class RouteCapture {
         buffers,
         p == null ? d.note() : PlanTextRenderer.render(p, PlanTextRenderer.Options.ANALYZE_BUFFERS),
         d.nested().stream().map(RouteCapture::drill).toList());
-  }
-
-  private static Map<String, Double> doubles(Map<String, Number> numbers) {
-    Map<String, Double> out = new java.util.LinkedHashMap<>();
-    numbers.forEach((k, v) -> out.put(k, v == null ? null : v.doubleValue()));
-    return out;
   }
 
   private static double executionMs(ExplainedStatement e) {

@@ -1,5 +1,8 @@
 package dev.indexlab.explain;
 
+import dev.indexlab.results.ColumnRoles;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import dev.indexlab.stats.Numbers;
 import java.util.HashMap;
 import java.util.List;

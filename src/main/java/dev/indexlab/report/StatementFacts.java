@@ -1,6 +1,7 @@
 package dev.indexlab.report;
 
-import dev.indexlab.results.RunResults.Finding;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.results.RunResults.Trigger;
 import dev.indexlab.text.MarkdownTable;
@@ -52,8 +53,8 @@ final class StatementFacts {
                 .filter(
                     f ->
                         !(planSaysIt
-                            && "SEQ_SCAN_REMOVES_MOST_ROWS".equals(f.kind())
-                            && (f.node() == null || !f.node().contains(" via "))))
+                            && f.kind() == FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS
+                            && f.drillDown() == null))
                 .toList();
     if (!findings.isEmpty()) {
       out.append("indexlab's findings for this statement:\n\n");
@@ -212,13 +213,14 @@ final class StatementFacts {
   }
 
   private static String findingLine(Finding f) {
-    String kind = f.kind() == null ? "" : MarkdownText.code(f.kind()) + " ";
+    String kind = f.kind() == null ? "" : MarkdownText.code(f.kind().name()) + " ";
     if (f.message() != null && !f.message().isBlank()) {
       return kind + MarkdownText.text(f.message().strip());
     }
     StringBuilder s = new StringBuilder(kind);
-    if (f.node() != null) {
-      s.append(MarkdownText.text(f.node()));
+    if (f.nodePath() != null) {
+      s.append(
+          MarkdownText.text(f.nodePath() + (f.drillDown() == null ? "" : " via " + f.drillDown())));
     }
     if (f.relation() != null) {
       s.append(" on ").append(MarkdownText.code(f.relation()));
@@ -232,7 +234,8 @@ final class StatementFacts {
     return s.toString().strip();
   }
 
-  private static String number(Double v) {
+  private static String number(Number n) {
+    Double v = n == null ? null : n.doubleValue();
     if (v == null || !Double.isFinite(v)) {
       return ReportFormat.NOT_AVAILABLE;
     }

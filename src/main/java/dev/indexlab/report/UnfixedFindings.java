@@ -1,7 +1,7 @@
 package dev.indexlab.report;
 
+import dev.indexlab.results.Finding;
 import dev.indexlab.results.RunResults.CandidateResult;
-import dev.indexlab.results.RunResults.Finding;
 import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.results.RunResults.RouteResult;
 import dev.indexlab.results.RunResults.ScenarioResult;
@@ -46,7 +46,7 @@ final class UnfixedFindings {
             lines.add(
                 where(id, s)
                     + ": "
-                    + (f.kind() == null ? "" : MarkdownText.code(f.kind()) + " ")
+                    + (f.kind() == null ? "" : MarkdownText.code(f.kind().name()) + " ")
                     + MarkdownText.text(SummaryPage.nonBlank(f.message(), "no message").strip()));
           }
         }

@@ -1,5 +1,7 @@
 package dev.indexlab.results;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.indexlab.stats.Significance;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,7 +192,8 @@ public record RunResults(
   /**
    * EXPLAIN (ANALYZE, BUFFERS, WAL) of one statement over several parameter draws; {@code draws} is
    * how many were explained (fewer than asked when the capture stopped early on a route many times
-   * slower than in the baseline; 0 when not recorded).
+   * slower than in the baseline; 0 when not recorded). {@code findings} are the explain step's
+   * findings in the plans shown, in the shape {@link StoredFinding} gives them in the file.
    */
   public record StatementCapture(
       int index,
@@ -207,7 +210,9 @@ public record RunResults(
       String planJsonFile,
       List<Trigger> triggers,
       List<DrillDown> drillDowns,
-      List<Finding> findings,
+      @JsonSerialize(contentConverter = StoredFinding.Out.class)
+          @JsonDeserialize(contentConverter = StoredFinding.In.class)
+          List<Finding> findings,
       List<String> indexesUsed,
       List<String> nodeTypes,
       String error,
@@ -234,17 +239,6 @@ public record RunResults(
       long sharedBuffers,
       String planText,
       List<DrillDown> nested) {}
-
-  /** Something a tuning engineer would flag, with its numbers. */
-  public record Finding(
-      String kind,
-      String route,
-      int statement,
-      String node,
-      String relation,
-      List<String> columns,
-      String message,
-      Map<String, Double> numbers) {}
 
   /** One candidate's evaluation against the baseline. */
   public record CandidateResult(

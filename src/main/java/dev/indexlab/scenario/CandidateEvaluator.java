@@ -1,5 +1,6 @@
 package dev.indexlab.scenario;
 
+import dev.indexlab.advise.AppliedIndexes;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.ProductionMigration;
@@ -45,8 +46,19 @@ final class CandidateEvaluator {
     this.run = run;
   }
 
-  /** A candidate's result and, when it was measured, its scenario. */
-  record Evaluated(RunResults.CandidateResult result, RunResults.ScenarioResult scenario) {}
+  /**
+   * A candidate's result and, when it was measured, its scenario; {@code folder} is the candidate
+   * with the indexes its migration made as the server reads them ({@link #asApplied}), or null when
+   * the migration did not run.
+   */
+  record Evaluated(
+      RunResults.CandidateResult result,
+      RunResults.ScenarioResult scenario,
+      CandidateFolder folder) {
+    Evaluated(RunResults.CandidateResult result, RunResults.ScenarioResult scenario) {
+      this(result, scenario, null);
+    }
+  }
 
   /**
    * Evaluates {@code folder}'s candidate: the what-if's verdict, then on its own copy the
@@ -105,7 +117,8 @@ final class CandidateEvaluator {
             null);
       }
       Affected affected = affected(applied, rewrites);
-      Trial trial = measure(folder, db, applied, build, rewrites, affected);
+      CandidateFolder made = asApplied(folder, db, applied);
+      Trial trial = measure(made, db, applied, build, rewrites, affected);
       run.log().println("   " + id + ": " + trial.decision().describe());
       return new Evaluated(
           completed(
@@ -115,9 +128,32 @@ final class CandidateEvaluator {
               trial.deltas(),
               equivalence.summary(),
               trial.decision()),
-          trial.scenario());
+          trial.scenario(),
+          made);
     } finally {
       run.copies().drop(id);
+    }
+  }
+
+  /**
+   * {@code folder} with its candidate's indexes as the server made them on {@code db}: what the
+   * migration created, read from the catalog (an index on a partitioned table once, not once per
+   * partition), in place of what the CREATE INDEX text said. A candidate that created no index (a
+   * drop, a rewrite) keeps its own.
+   */
+  private static CandidateFolder asApplied(
+      CandidateFolder folder, ConnectionSpec db, CandidateApplier.Applied applied)
+      throws SQLException {
+    List<String> made =
+        applied.added().stream()
+            .filter(i -> i.attachedTo() == null)
+            .map(IndexInventory.IndexInfo::name)
+            .toList();
+    if (made.isEmpty()) {
+      return folder;
+    }
+    try (Connection c = db.open()) {
+      return folder.withIndexes(AppliedIndexes.read(c, made));
     }
   }
 

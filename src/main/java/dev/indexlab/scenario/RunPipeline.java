@@ -120,6 +120,7 @@ public final class RunPipeline {
       List<RunResults.ScenarioResult> scenarios = new ArrayList<>();
       scenarios.add(baseline);
       List<RunResults.CandidateResult> results = new ArrayList<>();
+      List<CandidateFolder> evaluated = new ArrayList<>();
       for (CandidateFolder folder : candidates) {
         step("candidate " + folder.candidate().name());
         CandidateEvaluator.Evaluated e = evaluator.evaluate(folder);
@@ -130,12 +131,13 @@ public final class RunPipeline {
           log.println("   " + folder.candidate().name() + ": " + e.result().decision().describe());
         }
         results.add(e.result());
+        evaluated.add(e.folder() == null ? folder : e.folder());
         if (e.scenario() != null) {
           scenarios.add(e.scenario());
         }
       }
       step("optimized: the accepted candidates together, measured side by side with the baseline");
-      AcceptedSet.Final last = new AcceptedSet(evaluation).measure(candidates, results);
+      AcceptedSet.Final last = new AcceptedSet(evaluation).measure(evaluated, results);
       phases.end();
       log.println("indexlab run: phases: " + phases.describe());
       scenarios.set(0, withLeftOut(last.baseline(), catalog.errors()));

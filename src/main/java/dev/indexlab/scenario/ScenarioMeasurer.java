@@ -7,9 +7,9 @@ import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.bench.RouteProblem;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
+import dev.indexlab.results.Finding;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
@@ -207,7 +207,7 @@ final class ScenarioMeasurer {
           }
           hot.put(r.id(), HotUpdateCounter.read(c).shareSince(before));
           captures.put(r.id(), result);
-          findings.addAll(result.planFindings());
+          findings.addAll(result.findings());
         } catch (IndexlabException e) {
           captures.put(r.id(), RouteCapture.Result.failed(e.getMessage()));
         }

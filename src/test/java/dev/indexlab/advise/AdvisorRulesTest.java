@@ -225,6 +225,10 @@ class AdvisorRulesTest {
     assertThat(plain.changesOnlyIndexesAndOrder()).isTrue();
     assertThat(clustered.changesOnlyIndexesAndOrder()).isTrue();
     assertThat(fillfactor.changesOnlyIndexesAndOrder()).isFalse();
+    // an unnamed or unique index is an index all the same
+    Candidate unnamed =
+        running("u", "CREATE INDEX ON t (a)", "create unique index\n  ON t (b)", "ANALYZE t");
+    assertThat(unnamed.onlyBuildsIndexes()).isTrue();
   }
 
   @Test

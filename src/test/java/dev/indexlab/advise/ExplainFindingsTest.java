@@ -2,9 +2,9 @@ package dev.indexlab.advise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.explain.ColumnRoles;
-import dev.indexlab.explain.Finding;
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.results.ColumnRoles;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

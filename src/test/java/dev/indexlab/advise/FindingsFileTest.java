@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
-import dev.indexlab.explain.Finding;
 import dev.indexlab.explain.FindingDetector;
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.PlanJsonParser;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,11 +34,16 @@ class FindingsFileTest {
     }
   }
 
+  /** The advisor's input from the findings file {@code file}, as advise --findings reads it. */
+  private static List<PlanFinding> read(Path file) {
+    return ExplainFindings.of(FindingsFile.read(file));
+  }
+
   @Test
   void readsTheExplainStepsFindingsAndActsOnTheThreeKindsItKnows() throws Exception {
     Path file = dir.resolve("findings.json");
     Files.writeString(file, SalesSchema.resource("explain-findings.json"));
-    List<PlanFinding> findings = FindingsFile.read(file);
+    List<PlanFinding> findings = read(file);
     assertThat(findings)
         .extracting(PlanFinding::kind)
         .containsExactly(
@@ -77,10 +83,10 @@ class FindingsFileTest {
   void theFileExplainWritesGivesTheSameAdviceAsTheInMemoryHandOff() throws Exception {
     List<Finding> findings = new ArrayList<>(findingsOf("seq-scan-equality-range"));
     findings.addAll(findingsOf("external-sort"));
-    Path json = dev.indexlab.explain.FindingsFile.write(dir, "baseline", findings);
-    assertThat(FindingsFile.parse(Files.readString(json))).isEqualTo(findings);
+    Path json = FindingsFile.write(dir, "baseline", findings);
+    assertThat(FindingsFile.read(json)).isEqualTo(findings);
 
-    List<PlanFinding> fromFile = FindingsFile.read(json);
+    List<PlanFinding> fromFile = read(json);
     assertThat(fromFile).isEqualTo(ExplainFindings.of(findings));
     assertThat(fromFile.get(0).equalityColumns()).containsExactly("employee_id");
     assertThat(fromFile.get(0).rangeColumns()).containsExactly("order_date");
@@ -150,8 +156,6 @@ class FindingsFileTest {
         "[{\"kind\": \"SOMETHING_NEWER\", \"nodePath\": \"/0/Plan\", \"columns\": [\"a\"]},"
             + " {\"kind\": \"SPILL_TO_DISK\", \"nodePath\": \"/0/Plan\", \"columns\": [\"a\"],"
             + " \"numbers\": {\"diskKb\": 300}, \"message\": \"Sort sorts on disk\"}]");
-    assertThat(FindingsFile.read(file))
-        .extracting(PlanFinding::kind)
-        .containsExactly(FindingKind.SPILL_TO_DISK);
+    assertThat(read(file)).extracting(PlanFinding::kind).containsExactly(FindingKind.SPILL_TO_DISK);
   }
 }

@@ -1,7 +1,7 @@
 package dev.indexlab.advise;
 
-import dev.indexlab.explain.ColumnRoles;
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.results.ColumnRoles;
+import dev.indexlab.results.FindingKind;
 import java.util.List;
 import java.util.Map;
 

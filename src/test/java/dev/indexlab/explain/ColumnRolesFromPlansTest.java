@@ -2,7 +2,10 @@ package dev.indexlab.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.explain.ColumnRoles.SortKey;
+import dev.indexlab.results.ColumnRoles;
+import dev.indexlab.results.ColumnRoles.SortKey;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package dev.indexlab.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.indexlab.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.Json;
+import dev.indexlab.results.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package dev.indexlab.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import dev.indexlab.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;

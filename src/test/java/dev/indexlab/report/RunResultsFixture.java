@@ -1,12 +1,13 @@
 package dev.indexlab.report;
 
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.Build;
 import dev.indexlab.results.RunResults.CandidateResult;
 import dev.indexlab.results.RunResults.Decision;
 import dev.indexlab.results.RunResults.Draws;
 import dev.indexlab.results.RunResults.DrillDown;
-import dev.indexlab.results.RunResults.Finding;
 import dev.indexlab.results.RunResults.Meta;
 import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.results.RunResults.RouteResult;
@@ -361,24 +362,34 @@ public final class RunResultsFixture {
         before
             ? List.of(
                 new Finding(
-                    "trigger-dominates",
+                    FindingKind.TRIGGER_DOMINATES,
                     DELETE_USER,
                     1,
+                    null,
                     "Trigger",
+                    null,
                     "song_history",
+                    null,
+                    null,
                     List.of("user_id"),
-                    "Trigger song_history_user_id_fkey took 61.9 ms of 62.5 ms (99.1%)",
-                    Map.of("triggerMs", 61.904, "executionMs", 62.488)),
+                    null,
+                    Map.of("triggerMs", 61.904, "executionMs", 62.488),
+                    "Trigger song_history_user_id_fkey took 61.9 ms of 62.5 ms (99.1%)"),
                 new Finding(
-                    "seq-scan-filter",
+                    FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
                     DELETE_USER,
                     1,
+                    null,
                     "Seq Scan",
+                    null,
                     "song_history",
+                    null,
+                    null,
                     List.of("user_id"),
+                    null,
+                    Map.of("rowsRemoved", 917852.0, "rows", 1187.0),
                     "Seq Scan on song_history removed 917,852 of 919,039 rows (99.9%)"
-                        + " to find 1,187 by user_id",
-                    Map.of("rowsRemoved", 917852.0, "rows", 1187.0)))
+                        + " to find 1,187 by user_id"))
             : List.of();
     StatementCapture validate =
         new StatementCapture(
@@ -499,14 +510,19 @@ public final class RunResultsFixture {
                 ? List.of()
                 : List.of(
                     new Finding(
-                        "window-whole-table",
+                        FindingKind.WHOLE_TABLE_FOR_FEW_ROWS,
                         "playlist_play",
                         1,
+                        null,
                         "WindowAgg",
+                        null,
                         "playlist_songs",
+                        null,
+                        null,
                         List.of("playlist_id", "id"),
-                        "WindowAgg computes LEAD over all 202,899 playlist_songs rows to return 1",
-                        Map.of("rows", 202899.0))),
+                        null,
+                        Map.of("rows", 202899.0),
+                        "WindowAgg computes LEAD over all 202,899 playlist_songs rows to return 1")),
             after ? List.of("playlist_songs_pkey", "playlist_songs_playlist_id_id_idx") : List.of(),
             after ? List.of("Index Scan", "Limit") : List.of("WindowAgg", "Sort", "Seq Scan"),
             null,

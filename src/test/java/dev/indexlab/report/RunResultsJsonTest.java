@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.results.ColumnRoles;
+import dev.indexlab.results.Finding;
+import dev.indexlab.results.FindingKind;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.results.RunResults.Timing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +87,111 @@ class RunResultsJsonTest {
         RunResultsJson.fromJson(older, "older").scenarios().get(0).byId().get("users_delete");
     assertThat(back.description()).isNull();
     assertThat(back.draws().shown()).isEqualTo(2);
+  }
+
+  /**
+   * results.json stores the explain step's finding in the shape it always had: node path and
+   * drill-down joined in "node", every number a double; reading splits them again.
+   */
+  @Test
+  void aFindingIsStoredAsResultsJsonAlwaysHadItAndReadsBack() {
+    Finding scan =
+        new Finding(
+            FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS,
+            "users_delete",
+            1,
+            "song_history_user_id_fkey",
+            "/0/Plan",
+            "Seq Scan",
+            "public.song_history",
+            "public",
+            "song_history",
+            List.of("user_id"),
+            new ColumnRoles(List.of("user_id"), null, null, null),
+            Map.of("rowsRemoved", 917852, "fractionRemoved", 0.9987),
+            "Seq Scan on song_history removes 917,852 rows");
+    RunResults.StatementCapture s =
+        new RunResults.StatementCapture(
+            1,
+            "delete",
+            "DELETE FROM users WHERE id = ?",
+            1,
+            1,
+            1,
+            0.1,
+            1,
+            0,
+            0,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of(scan),
+            List.of(),
+            List.of(),
+            null,
+            1,
+            -1);
+    RunResults.RouteResult route =
+        new RunResults.RouteResult(
+            "users_delete",
+            "users_delete",
+            "r.sql",
+            1,
+            true,
+            null,
+            List.of(s),
+            null,
+            null,
+            null,
+            null);
+    RunResults results =
+        new RunResults(
+            RunResultsFixture.results().meta(),
+            List.of(
+                new RunResults.ScenarioResult("baseline", List.of(), List.of(route), List.of())),
+            List.of());
+    String json = RunResultsJson.toJson(results);
+    // the stored shape, whitespace aside (the sample report's rebuild checks it byte for byte)
+    assertThat(json.replaceAll("\\s+", " "))
+        .contains(
+            """
+                "findings" : [ {
+                  "kind" : "SEQ_SCAN_REMOVES_MOST_ROWS",
+                  "route" : "users_delete",
+                  "statement" : 1,
+                  "node" : "/0/Plan via song_history_user_id_fkey",
+                  "relation" : "public.song_history",
+                  "columns" : [ "user_id" ],
+                  "message" : "Seq Scan on song_history removes 917,852 rows",
+                  "numbers" : {
+                    "fractionRemoved" : 0.9987,
+                    "rowsRemoved" : 917852.0
+                  }
+                } ],"""
+                .replaceAll("\\s+", " "));
+
+    RunResults back = RunResultsJson.fromJson(json, "test");
+    Finding read = back.scenarios().get(0).routes().get(0).statements().get(0).findings().get(0);
+    assertThat(read.kind()).isEqualTo(FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS);
+    assertThat(read.nodePath()).isEqualTo("/0/Plan");
+    assertThat(read.drillDown()).isEqualTo("song_history_user_id_fkey");
+    assertThat(read.numbers()).containsEntry("rowsRemoved", 917852.0);
+    assertThat(read.roles()).isEqualTo(ColumnRoles.NONE);
+    assertThat(RunResultsJson.toJson(back)).isEqualTo(json);
+  }
+
+  /** A finding kind this version does not know cannot be stored again as it was: one line. */
+  @Test
+  void aFindingOfAKindThisVersionDoesNotKnowIsAUsageError() {
+    String json =
+        RunResultsJson.toJson(RunResultsFixture.results())
+            .replace("\"kind\" : \"TRIGGER_DOMINATES\"", "\"kind\" : \"SOMETHING_NEWER\"");
+    assertThat(json).contains("SOMETHING_NEWER");
+    assertThatThrownBy(() -> RunResultsJson.fromJson(json, "newer.json"))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageStartingWith("cannot read newer.json: ")
+        .hasMessageNotContaining("\n");
   }
 
   @Test

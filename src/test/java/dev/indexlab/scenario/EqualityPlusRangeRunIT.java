@@ -2,10 +2,11 @@ package dev.indexlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.advise.FindingsFile;
+import dev.indexlab.advise.ExplainFindings;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
-import dev.indexlab.explain.FindingKind;
+import dev.indexlab.explain.FindingsFile;
+import dev.indexlab.results.FindingKind;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
@@ -110,13 +111,56 @@ class EqualityPlusRangeRunIT {
     // the findings file the run wrote beside the baseline's plans carries the same roles, so
     // advise --findings proposes the same index
     Path file = results.resolve("plans").resolve("baseline").resolve("findings.json");
-    assertThat(FindingsFile.read(file))
+    assertThat(ExplainFindings.of(FindingsFile.read(file)))
         .filteredOn(f -> f.kind() == FindingKind.SEQ_SCAN_REMOVES_MOST_ROWS)
         .singleElement()
         .satisfies(
             f -> {
               assertThat(f.equalityColumns()).containsExactly("employee_id");
               assertThat(f.rangeColumns()).containsExactly("order_date");
+            });
+  }
+
+  /**
+   * A hand-written candidate whose CREATE INDEX names no index: only the server knows the name it
+   * gets, and the run reads it from there once the migration ran, so the accepted candidate is
+   * credited with the route whose plan uses its index (the CREATE INDEX text alone gives nothing to
+   * credit).
+   */
+  @Test
+  void anUnnamedHandWrittenIndexIsCreditedWithTheRouteThatUsesIt() throws Exception {
+    Path w = workload();
+    // 200,000 orders: a gain no load on the machine hides from JMH
+    Files.writeString(
+        w.resolve("data/orders.sql"),
+        "INSERT INTO orders SELECT g, date '2024-01-01' + (g * 7 % 366), g % 50, g % 997\n"
+            + "FROM generate_series(1, 200000) g;\n");
+    Path candidate = Files.createDirectories(w.resolve("candidates/001_by_employee"));
+    Files.writeString(
+        candidate.resolve("V1001__by_employee.sql"),
+        "-- The employee's orders by date.\nCREATE INDEX ON orders (employee_id, order_date);\n");
+    ConnectionSpec db = TestDatabases.empty("eq_range_unnamed");
+    SeedOptions seed = new SeedOptions(1, 42, false);
+    StringWriter log = new StringWriter();
+    RunResults r;
+    try (DatabaseTarget target = FastRuns.target(db)) {
+      SeededDatabase.seed(target, Workload.open(w), seed.withForce(true), Progress.quiet());
+      RunPipeline.Settings settings =
+          FastRuns.settings(seed, dir.resolve("results"), false, List.of(ROUTE));
+      r =
+          new RunPipeline(
+                  target, Workload.open(w), settings, new PrintWriter(log, true), Progress.quiet())
+              .run();
+    }
+    assertThat(r.candidates())
+        .as(log.toString())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.decision().accepted()).isTrue();
+              assertThat(c.build().indexes())
+                  .containsExactly("public.orders_employee_id_order_date_idx");
+              assertThat(c.credited()).containsExactly(ROUTE);
             });
   }
 }

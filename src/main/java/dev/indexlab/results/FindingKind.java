@@ -1,4 +1,4 @@
-package dev.indexlab.explain;
+package dev.indexlab.results;
 
 /** What a {@link Finding} flags; each kind's Javadoc gives the rule that raises it. */
 public enum FindingKind {

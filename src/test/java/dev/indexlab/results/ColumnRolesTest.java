@@ -1,8 +1,8 @@
-package dev.indexlab.explain;
+package dev.indexlab.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.indexlab.explain.ColumnRoles.SortKey;
+import dev.indexlab.results.ColumnRoles.SortKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.indexlab.explain;
+package dev.indexlab.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;

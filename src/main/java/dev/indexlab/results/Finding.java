@@ -1,4 +1,4 @@
-package dev.indexlab.explain;
+package dev.indexlab.results;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
