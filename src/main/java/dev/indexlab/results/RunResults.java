@@ -52,6 +52,27 @@ public record RunResults(
    */
   public record Rule(
       double minGain, double minGainMs, double maxRegression, double maxRegressionMs) {
+    /** Default {@link #minGain()}, in percent (the unit {@code run --min-gain} takes). */
+    public static final int DEFAULT_MIN_GAIN_PERCENT = 20;
+
+    /** Default {@link #maxRegression()}, in percent (the unit {@code --max-regression} takes). */
+    public static final int DEFAULT_MAX_REGRESSION_PERCENT = 10;
+
+    /** Default {@link #maxRegressionMs()}: a slowdown under 0.5 ms per call never blocks. */
+    public static final double DEFAULT_MAX_REGRESSION_MS = 0.5;
+
+    /**
+     * The defaults, the floor being {@link Significance#DEFAULT_FLOOR_MS}. Reports also judge a
+     * results.json that predates {@code meta.rule} by them, which is right only while they are the
+     * defaults that run had: should one change, give such files the old figures instead.
+     */
+    public static final Rule DEFAULTS =
+        new Rule(
+            DEFAULT_MIN_GAIN_PERCENT / 100.0,
+            Significance.DEFAULT_FLOOR_MS,
+            DEFAULT_MAX_REGRESSION_PERCENT / 100.0,
+            DEFAULT_MAX_REGRESSION_MS);
+
     /** The significance rule the run decided with. */
     public Significance significance() {
       return Significance.withFloor(minGainMs);

@@ -33,6 +33,16 @@ class ReportWordingTest {
   }
 
   @Test
+  void muchFasterIsWordedFromTheThresholdItsVerdictUses() {
+    double percent = Double.parseDouble(ChangeWording.muchFasterPercent());
+    assertThat(percent).isEqualTo(100 * ChangeWording.MUCH_FASTER_DROP);
+    assertThat(ChangeWording.verdict(change(100, 100 - percent, Direction.FASTER)))
+        .isEqualTo(Verdict.MUCH_FASTER);
+    assertThat(ChangeWording.verdict(change(100, 100 - percent + 0.5, Direction.FASTER)))
+        .isEqualTo(Verdict.FASTER);
+  }
+
+  @Test
   void explainVerdictsUseTheRunsMargins() {
     ChangeWording w = new ChangeWording(new Rule(0.20, 0.05, 0.10, 0.5));
     assertThat(w.explainVerdict(1.0, 0.85)).isEqualTo(Verdict.NO_CHANGE);
