@@ -12,11 +12,13 @@ import java.util.Locale;
  *
  * <ol>
  *   <li><b>Samples</b>: {@link Significance}, the rule {@code run} decides with, on the JMH
- *       samples, with {@link GateThresholds#timeMs()} as its floor: slower when the 99% bootstrap
- *       interval of the ratio of medians lies wholly beyond {@code 1 + threshold}, Mann-Whitney p <
- *       0.01 and the medians at least {@code timeMs} apart ({@link Significance.Change#slowerBy}).
- *       This sees the noise between invocations, not the noise between JMH runs: two forks of the
- *       same code on a busy machine differ by more than their samples suggest.
+ *       samples, with {@link GateThresholds#timeMs()} as its floor: slower when the bootstrap
+ *       interval of the ratio of medians lies wholly beyond {@code 1 + threshold}, Mann-Whitney p
+ *       below the test's alpha and the medians at least {@code timeMs} apart ({@link
+ *       Significance.Change#slowerBy}; the summary states the test's figures, {@link
+ *       GateSummary#method}). This sees the noise between invocations, not the noise between JMH
+ *       runs: two forks of the same code on a busy machine differ by more than their samples
+ *       suggest.
  *   <li><b>Runs</b>: the effect must also clear the threshold by {@value #Z} standard errors of the
  *       run-to-run noise this very run shows (one-sided 0.1%):
  *       <ul>
