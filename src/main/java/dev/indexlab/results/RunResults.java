@@ -1,9 +1,12 @@
 package dev.indexlab.results;
 
+import dev.indexlab.stats.BoxStats;
+import dev.indexlab.stats.HistogramEntry;
 import dev.indexlab.stats.Significance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything one {@code indexlab run} measured, as written to {@code results.json}: the
@@ -161,10 +164,10 @@ public record RunResults(
 
   /**
    * A route's JMH SampleTime figures in one scenario, in milliseconds, as {@code
-   * BenchResults.RouteResult.timing()} derives them. Each {@code histogram} entry is either {@code
-   * {fromMs, toMs, count}} (a bucket, see {@code LogHistogram.buckets()}) or {@code {valueMs,
-   * count}} (a raw value), in ascending order; reports interpolate the percentiles not stored here
-   * (p5, p25, p75) with {@code LogHistogram.quantile}. {@code reusedFrom} names the scenario whose
+   * BenchResults.RouteResult.timing()} derives them. Each {@code histogram} entry is a bucket (see
+   * {@link dev.indexlab.stats.LogHistogram#buckets()}) or a raw value, in ascending order ({@link
+   * HistogramEntry} says how each is written); reports interpolate the percentiles not stored here
+   * (p5, p25, p75) for the box plot ({@link #box()}). {@code reusedFrom} names the scenario whose
    * timing this is when the route was not timed again here (the optimized scenario's routes that
    * read and write no table the accepted set changes, and run the baseline's plans); null when
    * measured here.
@@ -178,7 +181,7 @@ public record RunResults(
       double p99,
       double max,
       long samples,
-      List<double[]> histogram,
+      List<HistogramEntry> histogram,
       String reusedFrom,
       double[] values) {
 
@@ -192,7 +195,7 @@ public record RunResults(
         double p99,
         double max,
         long samples,
-        List<double[]> histogram,
+        List<HistogramEntry> histogram,
         String reusedFrom) {
       this(mean, error, p50, p90, p95, p99, max, samples, histogram, reusedFrom, null);
     }
@@ -205,6 +208,11 @@ public record RunResults(
     /** Whether the sample values the significance rule compares were kept. */
     public boolean hasValues() {
       return values != null && values.length > 0;
+    }
+
+    /** The box plot of this timing ({@link BoxStats#of(double, double, double, List)}). */
+    public Optional<BoxStats> box() {
+      return BoxStats.of(p50, p95, p99, histogram);
     }
   }
 

@@ -189,11 +189,7 @@ class ReportWordingTest {
 
   @Test
   void boxesComeFromTheHistogramAndJmhPercentiles() {
-    assertThat(BoxStats.of(RunResultsFixture.timing(10))).isPresent();
-    assertThat(
-            BoxStats.of(
-                new dev.indexlab.results.RunResults.Timing(
-                    1, 0, 1, 1, 1, 1, 1, 1, List.of(), null)))
-        .isEmpty();
+    assertThat(RunResultsFixture.timing(10).box()).isPresent();
+    assertThat(new Timing(1, 0, 1, 1, 1, 1, 1, 1, List.of(), null).box()).isEmpty();
   }
 }

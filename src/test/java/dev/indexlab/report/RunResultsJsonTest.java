@@ -7,6 +7,7 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.results.RunResults.Timing;
+import dev.indexlab.stats.HistogramEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class RunResultsJsonTest {
     Timing original = results.scenarios().get(0).routes().get(0).timing();
     assertThat(timing.histogram()).hasSameSizeAs(original.histogram());
     for (int i = 0; i < timing.histogram().size(); i++) {
-      assertThat(timing.histogram().get(i)).containsExactly(original.histogram().get(i));
+      assertThat(timing.histogram().get(i)).isEqualTo(original.histogram().get(i));
     }
     RouteDelta hot = back.candidates().get(0).deltas().get(2);
     assertThat(hot.hotUpdateShareBefore()).isEqualTo(1.0);
@@ -67,6 +68,40 @@ class RunResultsJsonTest {
     Timing back = RunResultsJson.fromJson(json, "test").scenarios().get(0).routes().get(0).timing();
     assertThat(back.mean()).isNaN();
     assertThat(back.error()).isNaN();
+  }
+
+  /** Histogram entries are typed in memory and stay arrays by position in the file. */
+  @Test
+  void histogramEntriesAreWrittenAsTheArraysResultsFilesHaveAlwaysHeld() {
+    List<HistogramEntry> entries =
+        List.of(new HistogramEntry(0.5, 0.625, 50), HistogramEntry.value(2.5, 3));
+    String json =
+        RunResultsJson.toJson(withTiming(new Timing(1, 0, 1, 1, 1, 1, 3, 53, entries, null)));
+    assertThat(json).contains("\"histogram\" : [ [ 0.5, 0.625, 50.0 ], [ 2.5, 3.0 ] ],");
+    Timing back = RunResultsJson.fromJson(json, "test").scenarios().get(0).routes().get(0).timing();
+    assertThat(back.histogram()).isEqualTo(entries);
+    assertThat(back.histogram().get(1).isValue()).isTrue();
+    assertThat(RunResultsJson.toJson(RunResultsJson.fromJson(json, "test"))).isEqualTo(json);
+
+    String bad = json.replace("[ 2.5, 3.0 ]", "[ 2.5 ]");
+    assertThatThrownBy(() -> RunResultsJson.fromJson(bad, "bad.json"))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageContaining("cannot read bad.json: a histogram entry is [from, to, count] or")
+        .hasMessageContaining("not 1 numbers");
+  }
+
+  private static RunResults withTiming(Timing timing) {
+    return new RunResults(
+        RunResultsFixture.results().meta(),
+        List.of(
+            new RunResults.ScenarioResult(
+                "baseline",
+                List.of(),
+                List.of(
+                    new RunResults.RouteResult(
+                        "r", "r", "r.sql", 1, false, timing, List.of(), null, null, null, null)),
+                List.of())),
+        List.of());
   }
 
   @Test
