@@ -73,12 +73,6 @@ public record GateThresholds(
     }
   }
 
-  /** The thresholds with the default {@link #timeMs()} (the signature before it existed). */
-  public GateThresholds(
-      double time, double buffers, long minBufferRise, long largeTableRows, boolean normalize) {
-    this(time, DEFAULT_TIME_MS, buffers, minBufferRise, largeTableRows, normalize);
-  }
-
   /** The defaults, normalizing times. */
   public static GateThresholds defaults() {
     return new GateThresholds(

@@ -125,9 +125,11 @@ final class TimeRule {
                 + " as measured, on their samples alone");
         return;
       }
-      logFactor = median(logs);
+      logFactor = SampleSummary.median(logs);
       sigma =
-          MAD_TO_SIGMA * median(Arrays.stream(logs).map(x -> Math.abs(x - logFactor)).toArray());
+          MAD_TO_SIGMA
+              * SampleSummary.median(
+                  Arrays.stream(logs).map(x -> Math.abs(x - logFactor)).toArray());
       note(
           String.format(
               Locale.ROOT,
@@ -164,7 +166,9 @@ final class TimeRule {
       return;
     }
     paired = true;
-    sigma = MAD_TO_SIGMA * median(residuals.stream().mapToDouble(Double::doubleValue).toArray());
+    sigma =
+        MAD_TO_SIGMA
+            * SampleSummary.median(residuals.stream().mapToDouble(Double::doubleValue).toArray());
     note(
         String.format(
             Locale.ROOT,
@@ -307,10 +311,6 @@ final class TimeRule {
 
   static double median(RouteSnapshot r) {
     return r.time() == null ? Double.NaN : r.time().p50();
-  }
-
-  private static double median(double[] values) {
-    return SampleSummary.median(values);
   }
 
   private static double[] positive(double[] samples) {

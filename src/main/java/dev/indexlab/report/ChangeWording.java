@@ -158,7 +158,7 @@ final class ChangeWording {
         + "–×"
         + Numbers.ratio(c.ciHigh())
         + "), "
-        + (c.pValue() < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", c.pValue()));
+        + Numbers.pValue(c.pValue());
   }
 
   /**

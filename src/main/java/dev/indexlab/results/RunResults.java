@@ -185,21 +185,6 @@ public record RunResults(
       String reusedFrom,
       double[] values) {
 
-    /** A timing without its sample values. */
-    public Timing(
-        double mean,
-        double error,
-        double p50,
-        double p90,
-        double p95,
-        double p99,
-        double max,
-        long samples,
-        List<HistogramEntry> histogram,
-        String reusedFrom) {
-      this(mean, error, p50, p90, p95, p99, max, samples, histogram, reusedFrom, null);
-    }
-
     /** This timing, standing in for a scenario that did not time the route again. */
     public Timing reusedFrom(String scenario) {
       return new Timing(mean, error, p50, p90, p95, p99, max, samples, histogram, scenario, values);

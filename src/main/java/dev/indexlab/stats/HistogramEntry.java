@@ -1,14 +1,7 @@
 package dev.indexlab.stats;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * One entry of a histogram as a results file keeps it (see {@link LogHistogram#buckets()}): {@code
@@ -23,8 +16,6 @@ import java.io.IOException;
  * @param to upper edge of the bucket; {@code from} for a value
  * @param count how many samples the entry holds
  */
-@JsonSerialize(using = HistogramEntry.Writer.class)
-@JsonDeserialize(using = HistogramEntry.Reader.class)
 public record HistogramEntry(double from, double to, double count) {
 
   /** {@code count} samples of exactly {@code value}. */
@@ -37,47 +28,23 @@ public record HistogramEntry(double from, double to, double count) {
     return Double.compare(from, to) == 0;
   }
 
-  /** Writes {@code [from, to, count]}, or {@code [value, count]} for a value. */
-  static final class Writer extends StdSerializer<HistogramEntry> {
-    Writer() {
-      super(HistogramEntry.class);
-    }
-
-    @Override
-    public void serialize(HistogramEntry e, JsonGenerator json, SerializerProvider provider)
-        throws IOException {
-      json.writeStartArray();
-      json.writeNumber(e.from);
-      if (!e.isValue()) {
-        json.writeNumber(e.to);
-      }
-      json.writeNumber(e.count);
-      json.writeEndArray();
-    }
+  /** The entry as a results file holds it: {@code [from, to, count]} or {@code [value, count]}. */
+  @JsonValue
+  double[] json() {
+    return isValue() ? new double[] {from, count} : new double[] {from, to, count};
   }
 
-  /** Reads what {@link Writer} writes; any other length is an error naming it. */
-  static final class Reader extends StdDeserializer<HistogramEntry> {
-    Reader() {
-      super(HistogramEntry.class);
-    }
-
-    @Override
-    public HistogramEntry deserialize(JsonParser json, DeserializationContext context)
-        throws IOException {
-      double[] e = context.readValue(json, double[].class);
-      return switch (e.length) {
-        case 2 -> value(e[0], e[1]);
-        case 3 -> new HistogramEntry(e[0], e[1], e[2]);
-        default ->
-            (HistogramEntry)
-                context.handleUnexpectedToken(
-                    HistogramEntry.class,
-                    json.currentToken(),
-                    json,
-                    "a histogram entry is [from, to, count] or [value, count], not %d numbers",
-                    e.length);
-      };
-    }
+  /** Reads what {@link #json()} writes; any other length is an error naming it. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static HistogramEntry json(double[] entry) {
+    return switch (entry.length) {
+      case 2 -> value(entry[0], entry[1]);
+      case 3 -> new HistogramEntry(entry[0], entry[1], entry[2]);
+      default ->
+          throw new IllegalArgumentException(
+              "a histogram entry is [from, to, count] or [value, count], not "
+                  + entry.length
+                  + " numbers");
+    };
   }
 }

@@ -44,6 +44,11 @@ public final class Numbers {
         .toPlainString();
   }
 
+  /** A test's p-value as the pages write it: "p = 0.004", or "p < 0.001" below that. */
+  public static String pValue(double p) {
+    return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+  }
+
   /** A ratio to three significant digits: 0.0113, 0.718, 1.05, 12.3. */
   public static String ratio(double r) {
     if (!Double.isFinite(r)) {

@@ -132,7 +132,7 @@ public record Significance(double floorMs, RatioOfMedians test) {
           Numbers.ratio(ratio),
           Numbers.ratio(ciLow),
           Numbers.ratio(ciHigh),
-          pValue < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", pValue),
+          Numbers.pValue(pValue),
           nBefore,
           nAfter);
     }

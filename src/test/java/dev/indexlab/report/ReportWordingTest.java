@@ -60,7 +60,7 @@ class ReportWordingTest {
   @Test
   void timingsWithoutSamplesAreNotCompared() {
     ChangeWording w = new ChangeWording(null);
-    Timing none = new Timing(1, 0.1, 1, 1, 1, 1, 1, 10, List.of(), null);
+    Timing none = new Timing(1, 0.1, 1, 1, 1, 1, 1, 10, List.of(), null, null);
     assertThat(w.compare(none, none)).isNull();
     double[] a = new double[200];
     double[] b = new double[200];
@@ -190,6 +190,6 @@ class ReportWordingTest {
   @Test
   void boxesComeFromTheHistogramAndJmhPercentiles() {
     assertThat(RunResultsFixture.timing(10).box()).isPresent();
-    assertThat(new Timing(1, 0, 1, 1, 1, 1, 1, 1, List.of(), null).box()).isEmpty();
+    assertThat(new Timing(1, 0, 1, 1, 1, 1, 1, 1, List.of(), null, null).box()).isEmpty();
   }
 }

@@ -595,6 +595,7 @@ class ReportWriterTest {
                       t.max(),
                       t.samples(),
                       t.histogram(),
+                      null,
                       null));
             });
     assertThat(byName.get("mood refresh (background job)")[7])

@@ -50,7 +50,7 @@ class RunResultsJsonTest {
 
   @Test
   void missingNumbersSurviveAsNaN() {
-    Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of(), null);
+    Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of(), null, null);
     RunResults results =
         new RunResults(
             RunResultsFixture.results().meta(),
@@ -76,7 +76,7 @@ class RunResultsJsonTest {
     List<HistogramEntry> entries =
         List.of(new HistogramEntry(0.5, 0.625, 50), HistogramEntry.value(2.5, 3));
     String json =
-        RunResultsJson.toJson(withTiming(new Timing(1, 0, 1, 1, 1, 1, 3, 53, entries, null)));
+        RunResultsJson.toJson(withTiming(new Timing(1, 0, 1, 1, 1, 1, 3, 53, entries, null, null)));
     assertThat(json).contains("\"histogram\" : [ [ 0.5, 0.625, 50.0 ], [ 2.5, 3.0 ] ],");
     Timing back = RunResultsJson.fromJson(json, "test").scenarios().get(0).routes().get(0).timing();
     assertThat(back.histogram()).isEqualTo(entries);
@@ -86,8 +86,9 @@ class RunResultsJsonTest {
     String bad = json.replace("[ 2.5, 3.0 ]", "[ 2.5 ]");
     assertThatThrownBy(() -> RunResultsJson.fromJson(bad, "bad.json"))
         .isInstanceOf(IndexlabException.class)
-        .hasMessageContaining("cannot read bad.json: a histogram entry is [from, to, count] or")
-        .hasMessageContaining("not 1 numbers");
+        .hasMessageStartingWith("cannot read bad.json: ")
+        .hasMessageContaining(
+            "a histogram entry is [from, to, count] or [value, count], not 1 numbers (line ");
   }
 
   private static RunResults withTiming(Timing timing) {
