@@ -185,4 +185,11 @@ public record Significance(double floorMs, RatioOfMedians test) {
   public static boolean holdsQuantile(double q, long n) {
     return n * (1 - q) >= 5 - 1e-9;
   }
+
+  /**
+   * The fewest samples that hold their {@code q}-quantile ({@link #holdsQuantile}): 100 for p95.
+   */
+  public static long samplesToHold(double q) {
+    return (long) Math.ceil((5 - 1e-9) / (1 - q));
+  }
 }
