@@ -2,6 +2,7 @@ package dev.indexlab.bench;
 
 import dev.indexlab.Json;
 import dev.indexlab.results.RunResults;
+import dev.indexlab.stats.HistogramEntry;
 import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.stats.SampleThinning;
 import java.io.IOException;
@@ -97,7 +98,7 @@ public record BenchResults(
      * dev.indexlab.stats.LogHistogram#buckets()}) and the kept {@link #values()}.
      */
     public RunResults.Timing timing() {
-      List<double[]> histogram =
+      List<HistogramEntry> histogram =
           samples != null && samples.histogram() != null
               ? samples.histogram().buckets()
               : new ArrayList<>();

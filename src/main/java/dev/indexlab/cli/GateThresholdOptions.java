@@ -10,34 +10,36 @@ import picocli.CommandLine.Option;
 final class GateThresholdOptions {
   @Option(
       names = "--threshold",
-      defaultValue = "20%",
+      defaultValue = "" + GateThresholds.DEFAULT_TIME_PERCENT + "%",
       converter = PercentConverter.class,
       paramLabel = "PCT",
-      description = "Slow-down of the median that fails, when significant. Default: 20%%.")
+      description =
+          "Slow-down of the median that fails, when significant. Default: ${DEFAULT-VALUE}.")
   double threshold;
 
   @Option(
       names = "--threshold-ms",
-      defaultValue = "0.1",
+      defaultValue = "" + GateThresholds.DEFAULT_TIME_MS,
       paramLabel = "MS",
       description =
           "...and by at least this many ms per call; a route slower on time alone (plans and"
-              + " buffers unchanged) is also measured again before it fails. Default: 0.1.")
+              + " buffers unchanged) is also measured again before it fails. Default: ${DEFAULT-VALUE}.")
   double thresholdMs;
 
   @Option(
       names = "--buffers-threshold",
-      defaultValue = "10%",
+      defaultValue = "" + GateThresholds.DEFAULT_BUFFERS_PERCENT + "%",
       converter = PercentConverter.class,
       paramLabel = "PCT",
-      description = "Rise of shared buffers per execution that fails. Default: 10%%.")
+      description = "Rise of shared buffers per execution that fails. Default: ${DEFAULT-VALUE}.")
   double buffersThreshold;
 
   @Option(
       names = "--large-table",
-      defaultValue = "10000",
+      defaultValue = "" + GateThresholds.DEFAULT_LARGE_TABLE_ROWS,
       paramLabel = "ROWS",
-      description = "A new Seq Scan fails on tables of at least this many rows. Default: 10000.")
+      description =
+          "A new Seq Scan fails on tables of at least this many rows. Default: ${DEFAULT-VALUE}.")
   long largeTable;
 
   /** Checks the numbers given, before anything starts; a bad one is a usage error. */

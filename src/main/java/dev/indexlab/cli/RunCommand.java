@@ -6,10 +6,12 @@ import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.report.ReportWriter;
 import dev.indexlab.report.RunResultsJson;
 import dev.indexlab.results.RunResults;
+import dev.indexlab.results.RunResults.Rule;
 import dev.indexlab.scenario.DecisionRule;
 import dev.indexlab.scenario.RunPipeline;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.stats.Significance;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
@@ -88,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--min-gain",
-      defaultValue = "20",
+      defaultValue = "" + Rule.DEFAULT_MIN_GAIN_PERCENT,
       paramLabel = "PERCENT",
       description =
           "A candidate must make some route this much faster. Default: ${DEFAULT-VALUE}%%.")
@@ -96,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--min-gain-ms",
-      defaultValue = "0.05",
+      defaultValue = "" + Significance.DEFAULT_FLOOR_MS,
       paramLabel = "MS",
       description =
           "No change smaller than this many ms per call counts, faster or slower: the floor of the"
@@ -105,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-regression",
-      defaultValue = "10",
+      defaultValue = "" + Rule.DEFAULT_MAX_REGRESSION_PERCENT,
       paramLabel = "PERCENT",
       description =
           "No route may get significantly slower by more than this. Default: ${DEFAULT-VALUE}%%.")
@@ -113,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-regression-ms",
-      defaultValue = "0.5",
+      defaultValue = "" + Rule.DEFAULT_MAX_REGRESSION_MS,
       paramLabel = "MS",
       description =
           "...and by more than this many ms per call (write overhead below it is reported, not"

@@ -1,5 +1,7 @@
 package dev.indexlab.gate;
 
+import dev.indexlab.stats.Numbers;
+import dev.indexlab.stats.RatioOfMedians;
 import dev.indexlab.text.MarkdownTable;
 import dev.indexlab.text.MarkdownTable.Column;
 import dev.indexlab.text.ReportFormat;
@@ -12,6 +14,9 @@ import java.util.Locale;
  * before and after, improvements, notes, and how the gate decides.
  */
 final class GateSummary {
+  /** The test the gate's time rule applies ({@link GateThresholds#significance()}). */
+  private static final RatioOfMedians TEST = GateThresholds.defaults().significance().test();
+
   private GateSummary() {}
 
   /**
@@ -42,7 +47,7 @@ final class GateSummary {
             Column.left("Verdict"),
             Column.right("Median before (ms)"),
             Column.right("Median now (ms)"),
-            Column.right("Time ratio (99% CI)"),
+            Column.right("Time ratio (" + Numbers.plain(100 * TEST.level()) + "% CI)"),
             Column.right("Shared buffers before → now"));
     for (RouteVerdict r : outcome.routes()) {
       table.row(
@@ -118,7 +123,7 @@ final class GateSummary {
     if (notes.length() > 0) {
       md.append("### Notes\n\n").append(notes).append('\n');
     }
-    md.append(METHOD);
+    md.append(method(TEST, TimeRule.Z));
     return md.toString();
   }
 
@@ -136,27 +141,36 @@ final class GateSummary {
     };
   }
 
-  /** How the gate decides, for the reader of the summary. */
-  static final String METHOD =
-      "<details><summary>How the gate decides</summary>\n\n"
-          + "- **Plans** (deterministic for a fixed seed): each statement is explained with the"
-          + " same few parameter draws, foreign-key cascades included. A sequential scan of a"
-          + " large table that was not scanned sequentially before, an index no longer used, or a"
-          + " new sort/hash spilling to disk fails the route.\n"
-          + "- **Buffers** (deterministic for a fixed seed and plan): shared buffers (hit + read)"
-          + " per execution, median over the draws; a rise beyond the buffers threshold fails.\n"
-          + "- **Time** (statistical): ratio of median latencies now/before over the JMH"
-          + " samples. A route is slower only when (1) the 99% percentile-bootstrap interval of"
-          + " the ratio lies wholly beyond the threshold, a Mann-Whitney U test gives p < 0.01"
-          + " and the medians are at least the threshold in ms per call apart, and (2) the ratio"
-          + " also clears the threshold by 3.09 standard errors of the run-to-run noise this run"
-          + " shows (against a baseline: the spread of the ratios of the routes whose plans and"
-          + " buffers did not change, after dividing by their median, the machine factor; in an"
-          + " A/B run: the spread of the rounds). Improvements likewise.\n"
-          + "- **Time only** (plans and buffers unchanged): such a route is measured a second"
-          + " time before it fails (against a baseline alternating with the unchanged route"
-          + " nearest to it in speed, whose own ratio then stands for the machine's state), and"
-          + " fails only when both measurements call it slower. A plan or buffers regression"
-          + " fails without a second measurement.\n"
-          + "</details>\n";
+  /**
+   * How the gate decides, for the reader of the summary: the figures are {@code test}'s level and
+   * alpha and {@code z}, the standard errors of run noise an effect must clear.
+   */
+  static String method(RatioOfMedians test, double z) {
+    return "<details><summary>How the gate decides</summary>\n\n"
+        + "- **Plans** (deterministic for a fixed seed): each statement is explained with the"
+        + " same few parameter draws, foreign-key cascades included. A sequential scan of a"
+        + " large table that was not scanned sequentially before, an index no longer used, or a"
+        + " new sort/hash spilling to disk fails the route.\n"
+        + "- **Buffers** (deterministic for a fixed seed and plan): shared buffers (hit + read)"
+        + " per execution, median over the draws; a rise beyond the buffers threshold fails.\n"
+        + "- **Time** (statistical): ratio of median latencies now/before over the JMH"
+        + " samples. A route is slower only when (1) the "
+        + Numbers.plain(100 * test.level())
+        + "% percentile-bootstrap interval of the ratio lies wholly beyond the threshold, a"
+        + " Mann-Whitney U test gives p < "
+        + Numbers.plain(test.alpha())
+        + " and the medians are at least the threshold in ms per call apart, and (2) the ratio"
+        + " also clears the threshold by "
+        + Numbers.plain(z)
+        + " standard errors of the run-to-run noise this run"
+        + " shows (against a baseline: the spread of the ratios of the routes whose plans and"
+        + " buffers did not change, after dividing by their median, the machine factor; in an"
+        + " A/B run: the spread of the rounds). Improvements likewise.\n"
+        + "- **Time only** (plans and buffers unchanged): such a route is measured a second"
+        + " time before it fails (against a baseline alternating with the unchanged route"
+        + " nearest to it in speed, whose own ratio then stands for the machine's state), and"
+        + " fails only when both measurements call it slower. A plan or buffers regression"
+        + " fails without a second measurement.\n"
+        + "</details>\n";
+  }
 }

@@ -25,8 +25,11 @@ public record GateThresholds(
     long minBufferRise,
     long largeTableRows,
     boolean normalize) {
-  /** Default {@link #time()}: 20%. */
-  public static final double DEFAULT_TIME = 0.20;
+  /** Default {@link #time()}, in percent (the unit {@code --threshold} takes). */
+  public static final int DEFAULT_TIME_PERCENT = 20;
+
+  /** Default {@link #time()}: {@value #DEFAULT_TIME_PERCENT}%. */
+  public static final double DEFAULT_TIME = DEFAULT_TIME_PERCENT / 100.0;
 
   /**
    * Default {@link #timeMs()}: 0.1 ms per call, twice {@link Significance#DEFAULT_FLOOR_MS}. That
@@ -37,8 +40,11 @@ public record GateThresholds(
    */
   public static final double DEFAULT_TIME_MS = 2 * Significance.DEFAULT_FLOOR_MS;
 
-  /** Default {@link #buffers()}: 10%. */
-  public static final double DEFAULT_BUFFERS = 0.10;
+  /** Default {@link #buffers()}, in percent (the unit {@code --buffers-threshold} takes). */
+  public static final int DEFAULT_BUFFERS_PERCENT = 10;
+
+  /** Default {@link #buffers()}: {@value #DEFAULT_BUFFERS_PERCENT}%. */
+  public static final double DEFAULT_BUFFERS = DEFAULT_BUFFERS_PERCENT / 100.0;
 
   /** Default {@link #minBufferRise()}: 10 blocks (80 kB). */
   public static final long DEFAULT_MIN_BUFFER_RISE = 10;
@@ -65,12 +71,6 @@ public record GateThresholds(
     if (largeTableRows < 0) {
       throw IndexlabException.usage("--large-table " + largeTableRows + ": must be >= 0");
     }
-  }
-
-  /** The thresholds with the default {@link #timeMs()} (the signature before it existed). */
-  public GateThresholds(
-      double time, double buffers, long minBufferRise, long largeTableRows, boolean normalize) {
-    this(time, DEFAULT_TIME_MS, buffers, minBufferRise, largeTableRows, normalize);
   }
 
   /** The defaults, normalizing times. */

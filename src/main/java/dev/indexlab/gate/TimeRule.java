@@ -12,11 +12,13 @@ import java.util.Locale;
  *
  * <ol>
  *   <li><b>Samples</b>: {@link Significance}, the rule {@code run} decides with, on the JMH
- *       samples, with {@link GateThresholds#timeMs()} as its floor: slower when the 99% bootstrap
- *       interval of the ratio of medians lies wholly beyond {@code 1 + threshold}, Mann-Whitney p <
- *       0.01 and the medians at least {@code timeMs} apart ({@link Significance.Change#slowerBy}).
- *       This sees the noise between invocations, not the noise between JMH runs: two forks of the
- *       same code on a busy machine differ by more than their samples suggest.
+ *       samples, with {@link GateThresholds#timeMs()} as its floor: slower when the bootstrap
+ *       interval of the ratio of medians lies wholly beyond {@code 1 + threshold}, Mann-Whitney p
+ *       below the test's alpha and the medians at least {@code timeMs} apart ({@link
+ *       Significance.Change#slowerBy}; the summary states the test's figures, {@link
+ *       GateSummary#method}). This sees the noise between invocations, not the noise between JMH
+ *       runs: two forks of the same code on a busy machine differ by more than their samples
+ *       suggest.
  *   <li><b>Runs</b>: the effect must also clear the threshold by {@value #Z} standard errors of the
  *       run-to-run noise this very run shows (one-sided 0.1%):
  *       <ul>
@@ -123,9 +125,11 @@ final class TimeRule {
                 + " as measured, on their samples alone");
         return;
       }
-      logFactor = median(logs);
+      logFactor = SampleSummary.median(logs);
       sigma =
-          MAD_TO_SIGMA * median(Arrays.stream(logs).map(x -> Math.abs(x - logFactor)).toArray());
+          MAD_TO_SIGMA
+              * SampleSummary.median(
+                  Arrays.stream(logs).map(x -> Math.abs(x - logFactor)).toArray());
       note(
           String.format(
               Locale.ROOT,
@@ -162,7 +166,9 @@ final class TimeRule {
       return;
     }
     paired = true;
-    sigma = MAD_TO_SIGMA * median(residuals.stream().mapToDouble(Double::doubleValue).toArray());
+    sigma =
+        MAD_TO_SIGMA
+            * SampleSummary.median(residuals.stream().mapToDouble(Double::doubleValue).toArray());
     note(
         String.format(
             Locale.ROOT,
@@ -305,10 +311,6 @@ final class TimeRule {
 
   static double median(RouteSnapshot r) {
     return r.time() == null ? Double.NaN : r.time().p50();
-  }
-
-  private static double median(double[] values) {
-    return SampleSummary.median(values);
   }
 
   private static double[] positive(double[] samples) {

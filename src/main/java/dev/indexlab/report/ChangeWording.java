@@ -7,7 +7,6 @@ import dev.indexlab.stats.Significance;
 import dev.indexlab.stats.Significance.Change;
 import dev.indexlab.text.ReportFormat;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -18,11 +17,15 @@ import java.util.Locale;
  * the floor per call). EXPLAIN medians carry no samples; a change of them counts when it passes the
  * margins the run decided with: {@code --min-gain} and the floor for a drop, {@code
  * --max-regression} and the floor for a rise. A counted change is "much faster" when the time drops
- * by at least 90%, "faster" otherwise; "much slower" when it at least doubles, "slower" otherwise.
+ * by at least {@link #MUCH_FASTER_DROP}, "faster" otherwise; "much slower" when it rises by at
+ * least {@link #MUCH_SLOWER_RISE}, "slower" otherwise. The pages state these from the constants.
  */
 final class ChangeWording {
-  /** The rule of a run whose results.json predates {@code meta.rule}: the defaults of that time. */
-  static final Rule DEFAULT_RULE = new Rule(0.20, Significance.DEFAULT_FLOOR_MS, 0.10, 0.5);
+  /** The drop of the time, as a fraction, from which a counted change is "much faster". */
+  static final double MUCH_FASTER_DROP = 0.9;
+
+  /** The rise of the time, as a fraction, from which a counted change is "much slower". */
+  static final double MUCH_SLOWER_RISE = 1.0;
 
   /** The verdict of a comparison. */
   enum Verdict {
@@ -60,7 +63,7 @@ final class ChangeWording {
   private final Rule rule;
 
   ChangeWording(Rule rule) {
-    this.rule = rule == null ? DEFAULT_RULE : rule;
+    this.rule = rule == null ? Rule.DEFAULTS : rule;
   }
 
   Rule rule() {
@@ -102,9 +105,14 @@ final class ChangeWording {
   private static Verdict magnitude(double before, double after) {
     double fraction = (after - before) / before;
     if (fraction < 0) {
-      return fraction <= -0.9 ? Verdict.MUCH_FASTER : Verdict.FASTER;
+      return fraction <= -MUCH_FASTER_DROP ? Verdict.MUCH_FASTER : Verdict.FASTER;
     }
-    return fraction >= 1.0 ? Verdict.MUCH_SLOWER : Verdict.SLOWER;
+    return fraction >= MUCH_SLOWER_RISE ? Verdict.MUCH_SLOWER : Verdict.SLOWER;
+  }
+
+  /** {@link #MUCH_FASTER_DROP} as the pages write it: "90" (percent less time). */
+  static String muchFasterPercent() {
+    return Numbers.plain(100 * MUCH_FASTER_DROP);
   }
 
   /** The verdict for two EXPLAIN execution times (medians), by the run's margins. */
@@ -132,12 +140,12 @@ final class ChangeWording {
             + " p < %s) and the medians differ by at least %s ms per call; an EXPLAIN change"
             + " (medians of the draws, no samples to test) counts from %s%% and %s ms faster or"
             + " %s%% and %s ms slower, the margins the run decided with.",
-        plainNumber(test.level() * 100),
-        plainNumber(test.alpha()),
+        Numbers.plain(test.level() * 100),
+        Numbers.plain(test.alpha()),
         Numbers.ms(rule.minGainMs()),
-        plainNumber(rule.minGain() * 100),
+        Numbers.plain(rule.minGain() * 100),
         Numbers.ms(rule.minGainMs()),
-        plainNumber(rule.maxRegression() * 100),
+        Numbers.plain(rule.maxRegression() * 100),
         Numbers.ms(rule.minGainMs()));
   }
 
@@ -150,14 +158,7 @@ final class ChangeWording {
         + "–×"
         + Numbers.ratio(c.ciHigh())
         + "), "
-        + (c.pValue() < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", c.pValue()));
-  }
-
-  static String plainNumber(double v) {
-    return BigDecimal.valueOf(v)
-        .setScale(6, RoundingMode.HALF_UP)
-        .stripTrailingZeros()
-        .toPlainString();
+        + Numbers.pValue(c.pValue());
   }
 
   /**

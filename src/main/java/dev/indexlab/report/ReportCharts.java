@@ -71,7 +71,7 @@ final class ReportCharts {
       if (before == null || after == null || !(before.mean() > 0) || !(after.mean() > 0)) {
         continue;
       }
-      if (BoxStats.of(before).isEmpty() || BoxStats.of(after).isEmpty()) {
+      if (before.box().isEmpty() || after.box().isEmpty()) {
         continue;
       }
       changes.add(new Change(id, Math.abs(Math.log(after.mean() / before.mean()))));
@@ -96,8 +96,8 @@ final class ReportCharts {
     for (String id : ids) {
       chart.add(
           run.routeName(id),
-          BoxStats.of(RouteTable.timing(RunIndex.route(run.baseline(), id))).orElseThrow(),
-          BoxStats.of(RouteTable.timing(RunIndex.route(run.optimized(), id))).orElseThrow());
+          RouteTable.timing(RunIndex.route(run.baseline(), id)).box().orElseThrow(),
+          RouteTable.timing(RunIndex.route(run.optimized(), id)).box().orElseThrow());
     }
     return Optional.of(chart.render());
   }

@@ -74,14 +74,19 @@ final class RouteTable {
           .append("\"")
           .append(TOO_FEW)
           .append(
-              "\" in a p95 column: fewer than 100 samples, too few to hold a 95th percentile (it"
-                  + " would be one of the five slowest calls under another name). Samples: JMH"
-                  + " samples, baseline / optimized. A side with fewer than 100 samples met the"
-                  + " run's time limit first: the "
+              "\" in a p95 column: fewer than "
+                  + Significance.samplesToHold(P95)
+                  + " samples, too few to hold a 95th percentile (it would be one of the five"
+                  + " slowest calls under another name). Samples: JMH samples, baseline /"
+                  + " optimized. A side with fewer than "
+                  + Significance.MIN_SAMPLES
+                  + " samples met the run's time limit first: the "
                   + profile()
                   + " profile stretches a route's JMH iterations to at most four times their"
-                  + " length, and that held fewer than 100 calls of the route; a longer profile"
-                  + " (--profile standard or thorough) gives it more.\n");
+                  + " length, and that held fewer than "
+                  + Significance.MIN_SAMPLES
+                  + " calls of the route; a longer profile (--profile standard or thorough) gives"
+                  + " it more.\n");
     }
     if (reused > 0) {
       out.append('\n')
@@ -239,12 +244,15 @@ final class RouteTable {
 
   /** The p95 cell: the figure when the samples hold it, else a dash (see the note). */
   private String p95(Timing t) {
-    if (!Significance.holdsQuantile(0.95, t.samples())) {
+    if (!Significance.holdsQuantile(P95, t.samples())) {
       dashed = true;
       return TOO_FEW;
     }
     return ms(t.p95());
   }
+
+  /** The quantile of the p95 column. */
+  private static final double P95 = 0.95;
 
   /** A percentile cell left empty because the samples are too few to hold it. */
   static final String TOO_FEW = "–";

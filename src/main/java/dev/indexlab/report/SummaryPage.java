@@ -61,7 +61,9 @@ final class SummaryPage {
                 : "The baseline was measured at the start of the run and the optimized scenario at"
                     + " its end, on the one database. ")
             + run.wording().ruleSentence()
-            + " \"Much faster\" means at least 90% less time; a route whose results kept no"
+            + " \"Much faster\" means at least "
+            + ChangeWording.muchFasterPercent()
+            + "% less time; a route whose results kept no"
             + " samples (a run older than the rule) is \"not compared: no samples\".\n\n");
     out.append(table).append('\n');
     if (routeTimesChart) {
@@ -143,7 +145,9 @@ final class SummaryPage {
         .append(count(faster, "route got", "routes got"))
         .append(" significantly faster (")
         .append(verdicts.getOrDefault(Verdict.MUCH_FASTER, 0))
-        .append(" of them by 90% or more), ")
+        .append(" of them by ")
+        .append(ChangeWording.muchFasterPercent())
+        .append("% or more), ")
         .append(count(verdicts.getOrDefault(Verdict.NO_CHANGE, 0), "route showed", "routes showed"))
         .append(" no measurable change, ")
         .append(

@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.stats.BoxStats;
 import dev.indexlab.text.ReportFormat;
 import java.util.Arrays;
 import java.util.List;

@@ -2,10 +2,13 @@ package dev.indexlab.results;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.indexlab.stats.BoxStats;
+import dev.indexlab.stats.HistogramEntry;
 import dev.indexlab.stats.Significance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything one {@code indexlab run} measured, as written to {@code results.json}: the
@@ -54,6 +57,27 @@ public record RunResults(
    */
   public record Rule(
       double minGain, double minGainMs, double maxRegression, double maxRegressionMs) {
+    /** Default {@link #minGain()}, in percent (the unit {@code run --min-gain} takes). */
+    public static final int DEFAULT_MIN_GAIN_PERCENT = 20;
+
+    /** Default {@link #maxRegression()}, in percent (the unit {@code --max-regression} takes). */
+    public static final int DEFAULT_MAX_REGRESSION_PERCENT = 10;
+
+    /** Default {@link #maxRegressionMs()}: a slowdown under 0.5 ms per call never blocks. */
+    public static final double DEFAULT_MAX_REGRESSION_MS = 0.5;
+
+    /**
+     * The defaults, the floor being {@link Significance#DEFAULT_FLOOR_MS}. Reports also judge a
+     * results.json that predates {@code meta.rule} by them, which is right only while they are the
+     * defaults that run had: should one change, give such files the old figures instead.
+     */
+    public static final Rule DEFAULTS =
+        new Rule(
+            DEFAULT_MIN_GAIN_PERCENT / 100.0,
+            Significance.DEFAULT_FLOOR_MS,
+            DEFAULT_MAX_REGRESSION_PERCENT / 100.0,
+            DEFAULT_MAX_REGRESSION_MS);
+
     /** The significance rule the run decided with. */
     public Significance significance() {
       return Significance.withFloor(minGainMs);
@@ -142,10 +166,10 @@ public record RunResults(
 
   /**
    * A route's JMH SampleTime figures in one scenario, in milliseconds, as {@code
-   * BenchResults.RouteResult.timing()} derives them. Each {@code histogram} entry is either {@code
-   * {fromMs, toMs, count}} (a bucket, see {@code LogHistogram.buckets()}) or {@code {valueMs,
-   * count}} (a raw value), in ascending order; reports interpolate the percentiles not stored here
-   * (p5, p25, p75) with {@code LogHistogram.quantile}. {@code reusedFrom} names the scenario whose
+   * BenchResults.RouteResult.timing()} derives them. Each {@code histogram} entry is a bucket (see
+   * {@link dev.indexlab.stats.LogHistogram#buckets()}) or a raw value, in ascending order ({@link
+   * HistogramEntry} says how each is written); reports interpolate the percentiles not stored here
+   * (p5, p25, p75) for the box plot ({@link #box()}). {@code reusedFrom} names the scenario whose
    * timing this is when the route was not timed again here (the optimized scenario's routes that
    * read and write no table the accepted set changes, and run the baseline's plans); null when
    * measured here.
@@ -159,24 +183,9 @@ public record RunResults(
       double p99,
       double max,
       long samples,
-      List<double[]> histogram,
+      List<HistogramEntry> histogram,
       String reusedFrom,
       double[] values) {
-
-    /** A timing without its sample values. */
-    public Timing(
-        double mean,
-        double error,
-        double p50,
-        double p90,
-        double p95,
-        double p99,
-        double max,
-        long samples,
-        List<double[]> histogram,
-        String reusedFrom) {
-      this(mean, error, p50, p90, p95, p99, max, samples, histogram, reusedFrom, null);
-    }
 
     /** This timing, standing in for a scenario that did not time the route again. */
     public Timing reusedFrom(String scenario) {
@@ -186,6 +195,11 @@ public record RunResults(
     /** Whether the sample values the significance rule compares were kept. */
     public boolean hasValues() {
       return values != null && values.length > 0;
+    }
+
+    /** The box plot of this timing ({@link BoxStats#of(double, double, double, List)}). */
+    public Optional<BoxStats> box() {
+      return BoxStats.of(p50, p95, p99, histogram);
     }
   }
 

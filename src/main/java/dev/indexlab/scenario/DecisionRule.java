@@ -62,9 +62,11 @@ public final class DecisionRule {
     this.indexBudgetBytes = indexBudgetBytes;
   }
 
-  /** The defaults: 20% and 0.05 ms gain, 10% and 0.5 ms regression allowed, no size budget. */
+  /** The defaults ({@link RunResults.Rule#DEFAULTS}), with no size budget. */
   public static DecisionRule defaults() {
-    return new DecisionRule(0.20, Significance.DEFAULT_FLOOR_MS, 0.10, 0.5, Long.MAX_VALUE);
+    RunResults.Rule d = RunResults.Rule.DEFAULTS;
+    return new DecisionRule(
+        d.minGain(), d.minGainMs(), d.maxRegression(), d.maxRegressionMs(), Long.MAX_VALUE);
   }
 
   public double maxRegressionMs() {

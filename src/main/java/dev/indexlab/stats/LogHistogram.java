@@ -108,56 +108,51 @@ public record LogHistogram(int binsPerDecade, int firstBin, long[] counts) {
   }
 
   /**
-   * The non-empty bins as {@code {lowerEdge, upperEdge, count}} entries in ascending order: the
-   * form a results file keeps a histogram in, and that {@link #quantile(List, double)} reads.
+   * The non-empty bins as buckets in ascending order: the form a results file keeps a histogram in,
+   * and that {@link #quantile(List, double)} reads.
    */
-  public List<double[]> buckets() {
-    List<double[]> buckets = new ArrayList<>();
+  public List<HistogramEntry> buckets() {
+    List<HistogramEntry> buckets = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0) {
-        buckets.add(new double[] {lowerEdge(i), upperEdge(i), counts[i]});
+        buckets.add(new HistogramEntry(lowerEdge(i), upperEdge(i), counts[i]));
       }
     }
     return buckets;
   }
 
   /**
-   * The q-quantile of a histogram kept as entries of {@code {from, to, count}} buckets (as {@link
-   * #buckets()} writes them) or {@code {value, count}} pairs, in ascending order; NaN when it holds
-   * no samples. Inside a bucket the value is interpolated geometrically, since bins are log-spaced.
+   * The q-quantile of a histogram kept as buckets (as {@link #buckets()} writes them) or values, in
+   * ascending order; NaN when it holds no samples. Inside a bucket the value is interpolated
+   * geometrically, since bins are log-spaced.
    */
-  public static double quantile(List<double[]> buckets, double q) {
+  public static double quantile(List<HistogramEntry> entries, double q) {
     double total = 0;
-    for (double[] e : buckets) {
-      total += count(e);
+    for (HistogramEntry e : entries) {
+      total += e.count();
     }
     if (total <= 0) {
       return Double.NaN;
     }
     double target = q * total;
     double seen = 0;
-    for (double[] e : buckets) {
-      double n = count(e);
+    for (HistogramEntry e : entries) {
+      double n = e.count();
       if (n <= 0) {
         continue;
       }
       if (seen + n >= target) {
-        if (e.length < 3) {
-          return e[0];
+        if (e.isValue()) {
+          return e.from();
         }
         double f = (target - seen) / n;
-        double from = e[0];
-        double to = e[1];
+        double from = e.from();
+        double to = e.to();
         return from > 0 && to > 0 ? from * Math.pow(to / from, f) : from + (to - from) * f;
       }
       seen += n;
     }
-    double[] last = buckets.get(buckets.size() - 1);
-    return last.length < 3 ? last[0] : last[1];
-  }
-
-  private static double count(double[] entry) {
-    return entry.length >= 3 ? entry[2] : entry.length == 2 ? entry[1] : 0;
+    return entries.get(entries.size() - 1).to();
   }
 
   @Override

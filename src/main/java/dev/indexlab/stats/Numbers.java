@@ -1,5 +1,7 @@
 package dev.indexlab.stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -32,6 +34,19 @@ public final class Numbers {
       return String.format(Locale.ROOT, "%.3f", ms);
     }
     return String.format(Locale.ROOT, "%.2g", ms);
+  }
+
+  /** A number as plainly as it can be written, to six decimals at most: 99, 0.01, 0.05, 12.5. */
+  public static String plain(double v) {
+    return BigDecimal.valueOf(v)
+        .setScale(6, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** A test's p-value as the pages write it: "p = 0.004", or "p < 0.001" below that. */
+  public static String pValue(double p) {
+    return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
   }
 
   /** A ratio to three significant digits: 0.0113, 0.718, 1.05, 12.3. */

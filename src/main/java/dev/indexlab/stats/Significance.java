@@ -132,7 +132,7 @@ public record Significance(double floorMs, RatioOfMedians test) {
           Numbers.ratio(ratio),
           Numbers.ratio(ciLow),
           Numbers.ratio(ciHigh),
-          pValue < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", pValue),
+          Numbers.pValue(pValue),
           nBefore,
           nAfter);
     }
@@ -184,5 +184,12 @@ public record Significance(double floorMs, RatioOfMedians test) {
    */
   public static boolean holdsQuantile(double q, long n) {
     return n * (1 - q) >= 5 - 1e-9;
+  }
+
+  /**
+   * The fewest samples that hold their {@code q}-quantile ({@link #holdsQuantile}): 100 for p95.
+   */
+  public static long samplesToHold(double q) {
+    return (long) Math.ceil((5 - 1e-9) / (1 - q));
   }
 }

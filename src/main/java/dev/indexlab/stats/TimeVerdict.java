@@ -37,6 +37,6 @@ public record TimeVerdict(
         ratio,
         ciLow,
         ciHigh,
-        pValue < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", pValue));
+        Numbers.pValue(pValue));
   }
 }

@@ -3,6 +3,8 @@ package dev.indexlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.IndexlabVersion;
+import dev.indexlab.gate.GateThresholds;
+import dev.indexlab.results.RunResults.Rule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -44,6 +46,29 @@ class HelpTextTest {
       System.setErr(systemErr);
     }
     assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void theThresholdsDefaultsInTheHelpAreTheOnesTheRulesUse() {
+    Rule rule = Rule.DEFAULTS;
+    assertThat(help("run"))
+        .contains("this much faster. Default: " + Math.round(100 * rule.minGain()) + "%.")
+        .contains("significance rule. Default: " + rule.minGainMs() + ".")
+        .contains("more than this. Default: " + Math.round(100 * rule.maxRegression()) + "%.")
+        .contains("not blocking). Default: " + rule.maxRegressionMs() + ".");
+    GateThresholds gate = GateThresholds.defaults();
+    assertThat(help("gate"))
+        .contains("when significant. Default: " + Math.round(100 * gate.time()) + "%.")
+        .contains("that fails. Default: " + Math.round(100 * gate.buffers()) + "%.")
+        .contains("before it fails. Default: " + gate.timeMs() + ".")
+        .contains("this many rows. Default: " + gate.largeTableRows() + ".");
+  }
+
+  /** The command's help, its lines joined with single spaces. */
+  private static String help(String command) {
+    StringWriter out = new StringWriter();
+    Main.run(new String[] {command, "--help"}, new PrintWriter(out), sink());
+    return out.toString().replaceAll("\\s+", " ");
   }
 
   @Test

@@ -237,8 +237,8 @@ final class PageNumbers {
     }
     add(ReportFormat.ms(v));
     add(Numbers.ratio(v));
-    add(ChangeWording.plainNumber(v));
-    add(ChangeWording.plainNumber(v * 100));
+    add(Numbers.plain(v));
+    add(Numbers.plain(v * 100));
     if (v >= 0 && v <= 1) {
       add(ChangeWording.share(v));
     }

@@ -33,6 +33,16 @@ class ReportWordingTest {
   }
 
   @Test
+  void muchFasterIsWordedFromTheThresholdItsVerdictUses() {
+    double percent = Double.parseDouble(ChangeWording.muchFasterPercent());
+    assertThat(percent).isEqualTo(100 * ChangeWording.MUCH_FASTER_DROP);
+    assertThat(ChangeWording.verdict(change(100, 100 - percent, Direction.FASTER)))
+        .isEqualTo(Verdict.MUCH_FASTER);
+    assertThat(ChangeWording.verdict(change(100, 100 - percent + 0.5, Direction.FASTER)))
+        .isEqualTo(Verdict.FASTER);
+  }
+
+  @Test
   void explainVerdictsUseTheRunsMargins() {
     ChangeWording w = new ChangeWording(new Rule(0.20, 0.05, 0.10, 0.5));
     assertThat(w.explainVerdict(1.0, 0.85)).isEqualTo(Verdict.NO_CHANGE);
@@ -50,7 +60,7 @@ class ReportWordingTest {
   @Test
   void timingsWithoutSamplesAreNotCompared() {
     ChangeWording w = new ChangeWording(null);
-    Timing none = new Timing(1, 0.1, 1, 1, 1, 1, 1, 10, List.of(), null);
+    Timing none = new Timing(1, 0.1, 1, 1, 1, 1, 1, 10, List.of(), null, null);
     assertThat(w.compare(none, none)).isNull();
     double[] a = new double[200];
     double[] b = new double[200];
@@ -179,11 +189,7 @@ class ReportWordingTest {
 
   @Test
   void boxesComeFromTheHistogramAndJmhPercentiles() {
-    assertThat(BoxStats.of(RunResultsFixture.timing(10))).isPresent();
-    assertThat(
-            BoxStats.of(
-                new dev.indexlab.results.RunResults.Timing(
-                    1, 0, 1, 1, 1, 1, 1, 1, List.of(), null)))
-        .isEmpty();
+    assertThat(RunResultsFixture.timing(10).box()).isPresent();
+    assertThat(new Timing(1, 0, 1, 1, 1, 1, 1, 1, List.of(), null, null).box()).isEmpty();
   }
 }

@@ -524,6 +524,57 @@ class ReportWriterTest {
     }
   }
 
+  /**
+   * The summary states the rule the run decided with, from results.json's {@code meta.rule}, and
+   * the defaults for a file without one: change a threshold and the sentence follows.
+   */
+  @Test
+  void theSummaryStatesTheThresholdsOfTheRunsRule() throws Exception {
+    String strict = summaryWithRule(new RunResults.Rule(0.35, 0.25, 0.15, 2.0));
+    assertThat(strict)
+        .contains("the medians differ by at least 0.250 ms per call")
+        .contains("counts from 35% and 0.250 ms faster or 15% and 0.250 ms slower")
+        .contains("\"Much faster\" means at least " + ChangeWording.muchFasterPercent() + "%")
+        .doesNotContain("from 20% and");
+    RunResults.Rule d = RunResults.Rule.DEFAULTS;
+    assertThat(summaryWithRule(null))
+        .contains(
+            "counts from "
+                + Math.round(100 * d.minGain())
+                + "% and "
+                + ReportFormat.ms(d.minGainMs())
+                + " ms faster or "
+                + Math.round(100 * d.maxRegression())
+                + "% and ");
+  }
+
+  private String summaryWithRule(RunResults.Rule rule) throws IOException {
+    RunResults.Meta m = results.meta();
+    RunResults.Meta meta =
+        new RunResults.Meta(
+            m.date(),
+            m.indexlabVersion(),
+            m.postgresVersion(),
+            m.settings(),
+            m.target(),
+            m.workload(),
+            m.scale(),
+            m.seed(),
+            m.profile(),
+            m.commit(),
+            m.threads(),
+            m.cores(),
+            m.memoryBytes(),
+            m.javaVersion(),
+            m.os(),
+            m.scenarioDatabases(),
+            rule);
+    Path dir = temp.resolve("rule-" + (rule == null ? "none" : rule.minGain()));
+    new ReportWriter(new RunResults(meta, results.scenarios(), results.candidates()), resultsDir)
+        .writeTo(dir);
+    return Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+  }
+
   /** A timing without its samples (results older than the rule) is not compared, not guessed. */
   @Test
   void aRouteWithoutSamplesIsNotCompared() throws Exception {
@@ -544,6 +595,7 @@ class ReportWriterTest {
                       t.max(),
                       t.samples(),
                       t.histogram(),
+                      null,
                       null));
             });
     assertThat(byName.get("mood refresh (background job)")[7])

@@ -16,6 +16,7 @@ import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.results.RunResults.Timing;
 import dev.indexlab.results.RunResults.Trigger;
 import dev.indexlab.results.RunResults.WhatIf;
+import dev.indexlab.stats.HistogramEntry;
 import dev.indexlab.stats.Significance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -220,13 +221,13 @@ public final class RunResultsFixture {
   }
 
   static Timing timing(double mean) {
-    List<double[]> histogram = new ArrayList<>();
+    List<HistogramEntry> histogram = new ArrayList<>();
     long[] counts = {3, 40, 310, 980, 420, 130, 25, 4};
     double lo = mean * 0.55;
     double factor = Math.pow(3.2 / 0.55, 1.0 / counts.length);
     long total = 0;
     for (long c : counts) {
-      histogram.add(new double[] {lo, lo * factor, c});
+      histogram.add(new HistogramEntry(lo, lo * factor, c));
       lo *= factor;
       total += c;
     }
@@ -254,12 +255,12 @@ public final class RunResultsFixture {
   }
 
   /** Sample values spread evenly through each bucket of the histogram, thinned to 200. */
-  static double[] values(List<double[]> histogram) {
+  static double[] values(List<HistogramEntry> histogram) {
     List<Double> all = new ArrayList<>();
-    for (double[] b : histogram) {
-      long n = (long) b[2];
+    for (HistogramEntry b : histogram) {
+      long n = (long) b.count();
       for (long i = 0; i < n; i++) {
-        all.add(b[0] + (b[1] - b[0]) * (i + 0.5) / n);
+        all.add(b.from() + (b.to() - b.from()) * (i + 0.5) / n);
       }
     }
     int keep = Math.min(200, all.size());

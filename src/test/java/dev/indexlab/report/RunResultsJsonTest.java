@@ -10,6 +10,7 @@ import dev.indexlab.results.FindingKind;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.RouteDelta;
 import dev.indexlab.results.RunResults.Timing;
+import dev.indexlab.stats.HistogramEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class RunResultsJsonTest {
     Timing original = results.scenarios().get(0).routes().get(0).timing();
     assertThat(timing.histogram()).hasSameSizeAs(original.histogram());
     for (int i = 0; i < timing.histogram().size(); i++) {
-      assertThat(timing.histogram().get(i)).containsExactly(original.histogram().get(i));
+      assertThat(timing.histogram().get(i)).isEqualTo(original.histogram().get(i));
     }
     RouteDelta hot = back.candidates().get(0).deltas().get(2);
     assertThat(hot.hotUpdateShareBefore()).isEqualTo(1.0);
@@ -53,7 +54,7 @@ class RunResultsJsonTest {
 
   @Test
   void missingNumbersSurviveAsNaN() {
-    Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of(), null);
+    Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of(), null, null);
     RunResults results =
         new RunResults(
             RunResultsFixture.results().meta(),
@@ -71,6 +72,41 @@ class RunResultsJsonTest {
     Timing back = RunResultsJson.fromJson(json, "test").scenarios().get(0).routes().get(0).timing();
     assertThat(back.mean()).isNaN();
     assertThat(back.error()).isNaN();
+  }
+
+  /** Histogram entries are typed in memory and stay arrays by position in the file. */
+  @Test
+  void histogramEntriesAreWrittenAsTheArraysResultsFilesHaveAlwaysHeld() {
+    List<HistogramEntry> entries =
+        List.of(new HistogramEntry(0.5, 0.625, 50), HistogramEntry.value(2.5, 3));
+    String json =
+        RunResultsJson.toJson(withTiming(new Timing(1, 0, 1, 1, 1, 1, 3, 53, entries, null, null)));
+    assertThat(json).contains("\"histogram\" : [ [ 0.5, 0.625, 50.0 ], [ 2.5, 3.0 ] ],");
+    Timing back = RunResultsJson.fromJson(json, "test").scenarios().get(0).routes().get(0).timing();
+    assertThat(back.histogram()).isEqualTo(entries);
+    assertThat(back.histogram().get(1).isValue()).isTrue();
+    assertThat(RunResultsJson.toJson(RunResultsJson.fromJson(json, "test"))).isEqualTo(json);
+
+    String bad = json.replace("[ 2.5, 3.0 ]", "[ 2.5 ]");
+    assertThatThrownBy(() -> RunResultsJson.fromJson(bad, "bad.json"))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageStartingWith("cannot read bad.json: ")
+        .hasMessageContaining(
+            "a histogram entry is [from, to, count] or [value, count], not 1 numbers (line ");
+  }
+
+  private static RunResults withTiming(Timing timing) {
+    return new RunResults(
+        RunResultsFixture.results().meta(),
+        List.of(
+            new RunResults.ScenarioResult(
+                "baseline",
+                List.of(),
+                List.of(
+                    new RunResults.RouteResult(
+                        "r", "r", "r.sql", 1, false, timing, List.of(), null, null, null, null)),
+                List.of())),
+        List.of());
   }
 
   @Test

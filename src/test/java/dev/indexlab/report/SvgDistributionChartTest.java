@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.indexlab.stats.BoxStats;
 import dev.indexlab.stats.SampleSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;

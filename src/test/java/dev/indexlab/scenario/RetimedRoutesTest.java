@@ -49,7 +49,7 @@ class RetimedRoutesTest {
   private static RunResults.RouteResult route(
       String id, RunResults.StatementCapture s, boolean timed) {
     RunResults.Timing t =
-        timed ? new RunResults.Timing(1, 0.1, 1, 1, 1, 1, 1, 100, List.of(), null) : null;
+        timed ? new RunResults.Timing(1, 0.1, 1, 1, 1, 1, 1, 100, List.of(), null, null) : null;
     return new RunResults.RouteResult(
         id, id, id + ".sql", 1, false, t, List.of(s), null, null, null, null);
   }

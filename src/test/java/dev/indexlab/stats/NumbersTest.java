@@ -27,4 +27,14 @@ class NumbersTest {
     assertThat(Numbers.ms(1290.4)).isEqualTo("1,290");
     assertThat(Numbers.ms(Double.NaN)).isEqualTo("n/a");
   }
+
+  @Test
+  void settingsAreWrittenPlainlyAndPValuesAsThePagesGiveThem() {
+    assertThat(Numbers.plain(100 * 0.99)).isEqualTo("99");
+    assertThat(Numbers.plain(0.01)).isEqualTo("0.01");
+    assertThat(Numbers.plain(3.09)).isEqualTo("3.09");
+    assertThat(Numbers.plain(100.0)).isEqualTo("100");
+    assertThat(Numbers.pValue(0.0004)).isEqualTo("p < 0.001");
+    assertThat(Numbers.pValue(0.0123)).isEqualTo("p = 0.012");
+  }
 }

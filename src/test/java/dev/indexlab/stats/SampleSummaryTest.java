@@ -73,10 +73,11 @@ class SampleSummaryTest {
 
   @Test
   void histogramQuantilesInterpolateInsideBucketsAndTakePairsAsTheyAre() {
-    List<double[]> buckets = List.of(new double[] {1, 2, 50}, new double[] {2, 4, 50});
+    List<HistogramEntry> buckets =
+        List.of(new HistogramEntry(1, 2, 50), new HistogramEntry(2, 4, 50));
     assertThat(LogHistogram.quantile(buckets, 0.5)).isEqualTo(2.0);
     assertThat(LogHistogram.quantile(buckets, 0.75)).isCloseTo(Math.sqrt(8), within(1e-9));
-    List<double[]> values = List.of(new double[] {1, 3}, new double[] {5, 1});
+    List<HistogramEntry> values = List.of(HistogramEntry.value(1, 3), HistogramEntry.value(5, 1));
     assertThat(LogHistogram.quantile(values, 0.5)).isEqualTo(1.0);
     assertThat(LogHistogram.quantile(values, 0.99)).isEqualTo(5.0);
     assertThat(LogHistogram.quantile(List.of(), 0.5)).isNaN();
@@ -85,10 +86,11 @@ class SampleSummaryTest {
   @Test
   void bucketsListTheNonEmptyBinsWithTheirEdges() {
     LogHistogram h = LogHistogram.of(new double[] {1, 1, 10}, 10);
-    List<double[]> buckets = h.buckets();
-    assertThat(buckets).hasSize(2);
-    assertThat(buckets.get(0)).containsExactly(1.0, h.upperEdge(0), 2.0);
-    assertThat(buckets.get(1)).containsExactly(h.lowerEdge(10), h.upperEdge(10), 1.0);
+    List<HistogramEntry> buckets = h.buckets();
+    assertThat(buckets)
+        .containsExactly(
+            new HistogramEntry(1.0, h.upperEdge(0), 2.0),
+            new HistogramEntry(h.lowerEdge(10), h.upperEdge(10), 1.0));
     assertThat(LogHistogram.quantile(buckets, 1.0)).isEqualTo(h.upperEdge(10));
   }
 

@@ -72,6 +72,12 @@ class SignificanceTest {
     assertThat(Significance.holdsQuantile(0.99, 499)).isFalse();
     assertThat(Significance.holdsQuantile(0.99, 500)).isTrue();
     assertThat(Significance.holdsQuantile(0.5, 10)).isTrue();
+    for (double q : new double[] {0.9, 0.95, 0.99}) {
+      long n = Significance.samplesToHold(q);
+      assertThat(Significance.holdsQuantile(q, n)).as("p%s", q).isTrue();
+      assertThat(Significance.holdsQuantile(q, n - 1)).as("p%s", q).isFalse();
+    }
+    assertThat(Significance.samplesToHold(0.95)).isEqualTo(100);
   }
 
   @Test

@@ -1,16 +1,14 @@
-package dev.indexlab.report;
+package dev.indexlab.stats;
 
-import dev.indexlab.results.RunResults.Timing;
-import dev.indexlab.stats.LogHistogram;
-import dev.indexlab.stats.SampleSummary;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The percentiles one row of {@link SvgDistributionChart} draws, in milliseconds: whiskers from p5
- * to p95, a box from p25 to p75, a median line and a p99 marker.
+ * The percentiles of a latency distribution a box plot draws, in milliseconds: whiskers from p5 to
+ * p95, a box from p25 to p75, a median line and a p99 marker.
  */
-record BoxStats(double p5, double p25, double p50, double p75, double p95, double p99) {
+public record BoxStats(double p5, double p25, double p50, double p75, double p95, double p99) {
   public BoxStats {
     double[] ordered = {p5, p25, p50, p75, p95, p99};
     for (int i = 0; i < ordered.length; i++) {
@@ -32,26 +30,24 @@ record BoxStats(double p5, double p25, double p50, double p75, double p95, doubl
   }
 
   /**
-   * The box of a route's timing: p50, p95 and p99 as JMH computed them, and p5, p25 and p75 from
-   * the stored histogram ({@link LogHistogram#quantile(java.util.List, double)}). Empty when the
-   * timing has no histogram or no positive percentiles.
+   * The box of a timing that kept its exact p50, p95 and p99 (as JMH computed them) and a histogram
+   * ({@link LogHistogram#buckets()}): p5, p25 and p75 come from the histogram ({@link
+   * LogHistogram#quantile}). Empty when there is no histogram or no positive percentiles.
    */
-  static Optional<BoxStats> of(Timing timing) {
-    if (timing == null || timing.histogram() == null || timing.histogram().isEmpty()) {
+  public static Optional<BoxStats> of(
+      double p50, double p95, double p99, List<HistogramEntry> histogram) {
+    if (histogram == null || histogram.isEmpty()) {
       return Optional.empty();
     }
-    double p5 = LogHistogram.quantile(timing.histogram(), 0.05);
-    double p25 = LogHistogram.quantile(timing.histogram(), 0.25);
-    double p75 = LogHistogram.quantile(timing.histogram(), 0.75);
-    double p50 = timing.p50();
-    double p95 = timing.p95();
-    double p99 = timing.p99();
+    double p5 = LogHistogram.quantile(histogram, 0.05);
+    double p25 = LogHistogram.quantile(histogram, 0.25);
+    double p75 = LogHistogram.quantile(histogram, 0.75);
     if (!(p5 > 0 && p50 > 0 && p95 > 0 && p99 > 0)
         || !Double.isFinite(p25)
         || !Double.isFinite(p75)) {
       return Optional.empty();
     }
-    // keep the order the record requires when the interpolated values cross JMH's exact ones
+    // keep the order the record requires when the interpolated values cross the exact ones
     p95 = Math.max(p95, p50);
     p99 = Math.max(p99, p95);
     p25 = Math.min(Math.max(p25, Double.MIN_NORMAL), p50);
