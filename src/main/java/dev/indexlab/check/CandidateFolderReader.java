@@ -5,6 +5,7 @@ import dev.indexlab.schema.FlywayNames;
 import dev.indexlab.schema.LoadProblems;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteParser;
+import dev.indexlab.workload.RouteProblem;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -194,29 +195,11 @@ public final class CandidateFolderReader {
             Kind.INVALID, p, 1, "rewrite of an unknown route " + id + " (routes: " + known + ")");
         continue;
       }
-      List<String> errors = new ArrayList<>();
-      Path shown = Path.of(LoadProblems.shown(p));
-      Optional<Route> route = RouteParser.parse(shown, errors);
-      errors.forEach(e -> routeError(p, shown.toString(), e));
+      List<RouteProblem> errors = new ArrayList<>();
+      Optional<Route> route = RouteParser.parse(Path.of(LoadProblems.shown(p)), errors);
+      errors.forEach(e -> problem(Kind.INVALID, p, e.line(), e.message()));
       route.ifPresent(rewrites::add);
     }
-  }
-
-  /**
-   * A route parser error ({@code file:line: message} or {@code file: message}) as a typed problem;
-   * the parser names the file as it was given, {@code shown}.
-   */
-  private void routeError(Path file, String shown, String error) {
-    String rest = error.startsWith(shown + ":") ? error.substring(shown.length() + 1) : error;
-    int colon = rest.indexOf(": ");
-    long line = 0;
-    if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
-      line = Long.parseLong(rest.substring(0, colon));
-      rest = rest.substring(colon + 2);
-    } else if (rest.startsWith(" ")) {
-      rest = rest.substring(1);
-    }
-    problem(Kind.INVALID, file, line, rest);
   }
 
   /** The migrations to ship ({@code production/}) are not applied, only their names checked. */

@@ -23,6 +23,7 @@ import dev.indexlab.seed.SeedResult;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.RouteProblem;
 import dev.indexlab.workload.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +94,7 @@ public final class RunPipeline {
     SeedResult seeded = SeededDatabase.open(target, workload, settings.seed(), progress);
     ConnectionSpec template = seeded.connection();
     RouteCatalog catalog = RouteCatalog.load(workload).select(settings.routes());
-    catalog.errors().forEach(e -> log.println("indexlab: " + e));
+    catalog.problems().forEach(p -> log.println("indexlab: " + p.text()));
     Map<String, Route> routes = new LinkedHashMap<>();
     catalog.routes().forEach(r -> routes.put(r.id(), r));
     Files.createDirectories(settings.resultsDir());
@@ -138,7 +139,7 @@ public final class RunPipeline {
       AcceptedSet.Final last = new AcceptedSet(evaluation).measure(candidates, results);
       phases.end();
       log.println("indexlab run: phases: " + phases.describe());
-      scenarios.set(0, withLeftOut(last.baseline(), catalog.errors()));
+      scenarios.set(0, withLeftOut(last.baseline(), catalog.problems()));
       scenarios.add(last.optimized());
       results = last.candidates();
       return new RunResults(
@@ -270,12 +271,12 @@ public final class RunPipeline {
    * unknown {@code :param}), so that the report lists it among the run's problems.
    */
   private static RunResults.ScenarioResult withLeftOut(
-      RunResults.ScenarioResult baseline, List<String> parseErrors) {
+      RunResults.ScenarioResult baseline, List<RouteProblem> parseErrors) {
     if (parseErrors.isEmpty()) {
       return baseline;
     }
     List<String> errors = new ArrayList<>();
-    parseErrors.forEach(e -> errors.add("route left out: " + e));
+    parseErrors.forEach(p -> errors.add("route left out: " + p.text()));
     errors.addAll(baseline.errors());
     return new RunResults.ScenarioResult(
         baseline.name(), baseline.candidates(), baseline.routes(), errors);
