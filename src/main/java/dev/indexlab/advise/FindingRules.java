@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.explain.ColumnRoles;
 import dev.indexlab.explain.FindingKind;
 import java.util.ArrayList;
