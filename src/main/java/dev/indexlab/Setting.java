@@ -9,7 +9,34 @@ package dev.indexlab;
  * says which setting was meant.
  */
 public enum Setting {
-  ROUTES;
+  ALLOW_MISMATCH,
+  BASE,
+  BUFFERS_THRESHOLD,
+  DB,
+  EXPLAIN_DRAWS,
+  FORCE,
+  HEAD,
+  IN_PLACE,
+  JUNIT,
+  LARGE_TABLE,
+  LOG,
+  MIN_CALLS,
+  OUT,
+  PARAMETER_SETS,
+  PGBENCH,
+  PG_DUMP,
+  PG_VERSION,
+  PROFILE,
+  ROUNDS,
+  ROUTES,
+  SCALE,
+  SCENARIO,
+  SCHEMA,
+  SUMMARY,
+  THREADS,
+  THRESHOLD,
+  THRESHOLD_MS,
+  WORKLOAD;
 
   /** The mark that stands for this setting in a message: {@code {NAME}}. */
   @Override

@@ -20,7 +20,34 @@ final class FlagNames {
   /** The flag that gives {@code s}. */
   static String flag(Setting s) {
     return switch (s) {
+      case ALLOW_MISMATCH -> "--allow-mismatch";
+      case BASE -> "--base";
+      case BUFFERS_THRESHOLD -> "--buffers-threshold";
+      case DB -> "--db";
+      case EXPLAIN_DRAWS -> "--explain-draws";
+      case FORCE -> "--force";
+      case HEAD -> "--head";
+      case IN_PLACE -> "--in-place";
+      case JUNIT -> "--junit";
+      case LARGE_TABLE -> "--large-table";
+      case LOG -> "--log";
+      case MIN_CALLS -> "--min-calls";
+      case OUT -> "--out";
+      case PARAMETER_SETS -> "--parameter-sets";
+      case PGBENCH -> "--pgbench";
+      case PG_DUMP -> "--pg-dump";
+      case PG_VERSION -> "--pg-version";
+      case PROFILE -> "--profile";
+      case ROUNDS -> "--rounds";
       case ROUTES -> "--routes";
+      case SCALE -> "--scale";
+      case SCENARIO -> "--scenario";
+      case SCHEMA -> "--schema";
+      case SUMMARY -> "--summary";
+      case THREADS -> "--threads";
+      case THRESHOLD -> "--threshold";
+      case THRESHOLD_MS -> "--threshold-ms";
+      case WORKLOAD -> "--workload";
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.advise.AdviseRun;
 import dev.indexlab.advise.Candidate;
 import dev.indexlab.advise.CandidateFolder;
@@ -170,7 +171,9 @@ public final class RunPipeline {
               + db.user()
               + " may not create databases on "
               + db.maskedUrl()
-              + "; pass --in-place to apply each candidate to "
+              + "; pass "
+              + Setting.IN_PLACE
+              + " to apply each candidate to "
               + db.database()
               + " itself and revert it afterwards");
     }
