@@ -80,7 +80,7 @@ public record RouteCatalog(List<Route> routes, List<RouteProblem> problems) {
   }
 
   /** The first id that named no route, if any. */
-  public Optional<RouteProblem> unknown() {
+  Optional<RouteProblem> unknown() {
     return problems.stream().filter(p -> p.stage() == Stage.UNKNOWN).findFirst();
   }
 
