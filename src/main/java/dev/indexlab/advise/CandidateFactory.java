@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.db.Identifiers;
 import java.util.ArrayList;
 import java.util.HashSet;

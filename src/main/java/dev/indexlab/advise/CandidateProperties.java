@@ -1,11 +1,10 @@
 package dev.indexlab.advise;
 
-import dev.indexlab.IndexlabException;
-import java.nio.file.Path;
+import dev.indexlab.check.CandidateFolderReader;
+import dev.indexlab.check.CandidateKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -20,10 +19,7 @@ import java.util.Properties;
  * hand-written candidate may carry only {@code description}.
  */
 final class CandidateProperties {
-  static final String FILE = "candidate.properties";
-
-  /** The key that marks a rewrite as changing the application's API. */
-  static final String API_CHANGES = "api.changes";
+  static final String FILE = CandidateFolderReader.PROPERTIES;
 
   private CandidateProperties() {}
 
@@ -66,7 +62,7 @@ final class CandidateProperties {
       p.put("rewrite." + (i + 1) + ".route", c.rewrites().get(i).routeId());
     }
     if (c.kind() == CandidateKind.API_REWRITE) {
-      p.put(API_CHANGES, "true");
+      p.put(CandidateFolderReader.API_CHANGES, "true");
     }
     whatIf.ifPresent(
         w -> {
@@ -132,25 +128,6 @@ final class CandidateProperties {
               p.getProperty(pre + "comment", "")));
     }
     return reasons;
-  }
-
-  /**
-   * Whether {@code p} marks the candidate as changing the API ({@code api.changes=true}); false
-   * when the key is absent.
-   *
-   * @throws IndexlabException (usage, naming {@code file}) for a value other than true or false
-   */
-  static boolean changesApi(Properties p, Path file) {
-    String value = p.getProperty(API_CHANGES);
-    if (value == null) {
-      return false;
-    }
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    if (!v.equals("true") && !v.equals("false")) {
-      throw IndexlabException.usage(
-          file + ": " + API_CHANGES + " must be true or false, not \"" + value.trim() + "\"");
-    }
-    return v.equals("true");
   }
 
   private static double number(String text) {

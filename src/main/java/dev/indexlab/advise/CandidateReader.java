@@ -2,11 +2,11 @@ package dev.indexlab.advise;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.check.CandidateFolderReader;
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.check.CandidateProblem;
 import dev.indexlab.schema.FlywayNames;
 import dev.indexlab.workload.SqlScanner;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +59,19 @@ public final class CandidateReader {
 
   /**
    * The advisor reads what it can list; names Flyway rejects and the like are {@code check}'s to
-   * report, but a folder that cannot be listed would silently lose candidates.
+   * report, but a folder that cannot be listed would silently lose candidates, and a {@code
+   * candidate.properties} whose kind cannot be used would measure a candidate as something else:
+   * both stop the reading (the latter as a usage error naming the file, the line {@code check}
+   * prints).
    */
   private static void failOnUnreadable(CandidateFolderReader.Result read) throws IOException {
     for (CandidateProblem p : read.problems()) {
       if (p.kind() == CandidateProblem.Kind.UNREADABLE) {
         throw new IOException(p.text());
+      }
+      if (p.kind() == CandidateProblem.Kind.INVALID
+          && p.file().getFileName().toString().equals(CandidateFolderReader.PROPERTIES)) {
+        throw IndexlabException.usage(p.file() + ": " + p.message());
       }
     }
   }
@@ -74,7 +81,7 @@ public final class CandidateReader {
     String folderName = folder.getFileName().toString();
     Matcher fm = FOLDER.matcher(folderName);
     int number = fm.matches() ? Integer.parseInt(fm.group(1)) : -1;
-    Properties props = properties(folder.resolve(CandidateProperties.FILE));
+    Properties props = parsed.properties();
     List<Path> migrations = parsed.versionedMigrations();
     List<Path> production =
         parsed.productionMigrations().stream()
@@ -111,7 +118,7 @@ public final class CandidateReader {
     Candidate candidate =
         new Candidate(
             name,
-            kind(props, statements, rewrites, folder.resolve(CandidateProperties.FILE)),
+            kind(parsed.declaredKind(), statements, rewrites),
             indexes,
             statements,
             reasons,
@@ -129,39 +136,11 @@ public final class CandidateReader {
         Optional.ofNullable(props.getProperty("whatif.summary")));
   }
 
+  /** The kind declared in candidate.properties, else what the SQL and the rewrites say. */
   private static CandidateKind kind(
-      Properties props, List<String> statements, List<RouteRewrite> rewrites, Path file) {
-    boolean changesApi = CandidateProperties.changesApi(props, file);
-    String declared = props.getProperty("kind");
-    CandidateKind kind = null;
-    if (declared != null) {
-      try {
-        kind = CandidateKind.valueOf(declared.trim());
-      } catch (IllegalArgumentException e) {
-        throw IndexlabException.usage(
-            file
-                + ": kind="
-                + declared.trim()
-                + " is not one of "
-                + List.of(CandidateKind.values()));
-      }
-    }
-    if (changesApi || kind == CandidateKind.API_REWRITE) {
-      if (rewrites.isEmpty()) {
-        throw IndexlabException.usage(
-            file
-                + ": "
-                + CandidateProperties.API_CHANGES
-                + "=true needs the new route in rewrite/<route id>.sql");
-      }
-      if (kind != null && kind != CandidateKind.API_REWRITE) {
-        throw IndexlabException.usage(
-            file + ": " + CandidateProperties.API_CHANGES + "=true contradicts kind=" + kind);
-      }
-      return CandidateKind.API_REWRITE;
-    }
-    if (kind != null) {
-      return kind;
+      Optional<CandidateKind> declared, List<String> statements, List<RouteRewrite> rewrites) {
+    if (declared.isPresent()) {
+      return declared.get();
     }
     if (!rewrites.isEmpty()) {
       return CandidateKind.REWRITE;
@@ -174,18 +153,6 @@ public final class CandidateReader {
       return CandidateKind.DROP_INDEX;
     }
     return CandidateKind.CREATE_INDEX;
-  }
-
-  private static Properties properties(Path file) throws IOException {
-    Properties p = new Properties();
-    if (Files.isRegularFile(file)) {
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (IllegalArgumentException e) {
-        throw IndexlabException.usage(file + ": " + e.getMessage());
-      }
-    }
-    return p;
   }
 
   /** The first comment line of a migration, as a description. */

@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.check.CandidateKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

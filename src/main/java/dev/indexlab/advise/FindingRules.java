@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.results.ColumnRoles;
 import dev.indexlab.results.FindingKind;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.check.CandidateKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.check.CandidateKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package dev.indexlab.bench;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.stats.Significance;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +57,7 @@ public record BenchProfile(
         .orElseThrow(
             () ->
                 IndexlabException.usage(
-                    "--profile " + name + ": unknown; use quick, standard or thorough"));
+                    Setting.PROFILE + " " + name + ": unknown; use quick, standard or thorough"));
   }
 
   /** How many times its measurement iteration time an iteration may be stretched to. */

@@ -1,6 +1,7 @@
 package dev.indexlab.bench;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.workload.ParameterSampler;
 import java.nio.file.Path;
 
@@ -28,14 +29,15 @@ public record BenchSettings(
 
   public BenchSettings {
     if (threads < 1) {
-      throw IndexlabException.usage("--threads " + threads + ": must be at least 1");
+      throw IndexlabException.usage(Setting.THREADS + " " + threads + ": must be at least 1");
     }
     if (parameterSets < 1) {
-      throw IndexlabException.usage("--parameter-sets " + parameterSets + ": must be at least 1");
+      throw IndexlabException.usage(
+          Setting.PARAMETER_SETS + " " + parameterSets + ": must be at least 1");
     }
     if (scenario == null || !scenario.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw IndexlabException.usage(
-          "--scenario " + scenario + ": use letters, digits, '.', '_' and '-'");
+          Setting.SCENARIO + " " + scenario + ": use letters, digits, '.', '_' and '-'");
     }
   }
 

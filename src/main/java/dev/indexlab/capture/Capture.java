@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.workload.ParamFile;
 import java.io.IOException;
@@ -80,7 +81,9 @@ public final class Capture {
             String.format(
                 Locale.ROOT,
                 "no statement of database %s in %s is above the thresholds: %d statements"
-                    + " considered (%,.0f ms), %d below --min-calls %d, %d left out (utility,"
+                    + " considered (%,.0f ms), %d below "
+                    + Setting.MIN_CALLS
+                    + " %d, %d left out (utility,"
                     + " catalog, indexlab's own)",
                 db.database(),
                 source,
@@ -227,11 +230,14 @@ public final class Capture {
       try (Stream<Path> entries = Files.list(out)) {
         if (entries.findAny().isPresent()) {
           throw IndexlabException.usage(
-              "--out " + out + ": the directory is not empty; capture writes a new workload");
+              Setting.OUT
+                  + " "
+                  + out
+                  + ": the directory is not empty; capture writes a new workload");
         }
       }
     } else if (Files.exists(out)) {
-      throw IndexlabException.usage("--out " + out + ": not a directory");
+      throw IndexlabException.usage(Setting.OUT + " " + out + ": not a directory");
     }
   }
 

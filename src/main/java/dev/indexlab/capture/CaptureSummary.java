@@ -1,5 +1,6 @@
 package dev.indexlab.capture;
 
+import dev.indexlab.Setting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,9 @@ public record CaptureSummary(
         String.format(
             Locale.ROOT,
             "indexlab capture: %d routes from %s covering %.1f%% of %,.0f ms in %d statements"
-                + " considered; %d skipped; %d below --min-calls; left out: %s; %d parameters to"
+                + " considered; %d skipped; %d below "
+                + Setting.MIN_CALLS
+                + "; left out: %s; %d parameters to"
                 + " fill in; wrote %s in %.1f s",
             routes.size(),
             source,
@@ -50,9 +53,13 @@ public record CaptureSummary(
     skipped.forEach((f, why) -> out.add("  skipped " + f.getFileName() + ": " + why));
     if (todos > 0) {
       out.add(
-          "  indexlab check --workload "
+          "  indexlab check "
+              + Setting.WORKLOAD
+              + " "
               + this.out
-              + " --db URL lists the @param lines to fill in");
+              + " "
+              + Setting.DB
+              + " URL lists the @param lines to fill in");
     }
     return out;
   }

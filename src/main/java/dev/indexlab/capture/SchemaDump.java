@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import java.io.File;
 import java.io.IOException;
@@ -43,8 +44,12 @@ final class SchemaDump {
     String exe = given.map(Path::toString).orElseGet(SchemaDump::onPath);
     if (exe == null) {
       throw IndexlabException.usage(
-          "--schema: pg_dump is not on the PATH; add its directory to PATH, give --pg-dump FILE,"
-              + " or leave out --schema");
+          Setting.SCHEMA
+              + ": pg_dump is not on the PATH; add its directory to PATH, give "
+              + Setting.PG_DUMP
+              + " FILE,"
+              + " or leave out "
+              + Setting.SCHEMA);
     }
     int dumpMajor = dumpMajor(exe);
     int serverMajor;
@@ -56,7 +61,8 @@ final class SchemaDump {
     }
     if (dumpMajor < serverMajor) {
       throw IndexlabException.usage(
-          "--schema: "
+          Setting.SCHEMA
+              + ": "
               + exe
               + " is pg_dump "
               + dumpMajor
@@ -64,7 +70,10 @@ final class SchemaDump {
               + serverMajor
               + "), which pg_dump refuses to dump; use pg_dump "
               + serverMajor
-              + " or newer (--pg-dump FILE), or leave out --schema");
+              + " or newer ("
+              + Setting.PG_DUMP
+              + " FILE), or leave out "
+              + Setting.SCHEMA);
     }
     return new SchemaDump(db, exe);
   }
@@ -73,7 +82,8 @@ final class SchemaDump {
   void write(Path file) throws IOException {
     Properties url = Driver.parseURL(db.jdbcUrl(), new Properties());
     if (url == null) {
-      throw IndexlabException.usage("--schema: cannot read host and port from " + db.maskedUrl());
+      throw IndexlabException.usage(
+          Setting.SCHEMA + ": cannot read host and port from " + db.maskedUrl());
     }
     Path err = Files.createTempFile("indexlab-pg-dump-", ".err");
     try {
@@ -102,17 +112,18 @@ final class SchemaDump {
       try {
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
           p.destroyForcibly();
-          throw IndexlabException.failed("--schema: pg_dump did not finish in 10 minutes", null);
+          throw IndexlabException.failed(
+              Setting.SCHEMA + ": pg_dump did not finish in 10 minutes", null);
         }
       } catch (InterruptedException e) {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
-        throw IndexlabException.failed("--schema: interrupted while pg_dump ran", e);
+        throw IndexlabException.failed(Setting.SCHEMA + ": interrupted while pg_dump ran", e);
       }
       if (p.exitValue() != 0) {
         String message = Files.readString(err, StandardCharsets.UTF_8).strip();
         throw IndexlabException.failed(
-            "--schema: pg_dump failed: " + message.split("\\R", 2)[0], null);
+            Setting.SCHEMA + ": pg_dump failed: " + message.split("\\R", 2)[0], null);
       }
     } finally {
       Files.deleteIfExists(err);
@@ -141,14 +152,15 @@ final class SchemaDump {
       Matcher m = VERSION.matcher(out);
       if (!m.find()) {
         throw IndexlabException.usage(
-            "--schema: " + exe + " --version printed no version: " + out.strip());
+            Setting.SCHEMA + ": " + exe + " --version printed no version: " + out.strip());
       }
       return Integer.parseInt(m.group(1));
     } catch (IOException e) {
-      throw IndexlabException.usage("--schema: cannot run " + exe + ": " + e.getMessage());
+      throw IndexlabException.usage(Setting.SCHEMA + ": cannot run " + exe + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw IndexlabException.usage("--schema: interrupted while asking pg_dump its version");
+      throw IndexlabException.usage(
+          Setting.SCHEMA + ": interrupted while asking pg_dump its version");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,10 +38,10 @@ final class ServerLog {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw IndexlabException.usage("--log " + file + ": cannot read: " + e.getMessage());
+      throw IndexlabException.usage(Setting.LOG + " " + file + ": cannot read: " + e.getMessage());
     } catch (RuntimeException e) {
       throw IndexlabException.usage(
-          "--log " + file + ": not UTF-8 text (" + ServerLogFormat.SUPPORTED + ")");
+          Setting.LOG + " " + file + ": not UTF-8 text (" + ServerLogFormat.SUPPORTED + ")");
     }
     List<String> lines = text.lines().toList();
     int first = 0;
@@ -48,7 +49,7 @@ final class ServerLog {
       first++;
     }
     if (first == lines.size()) {
-      throw IndexlabException.usage("--log " + file + ": the file is empty");
+      throw IndexlabException.usage(Setting.LOG + " " + file + ": the file is empty");
     }
     List<LogRecord> records =
         switch (ServerLogFormat.detect(file, lines.get(first), first + 1)) {

@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,7 +69,8 @@ final class StatementStatistics {
               + preload
               + "'); capture needs "
               + ENABLE
-              + ", or a server log with --log");
+              + ", or a server log with "
+              + Setting.LOG);
     }
     if (!created) {
       throw IndexlabException.usage(
@@ -76,7 +78,8 @@ final class StatementStatistics {
               + database
               + ": run CREATE EXTENSION pg_stat_statements there (it needs "
               + ENABLE
-              + "), or give a server log with --log");
+              + "), or give a server log with "
+              + Setting.LOG);
     }
   }
 }

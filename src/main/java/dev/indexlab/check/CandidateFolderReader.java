@@ -5,8 +5,11 @@ import dev.indexlab.schema.FlywayNames;
 import dev.indexlab.schema.LoadProblems;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteParser;
+import dev.indexlab.workload.RouteProblem;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +17,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,11 +31,18 @@ import java.util.stream.Stream;
  * The reader returns every folder it could read and, as typed problems, what Flyway or the scenario
  * runner would trip over: files that are not in a candidate folder, migration names Flyway rejects
  * (also in {@code production/}, whose migrations are not applied), duplicate versions, versions not
- * above the schema's own migrations, a candidate with nothing in it, and rewrites that are not
- * valid route files for an existing route. It never throws for a bad folder: the caller decides
- * what a problem costs.
+ * above the schema's own migrations, a candidate with nothing in it, rewrites that are not valid
+ * route files for an existing route, and a {@code candidate.properties} that cannot be loaded or
+ * whose {@code kind=} or {@code api.changes=} is not a value indexlab can use (the first such
+ * problem of the file). It never throws for a bad folder: the caller decides what a problem costs.
  */
 public final class CandidateFolderReader {
+  /** The file a candidate folder describes itself in (optional). */
+  public static final String PROPERTIES = "candidate.properties";
+
+  /** The key that marks a rewrite as changing the application's API. */
+  public static final String API_CHANGES = "api.changes";
+
   private static final Comparator<Path> FLYWAY_ORDER =
       Comparator.comparing((Path p) -> !FlywayNames.isVersioned(name(p)))
           .thenComparing(CandidateFolderReader::version, FlywayNames::compareVersions)
@@ -40,19 +52,26 @@ public final class CandidateFolderReader {
    * One candidate folder: its migrations with valid Flyway names in the order Flyway applies them,
    * the valid migration names in {@code production/}, every {@code rewrite/*.sql} file, and those
    * rewrites parsed as routes (only the ones that parse and, when the route ids are known, rewrite
-   * an existing route).
+   * an existing route), its {@code candidate.properties} (empty when it has none or it cannot be
+   * loaded) and the kind those declare ({@code kind=}, or {@link CandidateKind#API_REWRITE} for
+   * {@code api.changes=true}; empty when they declare none or it is a problem).
    */
   public record Folder(
       Path directory,
       List<Path> migrations,
       List<Path> productionMigrations,
       List<Path> rewriteFiles,
-      List<Route> rewrites) {
+      List<Route> rewrites,
+      Properties properties,
+      Optional<CandidateKind> declaredKind) {
     public Folder {
       migrations = List.copyOf(migrations);
       productionMigrations = List.copyOf(productionMigrations);
       rewriteFiles = List.copyOf(rewriteFiles);
       rewrites = List.copyOf(rewrites);
+      Properties copy = new Properties();
+      copy.putAll(properties);
+      properties = copy;
     }
 
     /** The folder's name, e.g. {@code 001_orders_customer}. */
@@ -157,7 +176,68 @@ public final class CandidateFolderReader {
     }
     migrations.sort(FLYWAY_ORDER);
     production.sort(FLYWAY_ORDER);
-    return new Folder(dir, migrations, production, rewriteFiles, rewrites);
+    Path file = dir.resolve(PROPERTIES);
+    Properties properties = properties(file);
+    Optional<CandidateKind> kind = declaredKind(properties, file, !rewriteFiles.isEmpty());
+    return new Folder(dir, migrations, production, rewriteFiles, rewrites, properties, kind);
+  }
+
+  private Properties properties(Path file) {
+    Properties p = new Properties();
+    if (Files.isRegularFile(file)) {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (IOException e) {
+        problem(Kind.UNREADABLE, file, 0, "cannot read: " + e.getMessage());
+        return new Properties();
+      } catch (IllegalArgumentException e) {
+        problem(Kind.INVALID, file, 0, e.getMessage());
+        return new Properties();
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The kind {@code p} declares: {@code api.changes=true} makes an {@link
+   * CandidateKind#API_REWRITE}, which needs a rewrite and allows no other {@code kind=}. The first
+   * value indexlab cannot use is a problem of {@code file}, and the kind is then empty.
+   */
+  private Optional<CandidateKind> declaredKind(Properties p, Path file, boolean hasRewrite) {
+    String changes = p.getProperty(API_CHANGES);
+    String v = changes == null ? "false" : changes.trim().toLowerCase(Locale.ROOT);
+    if (!v.equals("true") && !v.equals("false")) {
+      String was = changes.trim();
+      problem(Kind.INVALID, file, 0, API_CHANGES + " must be true or false, not \"" + was + "\"");
+      return Optional.empty();
+    }
+    String declared = p.getProperty("kind");
+    CandidateKind kind = null;
+    if (declared != null) {
+      try {
+        kind = CandidateKind.valueOf(declared.trim());
+      } catch (IllegalArgumentException e) {
+        String known = List.of(CandidateKind.values()).toString();
+        problem(Kind.INVALID, file, 0, "kind=" + declared.trim() + " is not one of " + known);
+        return Optional.empty();
+      }
+    }
+    if (v.equals("true") || kind == CandidateKind.API_REWRITE) {
+      if (!hasRewrite) {
+        problem(
+            Kind.INVALID,
+            file,
+            0,
+            API_CHANGES + "=true needs the new route in rewrite/<route id>.sql");
+        return Optional.empty();
+      }
+      if (kind != null && kind != CandidateKind.API_REWRITE) {
+        problem(Kind.INVALID, file, 0, API_CHANGES + "=true contradicts kind=" + kind);
+        return Optional.empty();
+      }
+      return Optional.of(CandidateKind.API_REWRITE);
+    }
+    return Optional.ofNullable(kind);
   }
 
   private void versionChecks(Path p, Map<String, Path> versions) {
@@ -194,29 +274,11 @@ public final class CandidateFolderReader {
             Kind.INVALID, p, 1, "rewrite of an unknown route " + id + " (routes: " + known + ")");
         continue;
       }
-      List<String> errors = new ArrayList<>();
-      Path shown = Path.of(LoadProblems.shown(p));
-      Optional<Route> route = RouteParser.parse(shown, errors);
-      errors.forEach(e -> routeError(p, shown.toString(), e));
+      List<RouteProblem> errors = new ArrayList<>();
+      Optional<Route> route = RouteParser.parse(Path.of(LoadProblems.shown(p)), errors);
+      errors.forEach(e -> problem(Kind.INVALID, p, e.line(), e.message()));
       route.ifPresent(rewrites::add);
     }
-  }
-
-  /**
-   * A route parser error ({@code file:line: message} or {@code file: message}) as a typed problem;
-   * the parser names the file as it was given, {@code shown}.
-   */
-  private void routeError(Path file, String shown, String error) {
-    String rest = error.startsWith(shown + ":") ? error.substring(shown.length() + 1) : error;
-    int colon = rest.indexOf(": ");
-    long line = 0;
-    if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
-      line = Long.parseLong(rest.substring(0, colon));
-      rest = rest.substring(colon + 2);
-    } else if (rest.startsWith(" ")) {
-      rest = rest.substring(1);
-    }
-    problem(Kind.INVALID, file, line, rest);
   }
 
   /** The migrations to ship ({@code production/}) are not applied, only their names checked. */

@@ -64,7 +64,7 @@ public final class WorkloadChecker {
         .skippedRouteFiles()
         .forEach((f, why) -> problems.note(LoadProblems.shown(f) + ": skipped: " + why));
     RouteCatalog catalog = RouteCatalog.load(files);
-    catalog.errors().forEach(problems::problem);
+    catalog.problems().forEach(p -> problems.problem(p.text()));
     Set<String> ids = new TreeSet<>();
     files.forEach(f -> ids.add(f.getFileName().toString().replaceFirst("\\.sql$", "")));
     List<CandidateFolderReader.Folder> candidates = CandidateFiles.read(workload, ids, problems);

@@ -94,7 +94,7 @@ final class AdviseCommand implements Callable<Integer> {
     List<PlanFinding> planFindings = readFindings();
     RouteCatalog routes = RouteCatalog.load(w);
     PrintWriter err = spec.commandLine().getErr();
-    routes.errors().forEach(e -> err.println("indexlab: skipping route: " + e));
+    routes.problems().forEach(p -> err.println("indexlab: skipping route: " + p.text()));
     try (DatabaseTarget t = target.open()) {
       boolean mayWrite = t.ownsServer() || force;
       if (!mayWrite) {

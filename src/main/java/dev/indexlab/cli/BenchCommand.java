@@ -95,15 +95,8 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = QuietLog.of(spec.commandLine().getErr(), seeding.quiet);
     Workload w = workload.open();
     RouteCatalog catalog = RouteCatalog.load(w);
+    catalog.select(routes.ids()); // an unknown id is a usage error before anything starts
     RouteSelection chosen = RouteSelection.of(catalog, routes.ids());
-    if (chosen.hasUnknownIds()) {
-      throw IndexlabException.usage(
-          chosen.problems().stream()
-              .filter(p -> p.stage().equals("unknown"))
-              .findFirst()
-              .orElseThrow()
-              .message());
-    }
     OptionChecks.atLeast("--threads", threads, 1);
     OptionChecks.atLeast("--parameter-sets", parameterSets, 1);
     OptionChecks.writableDirectory("--results", results);

@@ -70,9 +70,9 @@ final class ExplainCommand implements Callable<Integer> {
     Workload w = workload.open();
     RouteCatalog catalog = RouteCatalog.load(w).select(routes.ids());
     OptionChecks.writableDirectory("--plans", plans);
-    catalog.errors().forEach(e -> err.println("indexlab: " + e));
+    catalog.problems().forEach(p -> err.println("indexlab: " + p.text()));
     Path dir = plans.resolve(scenario);
-    int failed = catalog.errors().size();
+    int failed = catalog.problems().size();
     List<Finding> findings = new ArrayList<>();
     try (DatabaseTarget t = target.open()) {
       ConnectionSpec db = SeededDatabase.prepare(t, w, seeding.toOptions(), seeding.progress());

@@ -1,6 +1,5 @@
 package dev.indexlab.cli;
 
-import dev.indexlab.bench.BenchProfile;
 import dev.indexlab.gate.GateSettings;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
@@ -36,29 +35,7 @@ final class GateMeasureOptions {
       description = "Parameter sets drawn per route for JMH (default: 1000, or the baseline's).")
   Integer parameterSets;
 
-  @Option(
-      names = "--forks",
-      paramLabel = "N",
-      description = "Override the profile's forks (0: measure in this JVM, for tests).")
-  Integer forks;
-
-  @Option(
-      names = "--warmup-iterations",
-      paramLabel = "N",
-      description = "Override the profile's warm-up iterations.")
-  Integer warmupIterations;
-
-  @Option(
-      names = "--iterations",
-      paramLabel = "N",
-      description = "Override the profile's measurement iterations.")
-  Integer iterations;
-
-  @Option(
-      names = "--iteration-time",
-      paramLabel = "SECONDS",
-      description = "Override the profile's iteration time (warm-up and measurement).")
-  Double iterationSeconds;
+  @Mixin ProfileOverrides overrides;
 
   /** {@code defaults} with the options that were given applied. */
   GateSettings apply(GateSettings defaults) {
@@ -66,11 +43,8 @@ final class GateMeasureOptions {
     if (profile != null) {
       s = s.withProfile(GateSettings.profile(profile));
     }
-    if (forks != null
-        || warmupIterations != null
-        || iterations != null
-        || iterationSeconds != null) {
-      s = s.withProfile(override(s.profile()));
+    if (!overrides.none()) {
+      s = s.withProfile(overrides.applyTo(s.profile()));
     }
     if (explainDraws != null) {
       s = s.withExplainDraws(explainDraws);
@@ -94,10 +68,6 @@ final class GateMeasureOptions {
   /** Checks that every {@code --routes} id names a route of {@code w} (a usage error if not). */
   void checkRoutes(Workload w) {
     RouteCatalog.load(w).select(routes.ids());
-  }
-
-  private BenchProfile override(BenchProfile p) {
-    return ProfileOptions.withOverrides(p, forks, warmupIterations, iterationSeconds, iterations);
   }
 
   List<String> routes() {

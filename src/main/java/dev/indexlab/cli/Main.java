@@ -45,8 +45,8 @@ public final class Main {
     // for the help texts of --pg-version: the default is the build's bundled version
     System.setProperty("dev.indexlab.pg.default", PgVersion.DEFAULT.toString());
     CommandLine cl = new CommandLine(new IndexlabCommand());
-    cl.setOut(out);
-    cl.setErr(err);
+    cl.setOut(FlagNames.rendering(out));
+    cl.setErr(FlagNames.rendering(err));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(
         e -> e instanceof IndexlabException ie ? ie.status() : IndexlabException.JOB_FAILED);

@@ -14,6 +14,7 @@ import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.RouteProblem;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     SeedOptions seed = seeding.toOptions();
     SeededDatabase.expectedRows(w, seed);
     // an unknown --routes id is a usage error here, before a server starts
-    List<String> leftOut = RouteCatalog.load(w).select(routes.ids()).errors();
+    List<RouteProblem> leftOut = RouteCatalog.load(w).select(routes.ids()).problems();
     profile.profile();
     long budget = indexBudgetMb == null ? Long.MAX_VALUE : (long) (indexBudgetMb * 1024 * 1024);
     if (!(minGainMs >= 0) || Double.isInfinite(minGainMs)) {

@@ -1,6 +1,7 @@
 package dev.indexlab.db;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,11 @@ final class ContainerTarget implements DatabaseTarget {
   public static ContainerTarget start(String image) {
     if (!dockerAvailable()) {
       throw new IndexlabException(
-          1, "--db testcontainers:" + image + ": no Docker engine is reachable from this machine");
+          1,
+          Setting.DB
+              + " testcontainers:"
+              + image
+              + ": no Docker engine is reachable from this machine");
     }
     Map<String, String> settings = BenchmarkSettings.forEmbedded();
     List<String> command = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.indexlab.db;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import java.util.Map;
 import java.util.Properties;
 import org.postgresql.Driver;
@@ -22,7 +23,8 @@ public final class DatabaseTargets {
       return;
     }
     throw IndexlabException.usage(
-        "--db "
+        Setting.DB
+            + " "
             + Secrets.maskUrl(db)
             + ": unknown target; use embedded, testcontainers[:image] or jdbc:postgresql://...");
   }
@@ -51,15 +53,23 @@ public final class DatabaseTargets {
     if (db.startsWith("testcontainers")) {
       String image = db.contains(":") ? db.substring(db.indexOf(':') + 1) : v.image();
       if (image.isBlank()) {
-        throw IndexlabException.usage("--db testcontainers: the image name after ':' is empty");
+        throw IndexlabException.usage(
+            Setting.DB + " testcontainers: the image name after ':' is empty");
       }
       if (version != null && db.contains(":")) {
         throw IndexlabException.usage(
-            "--pg-version "
+            Setting.PG_VERSION
+                + " "
                 + version
-                + " and --db "
+                + " and "
+                + Setting.DB
+                + " "
                 + db
-                + " both choose the server; give one (--db testcontainers --pg-version "
+                + " both choose the server; give one ("
+                + Setting.DB
+                + " testcontainers "
+                + Setting.PG_VERSION
+                + " "
                 + version
                 + " uses "
                 + version.image()
@@ -69,14 +79,17 @@ public final class DatabaseTargets {
     }
     if (version != null) {
       throw IndexlabException.usage(
-          "--pg-version "
+          Setting.PG_VERSION
+              + " "
               + version
-              + ": a server given by JDBC URL runs its own version; drop --pg-version");
+              + ": a server given by JDBC URL runs its own version; drop "
+              + Setting.PG_VERSION);
     }
     Properties url = Driver.parseURL(db, null);
     if (url == null) {
       throw IndexlabException.usage(
-          "--db "
+          Setting.DB
+              + " "
               + Secrets.maskUrl(db)
               + ": not a valid PostgreSQL JDBC URL (jdbc:postgresql://host:port/database?...)");
     }

@@ -1,6 +1,7 @@
 package dev.indexlab.db;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -169,7 +170,8 @@ final class PgBinaries implements PgBinaryResolver {
       }
     } catch (IOException e) {
       throw IndexlabException.usage(
-          "--pg-version "
+          Setting.PG_VERSION
+              + " "
               + version
               + ": its binaries are not in the local Maven repository and Maven could not be run ("
               + e.getMessage()
@@ -181,7 +183,8 @@ final class PgBinaries implements PgBinaryResolver {
     }
     if (exit != 0 || !Files.isRegularFile(expected)) {
       throw IndexlabException.usage(
-          "--pg-version "
+          Setting.PG_VERSION
+              + " "
               + version
               + ": fetching its binaries failed (mvn exit "
               + exit

@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
@@ -117,7 +118,9 @@ public final class BaselineGateRun {
               + r.file()
               + " was measured on other data ("
               + String.join("; ", mismatches)
-              + "); pass --allow-mismatch to compare anyway");
+              + "); pass "
+              + Setting.ALLOW_MISMATCH
+              + " to compare anyway");
     }
     notes.add("compared despite a mismatch (--allow-mismatch): " + String.join("; ", mismatches));
   }

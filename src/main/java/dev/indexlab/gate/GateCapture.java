@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.explain.DrillDown;
 import dev.indexlab.explain.ExplainResult;
 import dev.indexlab.explain.Plan;
@@ -59,7 +60,7 @@ final class GateCapture {
    */
   public GateCapture(int draws, long seed, SampledRows kept) {
     if (draws < 1) {
-      throw IndexlabException.usage("--explain-draws " + draws + ": must be at least 1");
+      throw IndexlabException.usage(Setting.EXPLAIN_DRAWS + " " + draws + ": must be at least 1");
     }
     this.draws = draws;
     this.seed = seed;

@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class GateOutputs {
       String command) {
     String markdown = GateSummary.render(outcome, compared, command);
     if (summary != null) {
-      writeFile(summary, markdown, false, "--summary");
+      writeFile(summary, markdown, false, Setting.SUMMARY.toString());
     }
     String step = env.get(STEP_SUMMARY);
     if (step != null && !step.isBlank()) {
@@ -61,7 +62,8 @@ public final class GateOutputs {
         createParent(junit);
         new JUnitXmlWriter().write(GateCases.of(outcome), GateCases.properties(outcome), junit);
       } catch (IOException | RuntimeException e) {
-        throw IndexlabException.usage("--junit " + junit + ": cannot write: " + e.getMessage());
+        throw IndexlabException.usage(
+            Setting.JUNIT + " " + junit + ": cannot write: " + e.getMessage());
       }
     }
     out.println(outcome.verdictLine(command));

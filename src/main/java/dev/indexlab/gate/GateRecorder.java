@@ -2,18 +2,18 @@ package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.IndexlabVersion;
+import dev.indexlab.Setting;
 import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.bench.ConnectionFile;
 import dev.indexlab.bench.JmhErrors;
 import dev.indexlab.bench.JmhLauncher;
 import dev.indexlab.bench.JmhStatistics;
 import dev.indexlab.bench.Preflight;
-import dev.indexlab.bench.RouteProblem;
-import dev.indexlab.bench.RouteSelection;
 import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.RouteProblem;
 import dev.indexlab.workload.SampledRows;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,7 +78,7 @@ public final class GateRecorder {
     }
     for (String id : routeIds) {
       if (state.stream().noneMatch(m -> m.containsKey(id))) {
-        throw IndexlabException.usage("--routes " + id + ": no such route");
+        throw IndexlabException.usage(Setting.ROUTES + " " + id + ": no such route");
       }
     }
     String postgresVersion = postgresVersion(sides.get(0));
@@ -104,24 +104,24 @@ public final class GateRecorder {
   }
 
   private Map<String, RouteMeasurement> select(GateSide side, List<String> ids, Set<String> order) {
-    RouteSelection selection = RouteSelection.of(RouteCatalog.load(side.workload()), ids);
+    RouteCatalog selection = RouteCatalog.load(side.workload()).choose(ids);
     Map<String, RouteMeasurement> out = new LinkedHashMap<>();
     for (Route r : selection.routes()) {
       out.put(r.id(), new RouteMeasurement(r.id(), r, null));
       order.add(r.id());
     }
     for (RouteProblem p : selection.problems()) {
-      if (p.stage().equals("unknown")) {
+      if (p.stage() == RouteProblem.Stage.UNKNOWN) {
         continue; // not a route of this side; another side may have it
       }
-      out.putIfAbsent(p.route(), new RouteMeasurement(p.route(), null, p.message()));
+      out.putIfAbsent(p.route(), new RouteMeasurement(p.route(), null, p.text()));
       order.add(p.route());
     }
     return out;
   }
 
   private void capture(GateSide side, RouteMeasurement m, SampledRows sampled) {
-    Optional<RouteProblem> problem =
+    var problem =
         Preflight.check(side.db(), m.route, side.seed(), settings.parameterSets(), sampled);
     if (problem.isPresent()) {
       m.error = problem.get().message();

@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.bench.BenchProfile;
 import dev.indexlab.stats.SampleThinning;
 import dev.indexlab.workload.ParameterSampler;
@@ -42,14 +43,19 @@ public record GateSettings(
 
   public GateSettings {
     if (rounds < 1) {
-      throw IndexlabException.usage("--rounds " + rounds + ": must be at least 1");
+      throw IndexlabException.usage(Setting.ROUNDS + " " + rounds + ": must be at least 1");
     }
     if (explainDraws < 1) {
-      throw IndexlabException.usage("--explain-draws " + explainDraws + ": must be at least 1");
+      throw IndexlabException.usage(
+          Setting.EXPLAIN_DRAWS + " " + explainDraws + ": must be at least 1");
     }
     if (parameterSets < explainDraws) {
       throw IndexlabException.usage(
-          "--parameter-sets " + parameterSets + ": must be at least --explain-draws");
+          Setting.PARAMETER_SETS
+              + " "
+              + parameterSets
+              + ": must be at least "
+              + Setting.EXPLAIN_DRAWS);
     }
     if (sampleCap < 100) {
       throw IndexlabException.usage("sample cap " + sampleCap + ": must be at least 100");
@@ -88,7 +94,10 @@ public record GateSettings(
       return BenchProfile.of(key);
     } catch (IndexlabException e) {
       throw IndexlabException.usage(
-          "--profile " + name + ": unknown; use gate, gate-round, quick, standard or thorough");
+          Setting.PROFILE
+              + " "
+              + name
+              + ": unknown; use gate, gate-round, quick, standard or thorough");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.stats.Significance;
 
 /**
@@ -57,19 +58,19 @@ public record GateThresholds(
 
   public GateThresholds {
     if (!(time >= 0) || Double.isInfinite(time)) {
-      throw IndexlabException.usage("--threshold must be a percentage >= 0");
+      throw IndexlabException.usage(Setting.THRESHOLD + " must be a percentage >= 0");
     }
     if (!(timeMs >= 0) || Double.isInfinite(timeMs)) {
-      throw IndexlabException.usage("--threshold-ms must be a number of ms >= 0");
+      throw IndexlabException.usage(Setting.THRESHOLD_MS + " must be a number of ms >= 0");
     }
     if (!(buffers >= 0) || Double.isInfinite(buffers)) {
-      throw IndexlabException.usage("--buffers-threshold must be a percentage >= 0");
+      throw IndexlabException.usage(Setting.BUFFERS_THRESHOLD + " must be a percentage >= 0");
     }
     if (minBufferRise < 0) {
       throw new IllegalArgumentException("minBufferRise must be >= 0, got " + minBufferRise);
     }
     if (largeTableRows < 0) {
-      throw IndexlabException.usage("--large-table " + largeTableRows + ": must be >= 0");
+      throw IndexlabException.usage(Setting.LARGE_TABLE + " " + largeTableRows + ": must be >= 0");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
@@ -64,9 +65,12 @@ public final class InterleavedGate {
     Workload b = head.workload();
     if (!a.name().equals(b.name())) {
       throw IndexlabException.usage(
-          "--base is workload "
+          Setting.BASE
+              + " is workload "
               + a.name()
-              + ", --head is "
+              + ", "
+              + Setting.HEAD
+              + " is "
               + b.name()
               + "; compare like with like");
     }
@@ -97,7 +101,9 @@ public final class InterleavedGate {
           if (!target.ownsServer()) {
             throw IndexlabException.usage(
                 "base and head schemas diverge (a migration both have was edited); on a server"
-                    + " given by JDBC URL the gate cannot seed each side; use --db embedded");
+                    + " given by JDBC URL the gate cannot seed each side; use "
+                    + Setting.DB
+                    + " embedded");
           }
           dropTemplate(seeded.connection());
           SeedResult again = SeededDatabase.open(target, b, options, seedProgress);

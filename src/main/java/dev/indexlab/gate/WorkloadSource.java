@@ -1,6 +1,7 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.workload.Workload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ public final class WorkloadSource implements AutoCloseable {
           spec + ": no such directory, and " + cwd + " is not in a git repository to find it in");
     }
     Path top = real(Path.of(topLevel.strip()));
-    String commit = gitOrNull(cwd, "rev-parse", "--verify", "--quiet", spec + "^{commit}");
+    String commit = gitOrNull(cwd, "rev-parse", "--verify", "-q", spec + "^{commit}");
     if (commit == null || commit.isBlank()) {
       throw IndexlabException.usage(spec + ": neither a directory nor a git commit of " + top);
     }
@@ -94,7 +95,7 @@ public final class WorkloadSource implements AutoCloseable {
     Path absolute = real(cwd.resolve(workloadDir).toAbsolutePath().normalize());
     if (!absolute.startsWith(top)) {
       throw IndexlabException.usage(
-          "--workload " + workloadDir + " is outside the git repository " + top);
+          Setting.WORKLOAD + " " + workloadDir + " is outside the git repository " + top);
     }
     String relative = top.relativize(absolute).toString().replace('\\', '/');
     Path temp;

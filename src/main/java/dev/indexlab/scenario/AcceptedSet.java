@@ -2,8 +2,8 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.advise.Candidate;
 import dev.indexlab.advise.CandidateFolder;
-import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.IndexSpec;
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;

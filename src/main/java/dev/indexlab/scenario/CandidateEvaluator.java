@@ -2,10 +2,10 @@ package dev.indexlab.scenario;
 
 import dev.indexlab.advise.AppliedIndexes;
 import dev.indexlab.advise.CandidateFolder;
-import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.ProductionMigration;
 import dev.indexlab.advise.Reason;
 import dev.indexlab.advise.RouteRewrite;
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.ParameterSampler;

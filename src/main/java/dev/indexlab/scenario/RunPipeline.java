@@ -1,10 +1,10 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.advise.AdviseRun;
 import dev.indexlab.advise.Candidate;
 import dev.indexlab.advise.CandidateFolder;
-import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.CandidateReader;
 import dev.indexlab.advise.CandidateWriter;
 import dev.indexlab.advise.ExplainFindings;
@@ -12,6 +12,7 @@ import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.advise.PlanFinding;
 import dev.indexlab.bench.BenchSettings;
 import dev.indexlab.bench.WrittenTables;
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
@@ -23,6 +24,7 @@ import dev.indexlab.seed.SeedResult;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.RouteProblem;
 import dev.indexlab.workload.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +95,7 @@ public final class RunPipeline {
     SeedResult seeded = SeededDatabase.open(target, workload, settings.seed(), progress);
     ConnectionSpec template = seeded.connection();
     RouteCatalog catalog = RouteCatalog.load(workload).select(settings.routes());
-    catalog.errors().forEach(e -> log.println("indexlab: " + e));
+    catalog.problems().forEach(p -> log.println("indexlab: " + p.text()));
     Map<String, Route> routes = new LinkedHashMap<>();
     catalog.routes().forEach(r -> routes.put(r.id(), r));
     Files.createDirectories(settings.resultsDir());
@@ -140,7 +142,7 @@ public final class RunPipeline {
       AcceptedSet.Final last = new AcceptedSet(evaluation).measure(evaluated, results);
       phases.end();
       log.println("indexlab run: phases: " + phases.describe());
-      scenarios.set(0, withLeftOut(last.baseline(), catalog.errors()));
+      scenarios.set(0, withLeftOut(last.baseline(), catalog.problems()));
       scenarios.add(last.optimized());
       results = last.candidates();
       return new RunResults(
@@ -171,7 +173,9 @@ public final class RunPipeline {
               + db.user()
               + " may not create databases on "
               + db.maskedUrl()
-              + "; pass --in-place to apply each candidate to "
+              + "; pass "
+              + Setting.IN_PLACE
+              + " to apply each candidate to "
               + db.database()
               + " itself and revert it afterwards");
     }
@@ -272,12 +276,12 @@ public final class RunPipeline {
    * unknown {@code :param}), so that the report lists it among the run's problems.
    */
   private static RunResults.ScenarioResult withLeftOut(
-      RunResults.ScenarioResult baseline, List<String> parseErrors) {
+      RunResults.ScenarioResult baseline, List<RouteProblem> parseErrors) {
     if (parseErrors.isEmpty()) {
       return baseline;
     }
     List<String> errors = new ArrayList<>();
-    parseErrors.forEach(e -> errors.add("route left out: " + e));
+    parseErrors.forEach(p -> errors.add("route left out: " + p.text()));
     errors.addAll(baseline.errors());
     return new RunResults.ScenarioResult(
         baseline.name(), baseline.candidates(), baseline.routes(), errors);

@@ -1,8 +1,8 @@
 package dev.indexlab.scenario;
 
 import dev.indexlab.advise.CandidateFolder;
-import dev.indexlab.advise.CandidateKind;
 import dev.indexlab.advise.IndexSpec;
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.Identifiers;
 import dev.indexlab.explain.RouteCapture;

@@ -1,5 +1,6 @@
 package dev.indexlab.schema;
 
+import dev.indexlab.Setting;
 import dev.indexlab.db.PgVersion;
 import java.sql.SQLException;
 import java.util.Map;
@@ -88,7 +89,9 @@ public final class MissingFunctionHint {
             + since
             + "; this server is "
             + serverMajor
-            + " (try --pg-version "
+            + " (try "
+            + Setting.PG_VERSION
+            + " "
             + since
             + ")");
   }

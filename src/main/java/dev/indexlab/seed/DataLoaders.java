@@ -1,6 +1,7 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.workload.Workload;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -36,7 +37,8 @@ final class DataLoaders {
         .orElseThrow(
             () ->
                 IndexlabException.usage(
-                    "--workload "
+                    Setting.WORKLOAD
+                        + " "
                         + workload.directory()
                         + ": unknown generator '"
                         + generator

@@ -1,6 +1,7 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.schema.LoadProblems;
 import dev.indexlab.schema.SchemaLoader;
@@ -86,7 +87,8 @@ final class FileDataLoader implements DataLoader {
   public Map<String, Long> expectedRows(SeedOptions options) {
     if (options.scale() != 1.0) {
       throw IndexlabException.usage(
-          "--scale "
+          Setting.SCALE
+              + " "
               + options.scale()
               + ": workload "
               + workload.name()

@@ -1,6 +1,7 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -27,10 +28,13 @@ public final class Pgbench {
   public Pgbench(Path binary) {
     if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
       throw IndexlabException.usage(
-          "--pgbench "
+          Setting.PGBENCH
+              + " "
               + binary
               + ": not found or not executable (install PostgreSQL's client programs, for"
-              + " example the postgresql-15 package, or pass --pgbench PATH)");
+              + " example the postgresql-15 package, or pass "
+              + Setting.PGBENCH
+              + " PATH)");
     }
     this.binary = binary;
   }

@@ -1,6 +1,7 @@
 package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
@@ -75,7 +76,7 @@ public final class SeedBenchmark {
             heap = measured[1];
             log.printf(
                 Locale.ROOT,
-                "run %d: indexlab seed --scale %s: %8.0f ms (peak heap %d MB)%n",
+                "run %d: indexlab seed " + Setting.SCALE + " %s: %8.0f ms (peak heap %d MB)%n",
                 i,
                 SeedOptions.show(options.scale()),
                 seed / 1e6,

@@ -2,6 +2,7 @@ package dev.indexlab.seed;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.IndexlabVersion;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
@@ -119,11 +120,18 @@ public final class SeededDatabase {
                 + " already holds rows in "
                 + String.join(", ", state.withRows())
                 + existing.map(i -> " (" + describe(i) + ")").orElse("")
-                + "; pass --force to replace them");
+                + "; pass "
+                + Setting.FORCE
+                + " to replace them");
       }
       if (!owned && !options.force()) {
         throw IndexlabException.usage(
-            where + " has no " + workload.name() + " data; pass --force to create and seed it");
+            where
+                + " has no "
+                + workload.name()
+                + " data; pass "
+                + Setting.FORCE
+                + " to create and seed it");
       }
       if (state.noneExist()) {
         SchemaLoader.load(spec, workload); // schema/ migrations or one schema.sql
@@ -132,7 +140,9 @@ public final class SeededDatabase {
             where
                 + " has some of the workload's tables but not "
                 + String.join(", ", state.missing())
-                + "; drop them or point --db elsewhere");
+                + "; drop them or point "
+                + Setting.DB
+                + " elsewhere");
       }
       LoadReport report = loader.load(spec, options, progress);
       SeedInfo info =

@@ -1,6 +1,7 @@
 package dev.indexlab.songstackify;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.seed.SeedOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,11 +39,12 @@ public record SeedPlan(
   public static SeedPlan forScale(double scale) {
     if (!(scale > 0) || Double.isInfinite(scale)) {
       throw IndexlabException.usage(
-          "--scale " + SeedOptions.show(scale) + ": must be a number > 0");
+          Setting.SCALE + " " + SeedOptions.show(scale) + ": must be a number > 0");
     }
     if (scale > MAX_SCALE) {
       throw IndexlabException.usage(
-          "--scale "
+          Setting.SCALE
+              + " "
               + SeedOptions.show(scale)
               + ": at most "
               + SeedOptions.show(MAX_SCALE)
@@ -80,7 +82,8 @@ public record SeedPlan(
       why = "the rounded counts cannot keep the data's shape";
     }
     if (why != null) {
-      throw IndexlabException.usage("--scale " + SeedOptions.show(scale) + ": too small, " + why);
+      throw IndexlabException.usage(
+          Setting.SCALE + " " + SeedOptions.show(scale) + ": too small, " + why);
     }
   }
 

@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a route file (format: docs/route-files.md). Every problem is reported as {@code file:line:
- * message}; {@link #parse(Path, List)} collects all of them, {@link #parse(Path)} throws on the
- * first.
+ * Reads a route file (format: docs/route-files.md). Every problem is a {@link RouteProblem} naming
+ * the file and line; {@link #parse(Path, List)} collects all of them, {@link #parse(Path)} throws
+ * on the first.
  */
 public final class RouteParser {
   private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*@(\\w+)\\s*(.*)$");
@@ -58,21 +58,21 @@ public final class RouteParser {
 
   /** Parses a route file; throws a usage error naming the file and line on the first problem. */
   public static Route parse(Path file) {
-    List<String> errors = new ArrayList<>();
-    Optional<Route> route = parse(file, errors);
-    if (!errors.isEmpty()) {
-      throw IndexlabException.usage(errors.get(0));
+    List<RouteProblem> problems = new ArrayList<>();
+    Optional<Route> route = parse(file, problems);
+    if (!problems.isEmpty()) {
+      throw IndexlabException.usage(problems.get(0).text());
     }
     return route.orElseThrow();
   }
 
   /** Parses a route file, adding every problem to {@code errors}; empty when any. */
-  public static Optional<Route> parse(Path file, List<String> errors) {
+  public static Optional<Route> parse(Path file, List<RouteProblem> errors) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      errors.add(file + ": cannot read: " + e.getMessage());
+      errors.add(RouteProblem.parse(file, 0, "cannot read: " + e.getMessage()));
       return Optional.empty();
     }
     return new Reader(file, lines, errors).read();
@@ -82,7 +82,7 @@ public final class RouteParser {
   private static final class Reader {
     private final Path file;
     private final List<String> lines;
-    private final List<String> errors;
+    private final List<RouteProblem> errors;
     private final int errorsBefore;
     private String name;
     private String description = "";
@@ -91,7 +91,7 @@ public final class RouteParser {
     private final List<ParameterSource> params = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
 
-    Reader(Path file, List<String> lines, List<String> errors) {
+    Reader(Path file, List<String> lines, List<RouteProblem> errors) {
       this.file = file;
       this.lines = lines;
       this.errors = errors;
@@ -99,7 +99,7 @@ public final class RouteParser {
     }
 
     private void error(int line, String message) {
-      errors.add(file + ":" + line + ": " + message);
+      errors.add(RouteProblem.parse(file, line, message));
     }
 
     Optional<Route> read() {
@@ -171,9 +171,8 @@ public final class RouteParser {
       if (errors.size() > errorsBefore) {
         return Optional.empty();
       }
-      String id = file.getFileName().toString().replaceFirst("\\.sql$", "");
       return Optional.of(
-          new Route(id, name, description, file, isolation, weight, params, statements));
+          new Route(idOf(file), name, description, file, isolation, weight, params, statements));
     }
 
     private int header(String key, String value, int lineNo, int index) {
@@ -340,6 +339,11 @@ public final class RouteParser {
         known.addAll(s.returns());
       }
     }
+  }
+
+  /** A route's id: its file name without {@code .sql}. */
+  static String idOf(Path file) {
+    return file.getFileName().toString().replaceFirst("\\.sql$", "");
   }
 
   private static List<String> names(String csv) {

@@ -1,6 +1,7 @@
 package dev.indexlab.workload;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public record Workload(
   public static Workload open(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      throw IndexlabException.usage("--workload " + directory + ": no such directory");
+      throw IndexlabException.usage(Setting.WORKLOAD + " " + directory + ": no such directory");
     }
     Properties props = new Properties();
     Path propsFile = dir.resolve(PROPERTIES_FILE);
@@ -67,7 +68,7 @@ public record Workload(
         Files.isRegularFile(schemaFile) ? Optional.of(schemaFile) : Optional.empty();
     if (migrations.isPresent() && dump.isPresent()) {
       throw IndexlabException.usage(
-          "--workload " + directory + ": has both schema/ and schema.sql; keep one");
+          Setting.WORKLOAD + " " + directory + ": has both schema/ and schema.sql; keep one");
     }
     Path dataDir = dir.resolve("data");
     String name = props.getProperty("name", dir.getFileName().toString());
@@ -94,10 +95,13 @@ public record Workload(
   /** The usage error for a command that must build the workload's database and cannot. */
   public IndexlabException noSchema() {
     return IndexlabException.usage(
-        "--workload "
+        Setting.WORKLOAD
+            + " "
             + directory
             + ": no schema/ folder of migrations and no schema.sql; a workload without a schema"
-            + " runs only against the database it was captured from (--db jdbc:postgresql://...)");
+            + " runs only against the database it was captured from ("
+            + Setting.DB
+            + " jdbc:postgresql://...)");
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.indexlab.advise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.check.CandidateKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.check.CandidateKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.indexlab.advise;
 
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,6 +2,7 @@ package dev.indexlab.advise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.check.CandidateKind;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.schema.SchemaMigrator;
 import dev.indexlab.testing.TestDatabases;

@@ -108,7 +108,7 @@ class BadRoutesIT {
         .extracting(BenchResults.RouteResult::id)
         .containsExactly("good");
     assertThat(message(o, "no_such_route"))
-        .contains("--routes no_such_route: no such route; known: ")
+        .contains("no_such_route: no such route; known: ")
         .contains("good");
   }
 

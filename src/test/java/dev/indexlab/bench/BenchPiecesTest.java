@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.workload.Route;
@@ -31,7 +32,7 @@ class BenchPiecesTest {
     assertThat(BenchProfile.of("thorough").forks()).isEqualTo(2);
     assertThatThrownBy(() -> BenchProfile.of("fast"))
         .isInstanceOf(IndexlabException.class)
-        .hasMessageContaining("--profile fast: unknown")
+        .hasMessageContaining(Setting.PROFILE + " fast: unknown")
         .extracting(e -> ((IndexlabException) e).status())
         .isEqualTo(2);
   }

@@ -58,7 +58,7 @@ class BundledRoutesTest {
   @Test
   void theWorkloadHoldsExactlyTheSixteenRoutesAndNoParseError() {
     RouteCatalog catalog = RouteCatalog.load(Workload.open(QUERIES));
-    assertThat(catalog.errors()).isEmpty();
+    assertThat(catalog.problems()).isEmpty();
     assertThat(catalog.routes())
         .extracting(Route::id)
         .containsExactlyInAnyOrderElementsOf(routes().map(o -> (String) o[0]).toList());

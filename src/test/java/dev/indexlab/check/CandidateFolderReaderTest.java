@@ -49,6 +49,56 @@ class CandidateFolderReaderTest {
   }
 
   @Test
+  void theKindThePropertiesDeclareIsReadAndABadOneIsAProblemOfTheFile() throws Exception {
+    write("001_api/rewrite/r1.sql", "-- @route GET /r1", "SELECT 1;");
+    write("001_api/candidate.properties", "api.changes = TRUE");
+    write("002_drop/V1__drop.sql", "DROP INDEX i;");
+    write("002_drop/candidate.properties", "kind=DROP_INDEX");
+    write("003_plain/V2__a.sql", "CREATE INDEX ON t (a);");
+    Path badKind = write("004_kind/candidate.properties", "kind=INDEX");
+    write("004_kind/V3__a.sql", "CREATE INDEX ON t (a);");
+    Path badMark = write("005_mark/candidate.properties", "api.changes=yes");
+    write("005_mark/V4__a.sql", "CREATE INDEX ON t (a);");
+    Path noRewrite = write("006_norewrite/candidate.properties", "api.changes=true");
+    write("006_norewrite/V5__a.sql", "CREATE INDEX ON t (a);");
+    Path contradicts = write("007_both/candidate.properties", "api.changes=true", "kind=REWRITE");
+    write("007_both/rewrite/r1.sql", "-- @route GET /r1", "SELECT 1;");
+    Path malformed = write("008_escape/candidate.properties", "description=\\u00zz");
+    write("008_escape/V6__a.sql", "CREATE INDEX ON t (a);");
+
+    CandidateFolderReader.Result read =
+        CandidateFolderReader.read(dir, CandidateFolderReader.Expected.NONE);
+
+    assertThat(read.folders())
+        .extracting(CandidateFolderReader.Folder::declaredKind)
+        .containsExactly(
+            Optional.of(CandidateKind.API_REWRITE),
+            Optional.of(CandidateKind.DROP_INDEX),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertThat(read.folders().get(1).properties().getProperty("kind")).isEqualTo("DROP_INDEX");
+    assertThat(read.problems())
+        .extracting(CandidateProblem::kind, CandidateProblem::file, CandidateProblem::message)
+        .containsExactly(
+            tuple(
+                Kind.INVALID,
+                badKind,
+                "kind=INDEX is not one of [CREATE_INDEX, DROP_INDEX, EXTENSION_INDEX, REWRITE,"
+                    + " API_REWRITE]"),
+            tuple(Kind.INVALID, badMark, "api.changes must be true or false, not \"yes\""),
+            tuple(
+                Kind.INVALID,
+                noRewrite,
+                "api.changes=true needs the new route in rewrite/<route id>.sql"),
+            tuple(Kind.INVALID, contradicts, "api.changes=true contradicts kind=REWRITE"),
+            tuple(Kind.INVALID, malformed, "Malformed \\uxxxx encoding."));
+  }
+
+  @Test
   void problemsAreTypedWithFileAndLineAndReadAsTheLinesCheckPrints() throws Exception {
     Path stray = write("V1__stray.sql", "SELECT 1;");
     Path badName = write("002_bad/v1001__lowercase.sql", "SELECT 1;");

@@ -1,7 +1,9 @@
 package dev.indexlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.indexlab.advise.CandidateReader;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.schema.TableChecksums;
@@ -174,6 +176,32 @@ class CheckCommandIT {
     assertThat(r.err().lines().toList()).containsExactlyElementsOf(expected);
     assertThat(r.out()).isEmpty();
     assertThat(r.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aCandidatesKindOrApiMarkThatRunWouldRejectIsReportedAsRunReportsIt(@TempDir Path dir)
+      throws Exception {
+    copyTree(WORKLOADS.resolve("shop-migrations"), dir);
+    write(dir, "candidates/004_kind/V1003__books_title.sql", "CREATE INDEX ON shop.books (title);");
+    write(dir, "candidates/004_kind/candidate.properties", "kind=INDEX");
+    write(dir, "candidates/005_api/V1004__books_year.sql", "CREATE INDEX ON shop.books (title);");
+    write(dir, "candidates/005_api/candidate.properties", "api.changes=yes");
+
+    Run r = run(onTestServer(dir));
+    Path kind = dir.resolve("candidates/004_kind/candidate.properties");
+    Path api = dir.resolve("candidates/005_api/candidate.properties");
+    String kindLine =
+        kind
+            + ": kind=INDEX is not one of [CREATE_INDEX, DROP_INDEX, EXTENSION_INDEX, REWRITE,"
+            + " API_REWRITE]";
+    assertThat(r.err().lines().toList())
+        .containsExactly(
+            kindLine,
+            api + ": api.changes must be true or false, not \"yes\"",
+            "workload has 2 problems: 2 routes, 3 candidates, schema: 6 tables");
+    assertThat(r.exit()).isEqualTo(2);
+    // run reads the candidates through the advisor, which stops at the first with the same line
+    assertThatThrownBy(() -> CandidateReader.read(dir.resolve("candidates"))).hasMessage(kindLine);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.PgVersion;
 import dev.indexlab.testing.TestDatabases;
@@ -45,7 +46,9 @@ class NewerServerSchemaIT {
         .isInstanceOf(IndexlabException.class)
         .hasMessageEndingWith(
             "schema.sql:3: function uuidv7() does not exist; uuidv7() exists from PostgreSQL 18;"
-                + " this server is 17 (try --pg-version 18)")
+                + " this server is 17 (try "
+                + Setting.PG_VERSION
+                + " 18)")
         .hasMessageNotContaining("\n");
 
     ConnectionSpec on18 = TestDatabases.empty(PgVersion.V18, "uuidv7_on_18");
@@ -75,7 +78,9 @@ class NewerServerSchemaIT {
         .hasMessageContaining("V1__events.sql:")
         .hasMessageContaining("function uuidv7() does not exist")
         .hasMessageEndingWith(
-            "; uuidv7() exists from PostgreSQL 18; this server is 17 (try --pg-version 18)");
+            "; uuidv7() exists from PostgreSQL 18; this server is 17 (try "
+                + Setting.PG_VERSION
+                + " 18)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.JdbcUrlTarget;
@@ -233,7 +234,7 @@ class SeedLoadIT {
     SeedOptions options = new SeedOptions(0.01, 42, false);
     assertThatThrownBy(() -> SeededDatabase.seed(target, SONGSTACKIFY, options, Progress.quiet()))
         .isInstanceOf(IndexlabException.class)
-        .hasMessageContaining("--force")
+        .hasMessageContaining(Setting.FORCE.toString())
         .satisfies(e -> assertThat(((IndexlabException) e).status()).isEqualTo(2));
     try (Connection c = db.open()) {
       assertThat(scalar(c, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
@@ -247,7 +248,7 @@ class SeedLoadIT {
     assertThatThrownBy(() -> SeededDatabase.seed(target, SONGSTACKIFY, options, Progress.quiet()))
         .isInstanceOf(IndexlabException.class)
         .hasMessageContaining("already holds rows")
-        .hasMessageContaining("--force");
+        .hasMessageContaining(Setting.FORCE.toString());
     SeedResult reused =
         SeededDatabase.open(target, SONGSTACKIFY, options.withSeed(7), Progress.quiet());
     assertThat(reused.reused()).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import org.junit.jupiter.api.Test;
 
 class SeedPlanTest {
@@ -50,7 +51,7 @@ class SeedPlanTest {
     for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY, 1e-5, 5000}) {
       assertThatThrownBy(() -> SeedPlan.forScale(bad))
           .isInstanceOf(IndexlabException.class)
-          .hasMessageStartingWith("--scale ")
+          .hasMessageStartingWith(Setting.SCALE + " ")
           .satisfies(e -> assertThat(((IndexlabException) e).status()).isEqualTo(2));
     }
   }

@@ -69,9 +69,9 @@ class CapturedRouteFilesTest {
             "count.sql",
             "-- @route count\n-- @weight 3\n-- @param p1 todo: $1 is integer, not compared with a"
                 + " column\nSELECT count(*) FROM t WHERE length(name) > :p1;\n");
-    List<String> errors = new ArrayList<>();
-    assertThat(RouteParser.parse(route, errors)).isEmpty();
-    assertThat(errors)
+    List<RouteProblem> problems = new ArrayList<>();
+    assertThat(RouteParser.parse(route, problems)).isEmpty();
+    assertThat(problems.stream().map(RouteProblem::text))
         .containsExactly(
             route
                 + ":3: @param p1 is to be filled in: $1 is integer, not compared with a column"
@@ -83,8 +83,9 @@ class CapturedRouteFilesTest {
   void aMissingParameterFileOrColumnIsReportedAtTheParamLine() throws Exception {
     write("data/params/x.csv", "a\n\"1\"\n");
     Path route = write("x.sql", "-- @route x\n-- @param b file: data/params/x.csv\nSELECT :b;\n");
-    List<String> errors = new ArrayList<>();
-    RouteParser.parse(route, errors);
+    List<RouteProblem> problems = new ArrayList<>();
+    RouteParser.parse(route, problems);
+    List<String> errors = problems.stream().map(RouteProblem::text).toList();
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0))
         .startsWith(route + ":2: @param b: file: ")

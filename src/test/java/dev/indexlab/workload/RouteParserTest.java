@@ -88,8 +88,18 @@ class RouteParserTest {
                 "-- @statement two",
                 "SELECT 1; SELECT 2;",
                 ""));
-    List<String> errors = new ArrayList<>();
-    assertThat(RouteParser.parse(file, errors)).isEmpty();
+    List<RouteProblem> problems = new ArrayList<>();
+    assertThat(RouteParser.parse(file, problems)).isEmpty();
+    assertThat(problems)
+        .allSatisfy(p -> assertThat(p.route()).isEqualTo(RouteParser.idOf(file)))
+        .allSatisfy(p -> assertThat(p.stage()).isEqualTo(RouteProblem.Stage.PARSE))
+        .allSatisfy(p -> assertThat(p.file()).isEqualTo(file))
+        .anySatisfy(
+            p -> {
+              assertThat(p.line()).isEqualTo(7);
+              assertThat(p.message()).startsWith("@statement 'two' holds more");
+            });
+    List<String> errors = problems.stream().map(RouteProblem::text).toList();
     assertThat(errors)
         .anySatisfy(e -> assertThat(e).startsWith(file + ":1: @isolation 'sometimes'"))
         .anySatisfy(e -> assertThat(e).startsWith(file + ":2: @param n: int: empty range"))

@@ -1,4 +1,4 @@
-package dev.indexlab.advise;
+package dev.indexlab.check;
 
 /** What applying a candidate does to the database (or to a route). */
 public enum CandidateKind {
