@@ -27,7 +27,9 @@ final class GateMeasureOptions {
   @Option(
       names = "--explain-draws",
       paramLabel = "N",
-      description = "Parameter draws explained per route (default: 3, or the baseline's).")
+      description =
+          "Parameter draws explained per route, after one warm-up run of the route (default: 3,"
+              + " or the baseline's).")
   Integer explainDraws;
 
   @Option(
@@ -73,7 +75,7 @@ final class GateMeasureOptions {
       s = s.withProfile(override(s.profile()));
     }
     if (explainDraws != null) {
-      s = s.withExplainDraws(explainDraws);
+      s = s.withExplainDraws(DrawsOption.checked("--explain-draws", explainDraws));
     }
     if (parameterSets != null) {
       s = s.withParameterSets(parameterSets);
@@ -84,7 +86,7 @@ final class GateMeasureOptions {
   /** Checks the numbers given, before anything starts; a bad one is a usage error. */
   void checkNumbers() {
     if (explainDraws != null) {
-      OptionChecks.atLeast("--explain-draws", explainDraws, 1);
+      DrawsOption.checked("--explain-draws", explainDraws);
     }
     if (parameterSets != null) {
       OptionChecks.atLeast("--parameter-sets", parameterSets, 1);
