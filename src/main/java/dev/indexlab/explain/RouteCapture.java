@@ -49,7 +49,6 @@ public final class RouteCapture {
    */
   public record Result(
       List<RunResults.StatementCapture> statements,
-      List<RunResults.Finding> findings,
       List<Finding> planFindings,
       String error,
       int draws,
@@ -57,7 +56,12 @@ public final class RouteCapture {
 
     /** A capture that failed before any draw. */
     public static Result failed(String error) {
-      return new Result(List.of(), List.of(), List.of(), error, 0, null);
+      return new Result(List.of(), List.of(), error, 0, null);
+    }
+
+    /** The statements' findings, as results.json records them. */
+    public List<RunResults.Finding> findings() {
+      return statements.stream().flatMap(s -> s.findings().stream()).toList();
     }
 
     /** The draw whose plans this capture shows (1-based, the parameter set's number), or 0. */
@@ -96,7 +100,6 @@ public final class RouteCapture {
     ExplainedDraw shown = shownDraw(explained.draws(), complete, shownDraw, count);
     int shownNumber = shown == null ? 0 : shown.number();
     List<RunResults.StatementCapture> out = new ArrayList<>();
-    List<RunResults.Finding> findings = new ArrayList<>();
     List<Finding> planFindings = new ArrayList<>();
     for (RouteStatement s : route.statements()) {
       Map<Integer, ExplainedStatement> byDraw = new LinkedHashMap<>();
@@ -107,7 +110,6 @@ public final class RouteCapture {
       }
       if (!byDraw.isEmpty()) {
         out.add(summarize(route, s, byDraw, shownNumber, planDir, filesRoot, planFindings));
-        findings.addAll(out.get(out.size() - 1).findings());
       }
     }
     RunResults.Draws drawTotals =
@@ -117,8 +119,7 @@ public final class RouteCapture {
                 complete.stream().map(ExplainedDraw::totalMs).toList(),
                 shownNumber,
                 parameters(shown));
-    return new Result(
-        out, findings, planFindings, explained.failure(), explained.draws().size(), drawTotals);
+    return new Result(out, planFindings, explained.failure(), explained.draws().size(), drawTotals);
   }
 
   /**
