@@ -26,7 +26,9 @@ final class GateMeasureOptions {
   @Option(
       names = "--explain-draws",
       paramLabel = "N",
-      description = "Parameter draws explained per route (default: 3, or the baseline's).")
+      description =
+          "Parameter draws explained per route, after one warm-up run of the route (default: 3,"
+              + " or the baseline's).")
   Integer explainDraws;
 
   @Option(
@@ -47,7 +49,7 @@ final class GateMeasureOptions {
       s = s.withProfile(overrides.applyTo(s.profile()));
     }
     if (explainDraws != null) {
-      s = s.withExplainDraws(explainDraws);
+      s = s.withExplainDraws(DrawsOption.checked("--explain-draws", explainDraws));
     }
     if (parameterSets != null) {
       s = s.withParameterSets(parameterSets);
@@ -58,7 +60,7 @@ final class GateMeasureOptions {
   /** Checks the numbers given, before anything starts; a bad one is a usage error. */
   void checkNumbers() {
     if (explainDraws != null) {
-      OptionChecks.atLeast("--explain-draws", explainDraws, 1);
+      DrawsOption.checked("--explain-draws", explainDraws);
     }
     if (parameterSets != null) {
       OptionChecks.atLeast("--parameter-sets", parameterSets, 1);

@@ -2,50 +2,46 @@ package dev.indexlab.explain;
 
 import dev.indexlab.results.Finding;
 import dev.indexlab.results.RunResults;
-import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
-import dev.indexlab.workload.RouteFailure;
-import dev.indexlab.workload.RouteRunner;
 import dev.indexlab.workload.RouteStatement;
 import dev.indexlab.workload.SampledRows;
-import dev.indexlab.workload.StatementObserver;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
- * Captures EXPLAIN (ANALYZE, BUFFERS, SETTINGS, WAL) of every statement of a route as the route
- * really runs: statement by statement inside the route's transaction, with sampled parameters and
- * the values earlier statements returned, each EXPLAIN in a savepoint that is rolled back and the
- * whole route rolled back at the end, so not a single row changes. One warm-up run, then {@code
- * draws} parameter draws; per statement it keeps the median execution time, the spread, and the
- * plan of the median draw (with its foreign-key drill-downs and findings).
+ * Run's and explain's capture of a route: its draws from {@link RouteExplainer} (one warm-up run,
+ * then {@code draws} parameter draws, statement by statement inside the route's transaction, rolled
+ * back), reduced per statement to the median execution time, the spread, the median work, and the
+ * plan of one draw (with its foreign-key drill-downs and findings).
  *
  * <p>A statement's shared buffers and WAL include its drill-downs' (the cascade's work), since
  * PostgreSQL reports a trigger's time but not its buffers.
  */
 public final class RouteCapture {
-  private final int draws;
-  private final long seed;
-  private final SampledRows kept;
-  private final StatementExplainer explainer = new StatementExplainer();
-  private final TriggerDrillDown drillDown = new TriggerDrillDown();
+  private final RouteExplainer engine;
   private final FindingDetector detector = new FindingDetector();
 
   public RouteCapture(int draws, long seed) {
     this(draws, seed, SampledRows.none());
   }
 
-  /** Draws parameters from {@code kept} rows of the sampling queries where it has them. */
+  /**
+   * Draws parameters from {@code kept} rows of the sampling queries where it has them; follows the
+   * foreign-key triggers that dominate a statement, and a DELETE's always ({@link
+   * TriggerDrillDown#TriggerDrillDown()}).
+   */
   public RouteCapture(int draws, long seed, SampledRows kept) {
-    this.draws = Math.max(1, draws);
-    this.seed = seed;
-    this.kept = kept;
+    this.engine = new RouteExplainer(draws, seed, kept, new TriggerDrillDown());
   }
 
   /**
@@ -80,140 +76,83 @@ public final class RouteCapture {
   }
 
   /**
-   * {@link #capture(Connection, Route, Path, Path)}, stopping after the first draw whose statements
-   * took more than {@code stopAboveMs} together (EXPLAIN execution times): a route that a change
-   * made many times slower is told apart from its baseline by one draw, and five would only spend
-   * the run's time on it.
+   * {@link #capture(Connection, Route, Path, Path)}, stopping at the first failure and after the
+   * first draw whose statements took more than {@code stopAboveMs} together (EXPLAIN execution
+   * times): a route that a change made many times slower is told apart from its baseline by one
+   * draw, and five would only spend the run's time on it.
    *
-   * <p>Every draw is one execution of the whole route with one parameter set, and draw k uses the
-   * same parameter set wherever the route is captured with the same seed and sampled rows. The
-   * plans kept (files, findings, triggers, drill-downs) are all of one draw: {@code shownDraw} when
-   * it was explained (the draw another scenario showed, so both show the same query), otherwise the
-   * draw whose route total is the median.
+   * <p>The plans kept (files, findings, triggers, drill-downs) are all of one draw: {@code
+   * shownDraw} when it was explained (the draw another scenario showed, so both show the same
+   * query), otherwise the draw whose route total is the median.
    */
   public Result capture(
       Connection c, Route route, Path planDir, Path filesRoot, double stopAboveMs, int shownDraw)
       throws SQLException {
-    List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, draws + 1, kept);
-    RouteRunner runner = new RouteRunner(route);
-    String error = null;
-    try {
-      runner.run(c, pool.get(0), false, StatementObserver.NONE);
-    } catch (RouteFailure e) {
-      error = e.getMessage();
-    }
-    List<Map<Integer, ExplainedStatement>> perStatement = new ArrayList<>();
-    for (int i = 0; i < route.statements().size(); i++) {
-      perStatement.add(new java.util.LinkedHashMap<>());
-    }
-    List<Double> totals = new ArrayList<>();
-    int done = 0;
-    for (int d = 1; d <= draws && error == null; d++) {
-      final int draw = d;
-      double[] drawMs = {0};
-      boolean[] lastExplained = {false};
-      StatementObserver observer =
-          new StatementObserver() {
-            @Override
-            public void beforeStatement(Connection conn, RouteStatement s, List<Object> values)
-                throws SQLException {
-              ExplainedStatement e =
-                  ExplainedStatement.capture(conn, s.jdbcSql(), values, explainer, drillDown);
-              perStatement.get(s.index()).put(draw, e);
-              lastExplained[0] = e.result().succeeded();
-              if (e.result().succeeded()) {
-                drawMs[0] += executionMs(e);
-              }
-            }
-
-            // the EXPLAIN ANALYZE just ran the last statement; running it again, to be rolled
-            // back with nothing after it, would only double the capture's slowest part
-            @Override
-            public boolean skipsLast(RouteStatement s) {
-              return lastExplained[0];
-            }
-          };
-      try {
-        runner.run(c, pool.get(d), false, observer);
-      } catch (RouteFailure e) {
-        error = e.getMessage();
-      }
-      done = d;
-      if (error == null && complete(perStatement, d)) {
-        totals.add(drawMs[0]);
-      }
-      if (drawMs[0] > stopAboveMs) {
-        break;
-      }
-    }
-    int shown = shownDraw(perStatement, totals, shownDraw);
+    RouteExplainer.Result explained =
+        engine.explain(c, route, d -> d.failure() != null || d.totalMs() > stopAboveMs);
+    int count = route.statements().size();
+    List<ExplainedDraw> complete =
+        explained.draws().stream().filter(d -> d.complete(count)).toList();
+    ExplainedDraw shown = shownDraw(explained.draws(), complete, shownDraw, count);
+    int shownNumber = shown == null ? 0 : shown.number();
     List<RunResults.StatementCapture> out = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (RouteStatement s : route.statements()) {
-      Map<Integer, ExplainedStatement> captured = perStatement.get(s.index());
-      if (captured.isEmpty()) {
-        continue;
+      Map<Integer, ExplainedStatement> byDraw = new LinkedHashMap<>();
+      for (ExplainedDraw d : explained.draws()) {
+        if (d.statements().containsKey(s.index())) {
+          byDraw.put(d.number(), d.statements().get(s.index()));
+        }
       }
-      out.add(summarize(route, s, captured, shown, planDir, filesRoot, findings));
+      if (!byDraw.isEmpty()) {
+        out.add(summarize(route, s, byDraw, shownNumber, planDir, filesRoot, findings));
+      }
     }
     RunResults.Draws drawTotals =
-        totals.isEmpty()
+        complete.isEmpty()
             ? null
-            : new RunResults.Draws(List.copyOf(totals), shown, parameters(pool, shown));
-    return new Result(out, findings, error, done, drawTotals);
-  }
-
-  /** Whether every statement of the route was explained, successfully, in draw {@code d}. */
-  private static boolean complete(List<Map<Integer, ExplainedStatement>> perStatement, int d) {
-    for (Map<Integer, ExplainedStatement> m : perStatement) {
-      ExplainedStatement e = m.get(d);
-      if (e == null || !e.result().succeeded()) {
-        return false;
-      }
-    }
-    return true;
+            : new RunResults.Draws(
+                complete.stream().map(ExplainedDraw::totalMs).toList(),
+                shownNumber,
+                parameters(shown));
+    return new Result(out, findings, explained.failure(), explained.draws().size(), drawTotals);
   }
 
   /**
    * The draw to show: {@code wanted} when every statement was explained in it; otherwise the
-   * complete draw whose route total is the (lower) median; otherwise the first draw explained.
+   * complete draw whose route total is the (lower) median; otherwise the first draw explained; null
+   * when there is none.
    */
-  private static int shownDraw(
-      List<Map<Integer, ExplainedStatement>> perStatement, List<Double> totals, int wanted) {
-    if (wanted > 0 && complete(perStatement, wanted)) {
-      return wanted;
-    }
-    List<Integer> completeDraws = new ArrayList<>();
-    for (Integer d : perStatement.isEmpty() ? List.<Integer>of() : perStatement.get(0).keySet()) {
-      if (complete(perStatement, d)) {
-        completeDraws.add(d);
+  private static ExplainedDraw shownDraw(
+      List<ExplainedDraw> draws, List<ExplainedDraw> complete, int wanted, int count) {
+    for (ExplainedDraw d : draws) {
+      if (d.number() == wanted && d.complete(count)) {
+        return d;
       }
     }
-    if (!completeDraws.isEmpty() && completeDraws.size() == totals.size()) {
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < totals.size(); i++) {
-        order.add(i);
-      }
-      order.sort(Comparator.comparingDouble(totals::get));
-      return completeDraws.get(order.get((order.size() - 1) / 2));
+    if (!complete.isEmpty()) {
+      List<ExplainedDraw> byTotal =
+          complete.stream().sorted(Comparator.comparingDouble(ExplainedDraw::totalMs)).toList();
+      return byTotal.get((byTotal.size() - 1) / 2);
     }
-    for (Map<Integer, ExplainedStatement> m : perStatement) {
-      if (!m.isEmpty()) {
-        return m.keySet().iterator().next();
-      }
-    }
-    return 0;
+    return draws.stream().filter(d -> !d.statements().isEmpty()).findFirst().orElse(null);
   }
 
-  /** The parameter values of draw {@code d} as text, by name, for the pages. */
-  private static Map<String, String> parameters(List<Map<String, Object>> pool, int d) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    if (d > 0 && d < pool.size()) {
-      pool.get(d).forEach((k, v) -> out.put(k, String.valueOf(v)));
+  /** The parameter values of {@code draw} as text, by name, for the pages; empty for none. */
+  private static Map<String, String> parameters(ExplainedDraw draw) {
+    Map<String, String> out = new TreeMap<>();
+    if (draw != null) {
+      draw.parameters().forEach((k, v) -> out.put(k, String.valueOf(v)));
     }
     return out;
   }
 
+  /**
+   * One statement over its draws ({@code byDraw}, by draw number): the median, fastest and slowest
+   * execution time and the median work of the draws it was explained in, and the plans of draw
+   * {@code shown} (or of the median draw when it failed there), whose findings are added to {@code
+   * findings}.
+   */
   private RunResults.StatementCapture summarize(
       Route route,
       RouteStatement s,
@@ -223,152 +162,127 @@ public final class RouteCapture {
       Path filesRoot,
       List<Finding> findings) {
     List<ExplainedStatement> captured = List.copyOf(byDraw.values());
-    List<ExplainedStatement> ok = captured.stream().filter(e -> e.result().succeeded()).toList();
-    if (ok.isEmpty()) {
-      String why = captured.get(0).result().failureSummary();
-      return new RunResults.StatementCapture(
-          s.index(),
-          s.label(),
-          s.sql(),
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          0,
-          0,
-          0,
-          null,
-          null,
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          why,
-          captured.size(),
-          -1);
+    List<ExplainedStatement> sorted =
+        captured.stream()
+            .filter(e -> e.result().succeeded())
+            .sorted(Comparator.comparingDouble(ExplainedStatement::executionMs))
+            .toList();
+    if (sorted.isEmpty()) {
+      return failed(s, captured);
     }
-    List<ExplainedStatement> sorted = new ArrayList<>(ok);
-    sorted.sort(Comparator.comparingDouble(RouteCapture::executionMs));
     // the plans shown are the shown draw's, every statement's from the same execution
     ExplainedStatement shownPlan =
         byDraw.get(shown) != null && byDraw.get(shown).result().succeeded()
             ? byDraw.get(shown)
             : sorted.get((sorted.size() - 1) / 2);
-    double medianMs = median(sorted);
     Plan plan = shownPlan.result().plan();
-    String jsonFile = null;
-    if (planDir != null) {
-      String name = String.format(Locale.ROOT, "%02d-%s", s.index() + 1, slug(s.label()));
-      Path json = PlanFiles.save(planDir.resolve(route.id()), name, shownPlan).get(0);
-      jsonFile = filesRoot == null ? json.toString() : filesRoot.relativize(json).toString();
-    }
-    // buffers and WAL: the median over the draws of each draw's total (statement plus its
+    // buffers, WAL and rows: the median over the draws of each draw's total (statement plus its
     // cascades), so that two scenarios compare the same parameter sets' work, not whichever draw
     // happened to take the median time in each
-    List<long[]> totals = sorted.stream().map(RouteCapture::work).toList();
-    long hit = medianOf(totals, 0);
-    long read = medianOf(totals, 1);
-    long wal = medianOf(totals, 2);
-    long examined = medianOf(totals, 3);
-    List<String> indexes = new ArrayList<>();
-    List<String> nodes = new ArrayList<>();
-    for (Plan p : plans(shownPlan)) {
-      p.root()
-          .walk()
-          .forEach(
-              n -> {
-                if (n.indexName() != null && !indexes.contains(n.indexName())) {
-                  indexes.add(n.indexName());
-                }
-                String rel = n.relationName();
-                String schema = n.schema();
-                nodes.add(
-                    rel == null
-                        ? n.nodeType()
-                        : n.nodeType() + " on " + (schema == null ? "" : schema + ".") + rel);
-              });
-    }
+    List<ExplainedStatement.Work> work = sorted.stream().map(ExplainedStatement::work).toList();
     List<Finding> mine = shownPlan.findings(detector, route.id(), s.index());
     findings.addAll(mine);
+    return new RunResults.StatementCapture(
+        s.index(),
+        s.label(),
+        s.sql(),
+        medianMs(sorted),
+        sorted.get(0).executionMs(),
+        sorted.get(sorted.size() - 1).executionMs(),
+        plan.planningTimeMs() == null ? Double.NaN : plan.planningTimeMs(),
+        median(work, ExplainedStatement.Work::sharedHit),
+        median(work, ExplainedStatement.Work::sharedRead),
+        median(work, ExplainedStatement.Work::walBytes),
+        PlanTextRenderer.render(plan, PlanTextRenderer.Options.ANALYZE_BUFFERS),
+        savePlan(route, s, shownPlan, planDir, filesRoot),
+        triggers(plan),
+        shownPlan.drillDowns().stream().map(RouteCapture::drill).toList(),
+        mine,
+        indexesUsed(shownPlan),
+        nodesRead(shownPlan),
+        null,
+        captured.size(),
+        median(work, ExplainedStatement.Work::rowsExamined));
+  }
+
+  /** A statement no draw could explain: the first draw's failure, no figures. */
+  private static RunResults.StatementCapture failed(
+      RouteStatement s, List<ExplainedStatement> captured) {
+    return new RunResults.StatementCapture(
+        s.index(),
+        s.label(),
+        s.sql(),
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        0,
+        0,
+        0,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        captured.get(0).result().failureSummary(),
+        captured.size(),
+        -1);
+  }
+
+  /**
+   * Writes the shown plan's files under {@code planDir}/route id (none when it is null); returns
+   * the JSON file's name, relative to {@code filesRoot} when given, or null.
+   */
+  private static String savePlan(
+      Route route, RouteStatement s, ExplainedStatement shown, Path planDir, Path filesRoot) {
+    if (planDir == null) {
+      return null;
+    }
+    String name = String.format(Locale.ROOT, "%02d-%s", s.index() + 1, slug(s.label()));
+    Path json = PlanFiles.save(planDir.resolve(route.id()), name, shown).get(0);
+    return filesRoot == null ? json.toString() : filesRoot.relativize(json).toString();
+  }
+
+  private static List<RunResults.Trigger> triggers(Plan plan) {
     List<RunResults.Trigger> triggers = new ArrayList<>();
     for (TriggerTime t : plan.triggers()) {
       triggers.add(
           new RunResults.Trigger(t.name(), t.relation(), t.timeOrZero(), (long) t.calls()));
     }
-    return new RunResults.StatementCapture(
-        s.index(),
-        s.label(),
-        s.sql(),
-        medianMs,
-        executionMs(sorted.get(0)),
-        executionMs(sorted.get(sorted.size() - 1)),
-        plan.planningTimeMs() == null ? Double.NaN : plan.planningTimeMs(),
-        hit,
-        read,
-        wal,
-        PlanTextRenderer.render(plan, PlanTextRenderer.Options.ANALYZE_BUFFERS),
-        jsonFile,
-        triggers,
-        shownPlan.drillDowns().stream().map(RouteCapture::drill).toList(),
-        mine,
-        indexes,
-        nodes,
-        null,
-        captured.size(),
-        examined);
+    return triggers;
   }
 
-  /** The statement's plan and its drill-downs' plans, cascades of cascades included. */
-  private static List<Plan> plans(ExplainedStatement e) {
-    List<Plan> plans = new ArrayList<>();
-    plans.add(e.result().plan());
-    for (DrillDown d : e.drillDowns()) {
-      for (DrillDown f : d.flatten()) {
-        if (f.plan() != null) {
-          plans.add(f.plan());
-        }
-      }
-    }
-    return plans;
+  /** The indexes the shown plans read, cascades included, in first-seen order. */
+  private static List<String> indexesUsed(ExplainedStatement shown) {
+    return shown.plans().stream()
+        .flatMap(p -> p.root().walk())
+        .map(PlanNode::indexName)
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
   }
 
-  /**
-   * Shared buffers hit, read, WAL bytes and rows examined (every scan's rows returned and filtered
-   * out, times its loops) of one draw, its cascades included.
-   */
-  private static long[] work(ExplainedStatement e) {
-    long[] out = new long[4];
-    for (Plan p : plans(e)) {
-      Buffers b = p.root().buffers();
-      if (b != null) {
-        out[0] += b.sharedHit();
-        out[1] += b.sharedRead();
-      }
-      WalUsage w = p.walTotals();
-      if (w != null) {
-        out[2] += w.bytes();
-      }
-      out[3] += p.root().walk().mapToLong(RouteCapture::examined).sum();
-    }
-    return out;
+  /** Every node of the shown plans, cascades included: its type, and the relation it reads. */
+  private static List<String> nodesRead(ExplainedStatement shown) {
+    return shown.plans().stream()
+        .flatMap(p -> p.root().walk())
+        .map(
+            n ->
+                n.relationName() == null
+                    ? n.nodeType()
+                    : n.nodeType()
+                        + " on "
+                        + (n.schema() == null ? "" : n.schema() + ".")
+                        + n.relationName())
+        .toList();
   }
 
-  /** Rows a scan node read: returned or removed by its filter or recheck, over all its loops. */
-  private static long examined(PlanNode n) {
-    if (n.nodeType() == null || !n.nodeType().endsWith("Scan") || n.actualRows() == null) {
-      return 0;
-    }
-    double perLoop =
-        n.actualRows()
-            + (n.rowsRemovedByFilter() == null ? 0 : n.rowsRemovedByFilter())
-            + (n.rowsRemovedByIndexRecheck() == null ? 0 : n.rowsRemovedByIndexRecheck());
-    double loops = n.actualLoops() == null ? 1 : n.actualLoops();
-    return Math.round(perLoop * loops);
-  }
-
-  private static long medianOf(List<long[]> totals, int k) {
-    long[] v = totals.stream().mapToLong(t -> t[k]).sorted().toArray();
+  /** The median of a work figure over the draws; with an even count, the lower middle value. */
+  private static long median(
+      List<ExplainedStatement.Work> work, ToLongFunction<ExplainedStatement.Work> figure) {
+    long[] v = work.stream().mapToLong(figure).sorted().toArray();
     return v[(v.length - 1) / 2];
   }
 
@@ -390,17 +304,13 @@ public final class RouteCapture {
         d.nested().stream().map(RouteCapture::drill).toList());
   }
 
-  private static double executionMs(ExplainedStatement e) {
-    Double ms = e.result().plan().executionTimeMs();
-    return ms == null ? Double.NaN : ms;
-  }
-
-  private static double median(List<ExplainedStatement> sorted) {
+  /** The median execution time of {@code sorted} (sorted by it). */
+  private static double medianMs(List<ExplainedStatement> sorted) {
     int n = sorted.size();
     if (n % 2 == 1) {
-      return executionMs(sorted.get(n / 2));
+      return sorted.get(n / 2).executionMs();
     }
-    return (executionMs(sorted.get(n / 2 - 1)) + executionMs(sorted.get(n / 2))) / 2;
+    return (sorted.get(n / 2 - 1).executionMs() + sorted.get(n / 2).executionMs()) / 2;
   }
 
   static String slug(String label) {

@@ -42,8 +42,8 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * <ol>
  *   <li>Plans first, on the untouched data: every route of every side is tried once ({@link
- *       Preflight}), then its statements are explained ({@link GateCapture}) and the tables its
- *       plans touch are sized ({@link RelationSizes}).
+ *       Preflight}), then its statements are explained ({@link StatementSnapshot#capture}) and the
+ *       tables its plans touch are sized ({@link RelationSizes}).
  *   <li>Then time, route by route: {@link GateSettings#rounds()} rounds, each running one JMH trial
  *       ({@link JmhLauncher}, forked JVM) per side, the sides' order alternating from round to
  *       round (A B, B A, A B ...), so slow drift of the machine hits both sides alike. A route that
@@ -131,7 +131,7 @@ public final class GateRecorder {
     say("gate: explaining %s (%s) ...", m.id, side.label());
     try (Connection c = side.db().open()) {
       m.statements =
-          new GateCapture(settings.explainDraws(), side.seed(), sampled).capture(c, m.route);
+          StatementSnapshot.capture(c, m.route, settings.explainDraws(), side.seed(), sampled);
       Set<String> relations = new LinkedHashSet<>();
       m.statements.forEach(
           s ->

@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * @param profile the JMH profile of one JMH run
  * @param rounds JMH runs per route and side, pooled; sides alternate within each round
- * @param explainDraws parameter draws explained per route
+ * @param explainDraws parameter draws explained per route, after a warm-up run; at least 1 (the
+ *     command line checks it)
  * @param parameterSets parameter sets drawn for JMH per route
  * @param sampleCap most samples kept per route and side ({@link SampleThinning})
  */
@@ -35,6 +36,9 @@ public record GateSettings(
   public static final BenchProfile ROUND =
       new BenchProfile("gate-round", 1, 1, Duration.ofMillis(300), 2, Duration.ofMillis(500));
 
+  /** Default parameter draws explained per route. */
+  public static final int DEFAULT_EXPLAIN_DRAWS = 3;
+
   /** Default rounds of an interleaved A/B run. */
   public static final int DEFAULT_AB_ROUNDS = 3;
 
@@ -44,10 +48,6 @@ public record GateSettings(
   public GateSettings {
     if (rounds < 1) {
       throw IndexlabException.usage(Setting.ROUNDS + " " + rounds + ": must be at least 1");
-    }
-    if (explainDraws < 1) {
-      throw IndexlabException.usage(
-          Setting.EXPLAIN_DRAWS + " " + explainDraws + ": must be at least 1");
     }
     if (parameterSets < explainDraws) {
       throw IndexlabException.usage(
@@ -65,7 +65,7 @@ public record GateSettings(
   /** The settings of a baseline and of a gate against it: the gate profile, one round. */
   public static GateSettings baselineDefaults() {
     return new GateSettings(
-        GATE, 1, GateCapture.DEFAULT_DRAWS, DEFAULT_PARAMETER_SETS, SampleThinning.DEFAULT_CAP);
+        GATE, 1, DEFAULT_EXPLAIN_DRAWS, DEFAULT_PARAMETER_SETS, SampleThinning.DEFAULT_CAP);
   }
 
   /** The settings of an interleaved A/B run: the round profile, three rounds. */
@@ -73,7 +73,7 @@ public record GateSettings(
     return new GateSettings(
         ROUND,
         DEFAULT_AB_ROUNDS,
-        GateCapture.DEFAULT_DRAWS,
+        DEFAULT_EXPLAIN_DRAWS,
         DEFAULT_PARAMETER_SETS,
         SampleThinning.DEFAULT_CAP);
   }

@@ -1,5 +1,15 @@
 package dev.indexlab.gate;
 
+import dev.indexlab.explain.ExplainedDraw;
+import dev.indexlab.explain.ExplainedStatement;
+import dev.indexlab.explain.RouteExplainer;
+import dev.indexlab.explain.StatementExplainer;
+import dev.indexlab.explain.TriggerDrillDown;
+import dev.indexlab.workload.Route;
+import dev.indexlab.workload.RouteStatement;
+import dev.indexlab.workload.SampledRows;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -19,6 +29,41 @@ record StatementSnapshot(int index, String label, String sql, List<StatementDraw
 
   public StatementSnapshot {
     draws = List.copyOf(draws);
+  }
+
+  /**
+   * Explains {@code route}'s statements with {@code draws} parameter draws ({@link RouteExplainer}:
+   * a warm-up run, then draw k with the pool's set k, the sets JMH cycles through first) and keeps
+   * every draw. Foreign-key triggers are followed whatever their share of the time: a cascade's
+   * plan (the DELETE on {@code song_history} behind a DELETE on {@code users}) is where a dropped
+   * index shows, and it must be in the baseline to be compared. A draw whose route run fails
+   * records the failure on the statements it did not reach.
+   *
+   * @param kept rows of the sampling queries already read on this database (by {@link
+   *     dev.indexlab.bench.Preflight}), or read here and kept
+   * @throws SQLException when the connection fails
+   * @throws dev.indexlab.IndexlabException when the route's parameters cannot be sampled
+   */
+  static List<StatementSnapshot> capture(
+      Connection c, Route route, int draws, long seed, SampledRows kept) throws SQLException {
+    TriggerDrillDown everyCascade =
+        new TriggerDrillDown(new StatementExplainer(), 0.0, TriggerDrillDown.DEFAULT_MAX_DEPTH);
+    RouteExplainer.Result explained =
+        new RouteExplainer(draws, seed, kept, everyCascade)
+            .explain(c, route, RouteExplainer.EVERY_DRAW);
+    List<StatementSnapshot> out = new ArrayList<>();
+    for (RouteStatement s : route.statements()) {
+      List<StatementDraw> byDraw = new ArrayList<>();
+      for (ExplainedDraw d : explained.draws()) {
+        ExplainedStatement e = d.statements().get(s.index());
+        byDraw.add(
+            e != null
+                ? StatementDraw.of(e)
+                : StatementDraw.failed(d.failure() == null ? "not reached" : d.failure()));
+      }
+      out.add(new StatementSnapshot(s.index(), s.label(), s.sql(), byDraw));
+    }
+    return out;
   }
 
   /** The draws that were explained. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -57,6 +59,25 @@ class SharedOptionsTest {
               new PrintWriter(err));
       assertThat(status).as(command).isEqualTo(2);
       assertThat(err.toString()).as(command).contains("--draws must be at least 1, was 0");
+    }
+  }
+
+  /**
+   * The gate's {@code --explain-draws} counts what run's {@code --draws} counts and is checked by
+   * the same check, before anything starts; upgrade-check, which used to reach the gate's own check
+   * with another message, included.
+   */
+  @Test
+  void fewerThanOneExplainDrawIsTheSameUsageErrorInEveryGateCommand(@TempDir Path dir) {
+    String file = dir.resolve("baseline.json").toString();
+    for (String[] args :
+        List.of(
+            new String[] {"baseline", "save", file, "--explain-draws", "0"},
+            new String[] {"upgrade-check", "--from", "16", "--to", "17", "--explain-draws", "0"})) {
+      StringWriter err = new StringWriter();
+      int status = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+      assertThat(status).as(args[0]).isEqualTo(2);
+      assertThat(err.toString()).as(args[0]).contains("--explain-draws must be at least 1, was 0");
     }
   }
 }

@@ -59,8 +59,9 @@ class GateCaptureIT {
   }
 
   /**
-   * Three draws: the first statement runs twice per draw (explained, then for real, since the last
-   * one reads its result), the last one once, in its EXPLAIN ANALYZE; both are explained.
+   * A warm-up run (each statement once, none explained), then three draws: the first statement runs
+   * twice per draw (explained, then for real, since the last one reads its result), the last one
+   * once, in its EXPLAIN ANALYZE; both are explained.
    */
   @Test
   void theLastStatementOfADrawRunsOnlyInItsExplain() throws Exception {
@@ -69,7 +70,7 @@ class GateCaptureIT {
         Statement st = c.createStatement()) {
       long first = value(st, "first_runs");
       long last = value(st, "last_runs");
-      List<StatementSnapshot> s = new GateCapture(3, 42).capture(c, route);
+      List<StatementSnapshot> s = StatementSnapshot.capture(c, route, 3, 42, SampledRows.none());
       assertThat(s).hasSize(2);
       for (StatementSnapshot statement : s) {
         assertThat(statement.error()).isNull();
@@ -77,8 +78,8 @@ class GateCaptureIT {
       }
       assertThat(s.get(1).nodeTypes()).contains("ModifyTable");
       // reading a sequence here takes a value too: the "+ 1"
-      assertThat(value(st, "first_runs") - first).isEqualTo(2 * 3 + 1);
-      assertThat(value(st, "last_runs") - last).isEqualTo(3 + 1);
+      assertThat(value(st, "first_runs") - first).isEqualTo(1 + 2 * 3 + 1);
+      assertThat(value(st, "last_runs") - last).isEqualTo(1 + 3 + 1);
       try (var rs = st.executeQuery("SELECT count(*) FROM items")) {
         rs.next();
         assertThat(rs.getLong(1)).isEqualTo(50);
@@ -95,7 +96,7 @@ class GateCaptureIT {
       long before = value(st, "sampling_runs");
       SampledRows kept = SampledRows.forOneRun();
       assertThat(Preflight.check(db, route, 42, 1000, kept)).isEmpty();
-      List<StatementSnapshot> shared = new GateCapture(3, 42, kept).capture(c, route);
+      List<StatementSnapshot> shared = StatementSnapshot.capture(c, route, 3, 42, kept);
       assertThat(value(st, "sampling_runs") - before).isEqualTo(1 + 1);
       assertThat(shared).allSatisfy(s -> assertThat(s.explained()).hasSize(3));
     }

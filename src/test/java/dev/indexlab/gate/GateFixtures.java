@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /** Builds gate snapshots from captured plan fixtures (src/test/resources/plans) and numbers. */
 final class GateFixtures {
-  /** The cascade of deleting a user into song_history, as GateCapture titles it. */
+  /** The cascade of deleting a user into song_history, as StatementDraw titles it. */
   static final String CASCADE =
       "cascade song_history_user_id_fkey: DELETE FROM ONLY \"public\".\"song_history\" WHERE"
           + " \"user_id\" = ?::bigint";
