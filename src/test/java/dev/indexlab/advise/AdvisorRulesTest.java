@@ -41,6 +41,9 @@ class AdvisorRulesTest {
         8192,
         0,
         "CREATE INDEX " + name,
+        null,
+        false,
+        0,
         null);
   }
 
