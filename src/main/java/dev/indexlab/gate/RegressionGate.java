@@ -150,7 +150,9 @@ final class RegressionGate {
           Double.NaN,
           -1,
           -1,
-          c.seconds());
+          c.seconds(),
+          false,
+          List.of());
     }
     if (!b.measured()) {
       return simple(c, RouteVerdict.Status.SKIPPED, "failed in the baseline: " + b.error());
@@ -391,7 +393,9 @@ final class RegressionGate {
         Double.NaN,
         -1,
         -1,
-        r.seconds());
+        r.seconds(),
+        false,
+        List.of());
   }
 
   private static double median(RouteSnapshot r) {
