@@ -4,6 +4,7 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.db.ServerVersion;
 import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
@@ -11,9 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,11 +104,8 @@ public final class SeedBenchmark {
 
   /** The server's version string. */
   public String serverVersion() {
-    try (Connection c = target.connection().open();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SHOW server_version")) {
-      rs.next();
-      return rs.getString(1);
+    try (Connection c = target.connection().open()) {
+      return ServerVersion.text(c);
     } catch (SQLException e) {
       throw IndexlabException.failed("cannot read the server version: " + e.getMessage(), e);
     }
