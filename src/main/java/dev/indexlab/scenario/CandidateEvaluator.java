@@ -139,7 +139,8 @@ final class CandidateEvaluator {
         List.of(),
         List.of(),
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** What building {@code applied} cost and made, as results.json records it. */
@@ -391,7 +392,8 @@ final class CandidateEvaluator {
         affected,
         deltas,
         equivalence,
-        decision);
+        decision,
+        List.of());
   }
 
   private static List<String> migrationsText(CandidateFolder folder) throws IOException {
