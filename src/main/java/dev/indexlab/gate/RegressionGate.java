@@ -146,7 +146,7 @@ final class RegressionGate {
           List.of(),
           List.of(),
           null,
-          median(b),
+          TimeRule.median(b),
           Double.NaN,
           -1,
           -1,
@@ -208,8 +208,8 @@ final class RegressionGate {
         improvements,
         notes,
         time,
-        median(b),
-        median(c),
+        TimeRule.median(b),
+        TimeRule.median(c),
         s.buffers()[0],
         s.buffers()[1],
         seconds,
@@ -396,10 +396,6 @@ final class RegressionGate {
         r.seconds(),
         false,
         List.of());
-  }
-
-  private static double median(RouteSnapshot r) {
-    return r.time() == null ? Double.NaN : r.time().p50();
   }
 
   private static String percent(double fraction) {

@@ -6,6 +6,7 @@ import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.db.ServerVersion;
 import dev.indexlab.schema.SchemaLoader;
+import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,6 @@ import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,8 +98,8 @@ public final class SeedBenchmark {
     }
     return new Result(
         results,
-        median(results.stream().mapToLong(Run::seedNanos).toArray()) / 1e6,
-        median(results.stream().mapToLong(Run::pgbenchNanos).toArray()) / 1e6);
+        SampleSummary.median(results.stream().mapToDouble(Run::seedNanos).toArray()) / 1e6,
+        SampleSummary.median(results.stream().mapToDouble(Run::pgbenchNanos).toArray()) / 1e6);
   }
 
   /** The server's version string. */
@@ -147,12 +147,5 @@ public final class SeedBenchmark {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP && p.isValid())
         .toList();
-  }
-
-  static double median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 }
