@@ -11,16 +11,10 @@ import java.util.List;
 final class SqlResource {
   private SqlResource() {}
 
-  /** The text of resource {@code name} (for example {@code "constraints.sql"}). */
-  static String text(String name) {
-    return SqlResources.text(SqlResource.class, name);
-  }
-
   /** Prepares resource {@code name} and binds {@code tables} as a text array to each {@code ?}. */
   static PreparedStatement withTables(Connection c, String name, List<String> tables)
       throws SQLException {
-    String sql = text(name);
-    PreparedStatement ps = c.prepareStatement(sql);
+    PreparedStatement ps = c.prepareStatement(SqlResources.text(SqlResource.class, name));
     try {
       Array array = c.createArrayOf("text", tables.toArray());
       int marks = ps.getParameterMetaData().getParameterCount();
