@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** A catalog query that the seed step needs, read from {@code dev/indexlab/seed/NAME.sql}. */
+/**
+ * A catalog query of the seed step ({@code dev/indexlab/seed/NAME.sql}), prepared with its tables
+ * bound.
+ */
 final class SqlResource {
   private SqlResource() {}
 
