@@ -1,6 +1,5 @@
 package dev.indexlab.capture;
 
-import dev.indexlab.workload.SqlScanner;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -42,10 +41,22 @@ final class Placeholders {
     int i = 0;
     int n = s.length();
     while (i < n) {
-      if (s.charAt(i) == '$'
+      char c = s.charAt(i);
+      int end;
+      if (c == '\'') {
+        boolean escapes = i > 0 && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e');
+        end = quotedEnd(s, i, '\'', escapes);
+      } else if (c == '"') {
+        end = quotedEnd(s, i, '"', false);
+      } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+        int nl = s.indexOf('\n', i);
+        end = nl < 0 ? n : nl;
+      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+        end = blockCommentEnd(s, i);
+      } else if (c == '$'
           && i + 1 < n
           && Character.isDigit(s.charAt(i + 1))
-          && (i == 0 || !SqlScanner.isIdentPart(s.charAt(i - 1)))) {
+          && !identBefore(s, i)) {
         int j = i + 1;
         while (j < n && Character.isDigit(s.charAt(j))) {
           j++;
@@ -53,10 +64,74 @@ final class Placeholders {
         found.placeholder(Integer.parseInt(s.substring(i + 1, j)), out);
         i = j;
         continue;
+      } else if (c == '$' && !identBefore(s, i)) {
+        end = dollarQuotedEnd(s, i);
+      } else {
+        end = i + 1;
       }
-      int end = Math.max(SqlScanner.skipQuoted(s, i), i + 1);
       out.append(s, i, end);
       i = end;
     }
+  }
+
+  private static boolean identBefore(String s, int i) {
+    if (i == 0) {
+      return false;
+    }
+    char p = s.charAt(i - 1);
+    return Character.isLetterOrDigit(p) || p == '_' || p == '$';
+  }
+
+  private static int quotedEnd(String s, int start, char quote, boolean backslashEscapes) {
+    int i = start + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (backslashEscapes && c == '\\') {
+        i += 2;
+      } else if (c == quote) {
+        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else {
+        i++;
+      }
+    }
+    return s.length();
+  }
+
+  private static int blockCommentEnd(String s, int start) {
+    int depth = 0;
+    int i = start;
+    while (i < s.length() - 1) {
+      if (s.charAt(i) == '/' && s.charAt(i + 1) == '*') {
+        depth++;
+        i += 2;
+      } else if (s.charAt(i) == '*' && s.charAt(i + 1) == '/') {
+        depth--;
+        i += 2;
+        if (depth == 0) {
+          return i;
+        }
+      } else {
+        i++;
+      }
+    }
+    return s.length();
+  }
+
+  /** The end of a {@code $tag$...$tag$} body starting at {@code start}, or just past the '$'. */
+  private static int dollarQuotedEnd(String s, int start) {
+    int j = start + 1;
+    while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+      j++;
+    }
+    if (j >= s.length() || s.charAt(j) != '$') {
+      return start + 1;
+    }
+    String tag = s.substring(start, j + 1);
+    int close = s.indexOf(tag, j + 1);
+    return close < 0 ? s.length() : close + tag.length();
   }
 }

@@ -109,7 +109,7 @@ public final class SqlScanner {
    * When a quoted construct or comment starts at {@code i}, returns the index just past it;
    * otherwise returns {@code i}. An unterminated construct runs to the end of {@code s}.
    */
-  public static int skipQuoted(String s, int i) {
+  static int skipQuoted(String s, int i) {
     int end = constructEnd(s, i);
     return end == OPEN ? s.length() : end;
   }
@@ -241,8 +241,7 @@ public final class SqlScanner {
     return Character.isLetter(c) || c == '_';
   }
 
-  /** Whether {@code c} may continue an unquoted identifier (or a {@code $n}). */
-  public static boolean isIdentPart(char c) {
+  static boolean isIdentPart(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 }
