@@ -106,16 +106,6 @@ final class CandidateEvaluator {
     }
   }
 
-  /** {@code draft} decided before any route was measured: no routes, no deltas, no scenario. */
-  private static Evaluated unmeasured(
-      RunResults.CandidateResult draft,
-      RunResults.Build build,
-      String equivalence,
-      RunResults.Decision decision) {
-    return new Evaluated(
-        completed(draft, build, List.of(), List.of(), equivalence, decision), null);
-  }
-
   /** What is known of a candidate before measuring it; each outcome completes it. */
   private static RunResults.CandidateResult draft(CandidateFolder folder) throws IOException {
     var cand = folder.candidate();
@@ -415,5 +405,15 @@ final class CandidateEvaluator {
     return ProductionMigration.statements(folder.candidate())
         .map(s -> String.join(";\n", s) + ";")
         .orElse(null);
+  }
+
+  /** {@code draft} decided before any route was measured: no routes, no deltas, no scenario. */
+  private static Evaluated unmeasured(
+      RunResults.CandidateResult draft,
+      RunResults.Build build,
+      String equivalence,
+      RunResults.Decision decision) {
+    return new Evaluated(
+        completed(draft, build, List.of(), List.of(), equivalence, decision), null);
   }
 }
