@@ -40,42 +40,6 @@ record CatalogIndex(
     columns = List.copyOf(columns);
   }
 
-  /** An index of an ordinary table (or a partition's own index). */
-  public CatalogIndex(
-      String schema,
-      String table,
-      String name,
-      String qualifiedName,
-      String method,
-      boolean unique,
-      boolean primary,
-      boolean valid,
-      List<IndexColumn> columns,
-      String predicate,
-      long sizeBytes,
-      long idxScan,
-      String definition,
-      String constraintName) {
-    this(
-        schema,
-        table,
-        name,
-        qualifiedName,
-        method,
-        unique,
-        primary,
-        valid,
-        columns,
-        predicate,
-        sizeBytes,
-        idxScan,
-        definition,
-        constraintName,
-        false,
-        0,
-        null);
-  }
-
   /** True when this index is a partition's part of an index on the partitioned parent. */
   public boolean attachedToParent() {
     return parentIndex != null;

@@ -1,9 +1,6 @@
 package dev.indexlab.advise;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.indexlab.SqlResources;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,7 +36,7 @@ public final class CatalogReader {
   private static List<CatalogTable> tables(Connection c) throws SQLException {
     List<CatalogTable> tables = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(resource("tables.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResources.text(CatalogReader.class, "tables.sql"))) {
       while (rs.next()) {
         List<String> names = strings(rs.getArray("column_names"));
         List<String> quoted = strings(rs.getArray("quoted_columns"));
@@ -69,7 +66,7 @@ public final class CatalogReader {
   private static List<CatalogIndex> indexes(Connection c) throws SQLException {
     List<CatalogIndex> indexes = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(resource("indexes.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResources.text(CatalogReader.class, "indexes.sql"))) {
       while (rs.next()) {
         List<String> names = strings(rs.getArray("column_names"));
         List<Boolean> expression = booleans(rs.getArray("is_expression"));
@@ -113,7 +110,8 @@ public final class CatalogReader {
   private static List<ForeignKey> foreignKeys(Connection c) throws SQLException {
     List<ForeignKey> keys = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(resource("foreign_keys.sql"))) {
+        ResultSet rs =
+            st.executeQuery(SqlResources.text(CatalogReader.class, "foreign_keys.sql"))) {
       while (rs.next()) {
         keys.add(
             new ForeignKey(
@@ -134,7 +132,7 @@ public final class CatalogReader {
   private static Map<String, String> extensions(Connection c) throws SQLException {
     Map<String, String> available = new TreeMap<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(resource("extensions.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResources.text(CatalogReader.class, "extensions.sql"))) {
       while (rs.next()) {
         String installed = rs.getString("installed_version");
         available.put(rs.getString("name"), installed == null ? "" : installed);
@@ -157,17 +155,5 @@ public final class CatalogReader {
     }
     Object[] values = (Object[]) array.getArray();
     return Arrays.stream(values).map(v -> Boolean.TRUE.equals(v)).toList();
-  }
-
-  /** The text of a query resource beside this class. */
-  static String resource(String name) {
-    try (InputStream in = CatalogReader.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource dev/indexlab/advise/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

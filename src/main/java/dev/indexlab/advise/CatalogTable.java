@@ -35,31 +35,6 @@ record CatalogTable(
     quotedColumns = Map.copyOf(quotedColumns);
   }
 
-  /** An ordinary table: not partitioned, no partition, no inheritance parent. */
-  public CatalogTable(
-      String schema,
-      String name,
-      String qualifiedName,
-      long reltuples,
-      long liveRows,
-      long totalBytes,
-      List<String> columns,
-      Map<String, String> quotedColumns) {
-    this(
-        schema,
-        name,
-        qualifiedName,
-        reltuples,
-        liveRows,
-        totalBytes,
-        columns,
-        quotedColumns,
-        false,
-        0,
-        null,
-        null);
-  }
-
   /** True when this table is a partition of a partitioned table. */
   public boolean isPartition() {
     return partitionOf != null;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.indexlab.Json;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.HashMap;
@@ -61,14 +59,8 @@ final class PartitionReads {
         }
         Set<String> relations = scanned.computeIfAbsent(key(s.route(), s.statement()), k -> set());
         Savepoint sp = c.setSavepoint();
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) " + s.sql())) {
-          for (int i = 0; i < s.values().size(); i++) {
-            ps.setObject(i + 1, s.values().get(i));
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            collect(JSON.readTree(rs.getString(1)), relations);
-          }
+        try {
+          collect(JSON.readTree(s.planJson(c)), relations);
           c.releaseSavepoint(sp);
         } catch (SQLException | IOException e) {
           // a statement that cannot be explained alone (it needs an earlier one's rows): unknown

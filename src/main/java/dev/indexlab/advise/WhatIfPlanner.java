@@ -2,7 +2,6 @@ package dev.indexlab.advise;
 
 import dev.indexlab.check.CandidateKind;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -120,14 +119,8 @@ final class WhatIfPlanner {
     List<Object> plans = new ArrayList<>();
     for (WhatIfStatement s : statements) {
       Savepoint sp = c.setSavepoint();
-      try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) " + s.sql())) {
-        for (int i = 0; i < s.values().size(); i++) {
-          ps.setObject(i + 1, s.values().get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          plans.add(PlanSummary.parse(rs.getString(1)));
-        }
+      try {
+        plans.add(PlanSummary.parse(s.planJson(c)));
         c.releaseSavepoint(sp);
       } catch (SQLException e) {
         c.rollback(sp);

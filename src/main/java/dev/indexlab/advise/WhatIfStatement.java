@@ -1,5 +1,9 @@
 package dev.indexlab.advise;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,5 +26,18 @@ record WhatIfStatement(
       return label;
     }
     return route + " statement " + (statement == null ? "?" : statement + 1) + " \"" + label + "\"";
+  }
+
+  /** The JSON text of {@code EXPLAIN (FORMAT JSON)} of the statement on {@code c}, values bound. */
+  String planJson(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) " + sql)) {
+      for (int i = 0; i < values.size(); i++) {
+        ps.setObject(i + 1, values.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
   }
 }

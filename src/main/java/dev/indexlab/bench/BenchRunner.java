@@ -7,6 +7,7 @@ import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.db.ServerLoss;
+import dev.indexlab.db.ServerVersion;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.SampledRows;
@@ -17,9 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,11 +247,8 @@ public final class BenchRunner {
   }
 
   private String postgresVersion() {
-    try (Connection c = db.open();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SHOW server_version")) {
-      rs.next();
-      return rs.getString(1);
+    try (Connection c = db.open()) {
+      return ServerVersion.text(c);
     } catch (SQLException e) {
       throw new IndexlabException(
           IndexlabException.JOB_FAILED,

@@ -111,7 +111,7 @@ public final class Capture {
                 ? "statement"
                 : v.parsed().mainTable().plainName();
         String base = idOf(verb + "_" + table);
-        String id = uniqueId(base, ids);
+        String id = ParameterSources.unique(base, ids);
         String routeName =
             verb + " " + table + (id.equals(base) ? "" : " #" + id.substring(base.length() + 1));
         Path file = settings.out().resolve(id + ".sql");
@@ -243,14 +243,6 @@ public final class Capture {
 
   private static String idOf(String text) {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-  }
-
-  private static String uniqueId(String base, Set<String> ids) {
-    String id = base;
-    for (int k = 2; !ids.add(id); k++) {
-      id = base + "_" + k;
-    }
-    return id;
   }
 
   private static String firstLine(String s) {

@@ -212,7 +212,10 @@ final class ParameterSources {
     return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "p_" + name : name;
   }
 
-  private static String unique(String base, Set<String> taken) {
+  /**
+   * {@code base}, or {@code base_2}, {@code base_3}… : the first not yet in {@code taken}, added.
+   */
+  static String unique(String base, Set<String> taken) {
     String name = base;
     for (int k = 2; !taken.add(name); k++) {
       name = base + "_" + k;

@@ -246,7 +246,11 @@ public final class EmbeddedTarget implements DatabaseTarget {
     }
   }
 
-  static void deleteTree(Path root) {
+  /**
+   * Deletes {@code root} and everything under it, best effort (what cannot be deleted stays): the
+   * data directory here, a leftover one, or any temporary folder.
+   */
+  public static void deleteTree(Path root) {
     if (root == null || !Files.exists(root)) {
       return;
     }

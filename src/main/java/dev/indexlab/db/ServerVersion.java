@@ -12,14 +12,20 @@ public final class ServerVersion {
 
   /** {@code PostgreSQL 18.1}, from the server's {@code server_version}. */
   public static String of(ConnectionSpec db) {
-    try (Connection c = db.open();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SHOW server_version")) {
-      rs.next();
-      return "PostgreSQL " + rs.getString(1).split(" ", 2)[0];
+    try (Connection c = db.open()) {
+      return "PostgreSQL " + text(c).split(" ", 2)[0];
     } catch (SQLException e) {
       throw IndexlabException.failed(
           "cannot read the server version of " + db.maskedUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The server's {@code server_version} as it reports it ({@code 18.1}, or with a suffix). */
+  public static String text(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW server_version")) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 }

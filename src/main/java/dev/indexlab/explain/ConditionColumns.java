@@ -185,10 +185,10 @@ final class ConditionColumns {
       if (Character.isWhitespace(ch)) {
         i++;
       } else if (ch == '\'') {
-        i = skipQuoted(s, i, '\'');
+        i = ConditionRoles.endOfQuoted(s, i);
         out.add(new Token(Kind.OTHER, "'"));
       } else if (ch == '"') {
-        int end = skipQuoted(s, i, '"');
+        int end = ConditionRoles.endOfQuoted(s, i);
         out.add(new Token(Kind.QUOTED, s.substring(i + 1, end - 1).replace("\"\"", "\"")));
         i = end;
       } else if (Character.isLetter(ch) || ch == '_') {
@@ -200,7 +200,7 @@ final class ConditionColumns {
           j++;
         }
         if (j < n && s.charAt(j) == '\'' && j - i == 1) {
-          i = skipQuoted(s, j, '\''); // E'...' or B'...'
+          i = ConditionRoles.endOfQuoted(s, j); // E'...' or B'...'
           out.add(new Token(Kind.OTHER, "'"));
           continue;
         }
@@ -234,20 +234,5 @@ final class ConditionColumns {
       }
     }
     return out;
-  }
-
-  private static int skipQuoted(String s, int start, char quote) {
-    int i = start + 1;
-    while (i < s.length()) {
-      if (s.charAt(i) == quote) {
-        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    return s.length();
   }
 }

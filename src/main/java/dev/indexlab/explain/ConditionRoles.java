@@ -3,6 +3,7 @@ package dev.indexlab.explain;
 import dev.indexlab.results.ColumnRoles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -204,6 +205,30 @@ final class ConditionRoles {
 
   /** The first index of {@code token} outside quotes and parentheses, or -1. */
   private static int topLevelIndex(String s, String token) {
+    return firstTopLevel(s, i -> s.startsWith(token, i));
+  }
+
+  /** Where a top-level binary operator written with spaces around it starts, or -1. */
+  private static int operatorAt(String s) {
+    return firstTopLevel(
+        s,
+        i -> {
+          if (i == 0 || OPERATOR_CHARS.indexOf(s.charAt(i)) < 0 || s.charAt(i - 1) != ' ') {
+            return false;
+          }
+          int end = i;
+          while (end < s.length() && OPERATOR_CHARS.indexOf(s.charAt(end)) >= 0) {
+            end++;
+          }
+          return end < s.length() && s.charAt(end) == ' ';
+        });
+  }
+
+  /**
+   * The first index outside quotes and parentheses (not itself a quote or parenthesis) where {@code
+   * at} holds, or -1.
+   */
+  private static int firstTopLevel(String s, IntPredicate at) {
     int depth = 0;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
@@ -213,38 +238,18 @@ final class ConditionRoles {
         depth++;
       } else if (ch == ')') {
         depth--;
-      } else if (depth == 0 && s.startsWith(token, i)) {
+      } else if (depth == 0 && at.test(i)) {
         return i;
       }
     }
     return -1;
   }
 
-  /** Where a top-level binary operator written with spaces around it starts, or -1. */
-  private static int operatorAt(String s) {
-    int depth = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '\'' || ch == '"') {
-        i = endOfQuoted(s, i) - 1;
-      } else if (ch == '(') {
-        depth++;
-      } else if (ch == ')') {
-        depth--;
-      } else if (depth == 0 && i > 0 && OPERATOR_CHARS.indexOf(ch) >= 0 && s.charAt(i - 1) == ' ') {
-        int end = i;
-        while (end < s.length() && OPERATOR_CHARS.indexOf(s.charAt(end)) >= 0) {
-          end++;
-        }
-        if (end < s.length() && s.charAt(end) == ' ') {
-          return i;
-        }
-      }
-    }
-    return -1;
-  }
-
-  private static int endOfQuoted(String s, int start) {
+  /**
+   * The index just past the quoted literal or identifier that starts at {@code start} (its quote
+   * character doubled inside it stands for itself), or the end of {@code s} when it is not closed.
+   */
+  static int endOfQuoted(String s, int start) {
     char quote = s.charAt(start);
     int i = start + 1;
     while (i < s.length()) {

@@ -1,12 +1,10 @@
 package dev.indexlab.explain;
 
-import static dev.indexlab.explain.PlanProperties.number;
 import static dev.indexlab.explain.PlanProperties.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -201,7 +199,7 @@ final class NodeDetailsText {
     } else if (key.equals("Workers")) {
       workers(nodeType, operation, p.get(key), indent, out);
     } else if (key.equals("Actual Loops")) {
-      workerActuals(p, indent, out);
+      out.add(indent, NodeHeaderText.actualFigures(p));
     }
     // anything else (Worker Number, properties of newer servers) has no text line here
   }
@@ -262,22 +260,5 @@ final class NodeDetailsText {
       lines.set(0, "  ".repeat(indent) + "Worker " + text(w, "Worker Number") + ":  " + first);
       out.addAll(lines);
     }
-  }
-
-  private static void workerActuals(Map<String, JsonNode> w, int indent, TextLines out) {
-    double loops = PlanProperties.numberOrZero(w, "Actual Loops");
-    StringBuilder b = new StringBuilder("actual ");
-    Double startup = number(w, "Actual Startup Time");
-    if (startup != null) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "time=%.3f..%.3f ",
-              startup,
-              PlanProperties.numberOrZero(w, "Actual Total Time")));
-    }
-    b.append("rows=").append(DetailGroupText.actualRows(w));
-    b.append(" loops=").append(DetailGroupText.count(loops));
-    out.add(indent, b.toString());
   }
 }

@@ -143,11 +143,15 @@ final class NodeHeaderText {
   }
 
   private static String actuals(Map<String, JsonNode> p) {
-    double loops = PlanProperties.numberOrZero(p, "Actual Loops");
-    if (loops == 0.0) {
+    if (PlanProperties.numberOrZero(p, "Actual Loops") == 0.0) {
       return " (never executed)";
     }
-    StringBuilder b = new StringBuilder(" (actual ");
+    return " (" + actualFigures(p) + ")";
+  }
+
+  /** {@code actual time=0.012..0.034 rows=5 loops=1} of a node or worker ({@code p}). */
+  static String actualFigures(Map<String, JsonNode> p) {
+    StringBuilder b = new StringBuilder("actual ");
     Double startup = number(p, "Actual Startup Time");
     if (startup != null) {
       b.append(
@@ -158,7 +162,8 @@ final class NodeHeaderText {
               PlanProperties.numberOrZero(p, "Actual Total Time")));
     }
     b.append("rows=").append(DetailGroupText.actualRows(p));
-    b.append(" loops=").append(DetailGroupText.count(loops)).append(')');
+    b.append(" loops=")
+        .append(DetailGroupText.count(PlanProperties.numberOrZero(p, "Actual Loops")));
     return b.toString();
   }
 }

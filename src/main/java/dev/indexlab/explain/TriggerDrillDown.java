@@ -161,38 +161,25 @@ public final class TriggerDrillDown {
     int major = serverMajor(c);
     if (needsOld && major < 18) {
       ExplainResult generic = explainer.explainGeneric(c, derived.numberedSql());
-      return result(
+      return unexplained(
           trigger,
           fk,
           derived,
-          List.of(),
-          0,
           generic,
           "an action fired by UPDATE matches the key before the update, which RETURNING gives"
-              + " only from PostgreSQL 18 on: generic plan (estimates only)",
-          List.of());
+              + " only from PostgreSQL 18 on: generic plan (estimates only)");
     }
     if ("Merge".equals(operation)) {
-      return result(
-          trigger,
-          fk,
-          derived,
-          List.of(),
-          0,
-          null,
-          "drill-down of MERGE statements is not supported",
-          List.of());
+      return unexplained(
+          trigger, fk, derived, null, "drill-down of MERGE statements is not supported");
     }
     if (StatementText.hasReturning(sql)) {
-      return result(
+      return unexplained(
           trigger,
           fk,
           derived,
-          List.of(),
-          0,
           null,
-          "the statement already has a RETURNING clause, so its keys cannot be read",
-          List.of());
+          "the statement already has a RETURNING clause, so its keys cannot be read");
     }
     List<List<Object>> keys;
     try {
@@ -207,32 +194,34 @@ public final class TriggerDrillDown {
               "Delete".equals(operation) ? fk : null,
               known);
     } catch (SQLException e) {
-      return result(
+      return unexplained(
           trigger,
           fk,
           derived,
-          List.of(),
-          0,
           null,
-          "re-running the statement with RETURNING failed: " + StatementExplainer.message(e),
-          List.of());
+          "re-running the statement with RETURNING failed: " + StatementExplainer.message(e));
     }
     if (keys.isEmpty()) {
-      return result(
-          trigger,
-          fk,
-          derived,
-          List.of(),
-          0,
-          null,
-          "the statement changed no row when re-run",
-          List.of());
+      return unexplained(trigger, fk, derived, null, "the statement changed no row when re-run");
     }
     List<Object> values = keys.get(0);
     ExplainResult r = explainer.explain(c, derived.jdbcSql(), values, true);
     List<DrillDown> nested =
         r.succeeded() ? drillDown(c, derived.jdbcSql(), values, r.plan(), depth + 1) : List.of();
     return result(trigger, fk, derived, values, keys.size(), r, null, nested);
+  }
+
+  /**
+   * A drill-down that explained no derived statement with real keys: {@code generic} is its generic
+   * plan (null when none), {@code note} says why.
+   */
+  private static DrillDown unexplained(
+      TriggerTime trigger,
+      ForeignKeyTrigger fk,
+      ReferentialStatement derived,
+      ExplainResult generic,
+      String note) {
+    return result(trigger, fk, derived, List.of(), 0, generic, note, List.of());
   }
 
   private static DrillDown result(

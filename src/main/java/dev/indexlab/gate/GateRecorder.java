@@ -11,6 +11,7 @@ import dev.indexlab.bench.JmhStatistics;
 import dev.indexlab.bench.Preflight;
 import dev.indexlab.bench.WrittenTables;
 import dev.indexlab.db.Secrets;
+import dev.indexlab.db.ServerVersion;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.RouteProblem;
@@ -21,9 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -383,11 +382,8 @@ public final class GateRecorder {
   }
 
   private static String postgresVersion(GateSide side) {
-    try (Connection c = side.db().open();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SHOW server_version")) {
-      rs.next();
-      return rs.getString(1);
+    try (Connection c = side.db().open()) {
+      return ServerVersion.text(c);
     } catch (SQLException e) {
       throw new IndexlabException(
           IndexlabException.USAGE,

@@ -146,11 +146,13 @@ final class RegressionGate {
           List.of(),
           List.of(),
           null,
-          median(b),
+          TimeRule.median(b),
           Double.NaN,
           -1,
           -1,
-          c.seconds());
+          c.seconds(),
+          false,
+          List.of());
     }
     if (!b.measured()) {
       return simple(c, RouteVerdict.Status.SKIPPED, "failed in the baseline: " + b.error());
@@ -206,8 +208,8 @@ final class RegressionGate {
         improvements,
         notes,
         time,
-        median(b),
-        median(c),
+        TimeRule.median(b),
+        TimeRule.median(c),
         s.buffers()[0],
         s.buffers()[1],
         seconds,
@@ -391,11 +393,9 @@ final class RegressionGate {
         Double.NaN,
         -1,
         -1,
-        r.seconds());
-  }
-
-  private static double median(RouteSnapshot r) {
-    return r.time() == null ? Double.NaN : r.time().p50();
+        r.seconds(),
+        false,
+        List.of());
   }
 
   private static String percent(double fraction) {

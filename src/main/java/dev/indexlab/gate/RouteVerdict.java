@@ -64,37 +64,6 @@ record RouteVerdict(
     timings = timings == null ? List.of() : List.copyOf(timings);
   }
 
-  /** A verdict without the shape classification and time comparisons (for routes not compared). */
-  public RouteVerdict(
-      String id,
-      String name,
-      Status status,
-      List<GateFinding> findings,
-      List<String> improvements,
-      List<String> notes,
-      TimeVerdict time,
-      double medianBeforeMs,
-      double medianAfterMs,
-      long buffersBefore,
-      long buffersAfter,
-      double seconds) {
-    this(
-        id,
-        name,
-        status,
-        findings,
-        improvements,
-        notes,
-        time,
-        medianBeforeMs,
-        medianAfterMs,
-        buffersBefore,
-        buffersAfter,
-        seconds,
-        false,
-        List.of());
-  }
-
   /**
    * Slower on time alone (plans and buffers unchanged) at the first measurement: the route is
    * measured again before the gate fails it.

@@ -36,7 +36,7 @@ final class ChartFrame {
   /**
    * @param rowHeight height of one series row
    * @param min smallest value to show (> 0)
-   * @param max largest value to show
+   * @param max largest value to show (0 when there is none)
    * @param rightReserve room to keep right of the plot for labels past the largest value
    * @param note a line under the legend, or null
    */
@@ -72,7 +72,11 @@ final class ChartFrame {
     this.plotTop = note == null ? 68 : 86;
     this.plotBottom = plotTop + routeLabels.size() * bandHeight();
     this.height = plotBottom + 50;
-    this.axis = LogAxis.covering(min, max, plotLeft, plotWidth);
+    // nothing to show (max 0): an axis from 1 to 10 all the same
+    this.axis =
+        max == 0
+            ? LogAxis.covering(1, 10, plotLeft, plotWidth)
+            : LogAxis.covering(min, max, plotLeft, plotWidth);
   }
 
   LogAxis axis() {

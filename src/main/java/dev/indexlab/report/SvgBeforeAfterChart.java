@@ -70,10 +70,6 @@ final class SvgBeforeAfterChart {
         labelWidth = Math.max(labelWidth, TextMetrics.width(valueLabel(v), ChartFrame.VALUE_FONT));
       }
     }
-    if (max == 0) {
-      min = 1;
-      max = 10;
-    }
     ChartFrame frame =
         new ChartFrame(
             title, rows.seriesNames(), rows.routes(), null, BAR_HEIGHT, min, max, labelWidth + 8);

@@ -70,10 +70,6 @@ final class SvgDistributionChart {
         }
       }
     }
-    if (max == 0) {
-      min = 1;
-      max = 10;
-    }
     ChartFrame frame =
         new ChartFrame(
             title, rows.seriesNames(), rows.routes(), NOTE, ROW_HEIGHT, min, max, labelWidth + 14);

@@ -270,52 +270,9 @@ public record RunResults(
       Decision decision,
       List<String> credited) {
 
-    /** A result not credited with any route of the optimized scenario (yet). */
-    public CandidateResult(
-        String id,
-        String kind,
-        String description,
-        List<String> ddl,
-        List<String> reasons,
-        String productionMigration,
-        WhatIf whatIf,
-        Build build,
-        List<String> affectedRoutes,
-        List<RouteDelta> deltas,
-        String equivalence,
-        Decision decision) {
-      this(
-          id,
-          kind,
-          description,
-          ddl,
-          reasons,
-          productionMigration,
-          whatIf,
-          build,
-          affectedRoutes,
-          deltas,
-          equivalence,
-          decision,
-          List.of());
-    }
-
     /** The same result with another decision. */
     public CandidateResult withDecision(Decision other) {
-      return new CandidateResult(
-          id,
-          kind,
-          description,
-          ddl,
-          reasons,
-          productionMigration,
-          whatIf,
-          build,
-          affectedRoutes,
-          deltas,
-          equivalence,
-          other,
-          credited);
+      return with(other, credited);
     }
 
     /**
@@ -323,6 +280,10 @@ public record RunResults(
      * indexes, or that it rewrites. A route's gain belongs to the candidates it credits.
      */
     public CandidateResult withCredited(List<String> routes) {
+      return with(decision, List.copyOf(routes));
+    }
+
+    private CandidateResult with(Decision decision, List<String> credited) {
       return new CandidateResult(
           id,
           kind,
@@ -336,7 +297,7 @@ public record RunResults(
           deltas,
           equivalence,
           decision,
-          List.copyOf(routes));
+          credited);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.indexlab.scenario;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteTables;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +39,10 @@ final class AffectedRoutes {
       Map<String, Route> routes,
       Map<String, List<String>> written,
       Collection<String> tables) {
-    List<String> out = new ArrayList<>();
-    for (RunResults.RouteResult r : baseline.routes()) {
-      if (touches(r, tables) || writes(routes.get(r.id()), r, written, tables)) {
-        out.add(r.id());
-      }
-    }
-    return out;
+    return baseline.routes().stream()
+        .filter(r -> touches(r, tables) || writes(routes.get(r.id()), r, written, tables))
+        .map(RunResults.RouteResult::id)
+        .toList();
   }
 
   /** Routes of {@code baseline} that write any of {@code tables}, cascades included. */
@@ -55,13 +51,10 @@ final class AffectedRoutes {
       Map<String, Route> routes,
       Map<String, List<String>> written,
       Collection<String> tables) {
-    List<String> out = new ArrayList<>();
-    for (RunResults.RouteResult r : baseline.routes()) {
-      if (writes(routes.get(r.id()), r, written, tables)) {
-        out.add(r.id());
-      }
-    }
-    return out;
+    return baseline.routes().stream()
+        .filter(r -> writes(routes.get(r.id()), r, written, tables))
+        .map(RunResults.RouteResult::id)
+        .toList();
   }
 
   private static boolean touches(RunResults.RouteResult r, Collection<String> tables) {

@@ -3,6 +3,7 @@ package dev.indexlab.scenario;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.db.EmbeddedTarget;
 import dev.indexlab.db.FaultPoint;
 import dev.indexlab.schema.LoadProblems;
 import dev.indexlab.schema.SchemaLoader;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -93,16 +93,8 @@ public final class CandidateApplier {
       throw IndexlabException.failed("cannot stage the migrations of " + scenario + ": " + e, e);
     } finally {
       if (staged != null) {
-        deleteTree(staged);
+        EmbeddedTarget.deleteTree(staged);
       }
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (var walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder; best effort
     }
   }
 

@@ -71,20 +71,16 @@ final class CandidateEvaluator {
       return new ApiRewriteTrial(run).evaluate(folder, draft);
     }
     if (!draft.whatIf().plannerWouldUse()) {
-      return new Evaluated(
-          completed(
-              draft,
-              null,
-              List.of(),
-              List.of(),
-              null,
-              new RunResults.Decision(
-                  false,
-                  "the planner would not use it (what-if: "
-                      + folder.whatIfVerdict().orElseThrow()
-                      + ")",
-                  0)),
-          null);
+      return unmeasured(
+          draft,
+          null,
+          null,
+          new RunResults.Decision(
+              false,
+              "the planner would not use it (what-if: "
+                  + folder.whatIfVerdict().orElseThrow()
+                  + ")",
+              0));
     }
     String id = folder.candidate().name();
     ConnectionSpec db = run.copies().copy(id);
@@ -93,28 +89,17 @@ final class CandidateEvaluator {
       RunResults.Build build = build(applied);
       DecisionRule rule = run.settings().rule();
       if (!applied.ok()) {
-        return new Evaluated(
-            completed(
-                draft,
-                build,
-                List.of(),
-                List.of(),
-                null,
-                rule.decide(false, applied.error(), null, List.of(), 0, Map.of())),
-            null);
+        return unmeasured(
+            draft, build, null, rule.decide(false, applied.error(), null, List.of(), 0, Map.of()));
       }
       List<Route> rewrites = rewrites(folder);
       Equivalence equivalence = equivalence(db, rewrites);
       if (equivalence.failure() != null) {
-        return new Evaluated(
-            completed(
-                draft,
-                build,
-                List.of(),
-                List.of(),
-                equivalence.summary(),
-                rule.decide(false, null, equivalence.failure(), List.of(), 0, Map.of())),
-            null);
+        return unmeasured(
+            draft,
+            build,
+            equivalence.summary(),
+            rule.decide(false, null, equivalence.failure(), List.of(), 0, Map.of()));
       }
       Affected affected = affected(applied, rewrites);
       CandidateFolder made = asApplied(folder, db, applied);
@@ -180,7 +165,8 @@ final class CandidateEvaluator {
         List.of(),
         List.of(),
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** What building {@code applied} cost and made, as results.json records it. */
@@ -432,7 +418,8 @@ final class CandidateEvaluator {
         affected,
         deltas,
         equivalence,
-        decision);
+        decision,
+        List.of());
   }
 
   private static List<String> migrationsText(CandidateFolder folder) throws IOException {
@@ -454,5 +441,15 @@ final class CandidateEvaluator {
     return ProductionMigration.statements(folder.candidate())
         .map(s -> String.join(";\n", s) + ";")
         .orElse(null);
+  }
+
+  /** {@code draft} decided before any route was measured: no routes, no deltas, no scenario. */
+  private static Evaluated unmeasured(
+      RunResults.CandidateResult draft,
+      RunResults.Build build,
+      String equivalence,
+      RunResults.Decision decision) {
+    return new Evaluated(
+        completed(draft, build, List.of(), List.of(), equivalence, decision), null);
   }
 }

@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.indexlab.IndexlabVersion;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.db.ServerVersion;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.workload.Workload;
 import java.lang.management.ManagementFactory;
@@ -49,11 +50,7 @@ final class RunMeta {
     String version;
     Map<String, String> settings = new LinkedHashMap<>();
     try (Connection c = db.open()) {
-      try (PreparedStatement ps = c.prepareStatement("SHOW server_version");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        version = rs.getString(1);
-      }
+      version = ServerVersion.text(c);
       try (PreparedStatement ps =
           c.prepareStatement("SELECT name, setting, unit FROM pg_settings WHERE name = ANY (?)")) {
         ps.setArray(1, c.createArrayOf("text", SETTINGS.toArray()));

@@ -96,8 +96,7 @@ final class SecondLook implements AutoCloseable {
     String with = "accepted-with-" + id;
     setCopy();
     if (!base.ok()) {
-      run.log().println("   " + id + ": no second look, applying failed: " + base.error());
-      return alone;
+      return notLookedAt(id, alone, base);
     }
     // a copy of the set's copy, so only the candidate's own migration runs (not the set's CLUSTER
     // and index builds again); recorded in a history table of its own, on top of the set's
@@ -108,97 +107,126 @@ final class SecondLook implements AutoCloseable {
           CandidateApplier.applyCandidates(
               after, with, List.of(candidate), ON_TOP_HISTORY + "_" + ++looks);
       if (!applied.ok()) {
-        run.log().println("   " + id + ": no second look, applying failed: " + applied.error());
-        return alone;
+        return notLookedAt(id, alone, applied);
       }
       long setBytes = base.addedBytes() + joinedBytes;
-      long budget = run.settings().rule().indexBudgetBytes();
-      if (setBytes + applied.addedBytes() > budget) {
+      if (setBytes + applied.addedBytes() > run.settings().rule().indexBudgetBytes()) {
         run.log().println("   " + id + ": no second look, the set leaves no room in the budget");
-        return alone.withDecision(
-            new RunResults.Decision(
-                false,
-                alone.decision().reason()
-                    + String.format(
-                        Locale.ROOT,
-                        "; not looked at again: its %,d bytes and the accepted set's %,d exceed"
-                            + " the index budget",
-                        applied.addedBytes(),
-                        setBytes),
-                alone.decision().weightedMsSavedPerMinute()));
+        return overBudget(alone, applied.addedBytes(), setBytes);
       }
-      Set<String> tables = new LinkedHashSet<>();
-      candidate.candidate().indexes().forEach(i -> tables.add(i.tableKey()));
-      List<String> writers =
-          AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
-      List<Route> measured = new ArrayList<>();
-      for (String rid : alone.affectedRoutes()) {
-        if (routes.containsKey(rid)) {
-          measured.add(routes.get(rid));
-        }
-      }
+      List<String> writers = writersOf(candidate.candidate().indexes());
+      List<Route> measured =
+          alone.affectedRoutes().stream().filter(routes::containsKey).map(routes::get).toList();
       List<String> indexNames =
           applied.added().stream().map(IndexInventory.IndexInfo::name).toList();
       PairedTrial trial =
           againstTheSet(new PairedTrial.Side(with, after), measured, writers, indexNames);
-      ScenarioMeasurer.Captured capAfter = trial.capturedAfter();
-      DecisionRule rule = run.settings().rule();
-      List<RunResults.RouteDelta> early = trial.explained();
-      RunResults.Decision second;
-      if (!rule.worthTiming(false, early)) {
-        second = rule.untimed(early);
-      } else {
-        TimingFilter timed =
-            new TimingFilter(
-                Set.of(),
-                writers,
-                indexNames,
-                List.of(),
-                Map.of(),
-                TimingFilter.decisive(rule, false, early));
-        List<String> benched =
-            measured.stream()
-                .filter(r -> timed.test(r, capAfter.captures().get(r.id())))
-                .map(Route::id)
-                .toList();
-        second =
-            rule.decide(
-                false,
-                null,
-                null,
-                trial.timed(benched),
-                applied.addedBytes(),
-                DecisionRule.weights(run.routes().values()));
-      }
+      RunResults.Decision second =
+          onTopOfTheSet(trial, measured, writers, indexNames, applied.addedBytes());
       if (second.accepted()) {
         // the copy with it is the set's copy from now on, and its captures the set's captures
         accepted.add(candidate);
         setIndexes.addAll(applied.added());
-        becomeTheSet(after, with, capAfter);
+        becomeTheSet(after, with, trial.capturedAfter());
         joinedBytes += applied.addedBytes();
         joined = true;
       }
       run.log().println("   " + id + " on top of the accepted set: " + second.describe());
-      String reason =
-          second.accepted()
-              ? "on top of the accepted set: "
-                  + second.reason()
-                  + " (on its own against the baseline: "
-                  + alone.decision().reason()
-                  + ")"
-              : alone.decision().reason() + "; on top of the accepted set: " + second.reason();
-      return alone.withDecision(
-          new RunResults.Decision(
-              second.accepted(),
-              reason,
-              second.accepted()
-                  ? second.weightedMsSavedPerMinute()
-                  : alone.decision().weightedMsSavedPerMinute()));
+      return alone.withDecision(bothLooks(alone.decision(), second));
     } finally {
       if (!joined) {
         run.copies().drop(with);
       }
     }
+  }
+
+  /** {@code alone} as it was, logged: applying (the set's or the candidate's migration) failed. */
+  private RunResults.CandidateResult notLookedAt(
+      String id, RunResults.CandidateResult alone, CandidateApplier.Applied failed) {
+    run.log().println("   " + id + ": no second look, applying failed: " + failed.error());
+    return alone;
+  }
+
+  /**
+   * {@code alone} rejected with a note that its {@code bytes} on top of the set's {@code setBytes}
+   * exceed the index budget.
+   */
+  private static RunResults.CandidateResult overBudget(
+      RunResults.CandidateResult alone, long bytes, long setBytes) {
+    return alone.withDecision(
+        new RunResults.Decision(
+            false,
+            alone.decision().reason()
+                + String.format(
+                    Locale.ROOT,
+                    "; not looked at again: its %,d bytes and the accepted set's %,d exceed"
+                        + " the index budget",
+                    bytes,
+                    setBytes),
+            alone.decision().weightedMsSavedPerMinute()));
+  }
+
+  /** The routes that write a table of {@code indexes}. */
+  private List<String> writersOf(List<IndexSpec> indexes) {
+    Set<String> tables = new LinkedHashSet<>();
+    indexes.forEach(i -> tables.add(i.tableKey()));
+    return AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
+  }
+
+  /**
+   * The rule's decision on {@code trial} (the candidate, its indexes {@code indexNames} adding
+   * {@code addedBytes}, against the set): from EXPLAIN alone when timing cannot change it,
+   * otherwise with JMH timing the routes of {@code measured} the timing filter lets through.
+   */
+  private RunResults.Decision onTopOfTheSet(
+      PairedTrial trial,
+      List<Route> measured,
+      List<String> writers,
+      List<String> indexNames,
+      long addedBytes) {
+    DecisionRule rule = run.settings().rule();
+    List<RunResults.RouteDelta> early = trial.explained();
+    if (!rule.worthTiming(false, early)) {
+      return rule.untimed(early);
+    }
+    TimingFilter timed =
+        new TimingFilter(
+            Set.of(),
+            writers,
+            indexNames,
+            List.of(),
+            Map.of(),
+            TimingFilter.decisive(rule, false, early));
+    Map<String, RouteCapture.Result> captures = trial.capturedAfter().captures();
+    List<String> benched =
+        measured.stream().filter(r -> timed.test(r, captures.get(r.id()))).map(Route::id).toList();
+    return rule.decide(
+        false,
+        null,
+        null,
+        trial.timed(benched),
+        addedBytes,
+        DecisionRule.weights(run.routes().values()));
+  }
+
+  /**
+   * The candidate's decision after both looks: {@code second}'s verdict, with a reason naming both
+   * and the saving of the look that accepted it (or of the first, when neither did).
+   */
+  private static RunResults.Decision bothLooks(
+      RunResults.Decision alone, RunResults.Decision second) {
+    String reason =
+        second.accepted()
+            ? "on top of the accepted set: "
+                + second.reason()
+                + " (on its own against the baseline: "
+                + alone.reason()
+                + ")"
+            : alone.reason() + "; on top of the accepted set: " + second.reason();
+    return new RunResults.Decision(
+        second.accepted(),
+        reason,
+        second.accepted() ? second.weightedMsSavedPerMinute() : alone.weightedMsSavedPerMinute());
   }
 
   /**
@@ -282,10 +310,7 @@ final class SecondLook implements AutoCloseable {
           routes.values().stream()
               .filter(r -> DecisionRule.usesAny(set.captures().get(r.id()).statements(), names))
               .toList();
-      Set<String> tables = new LinkedHashSet<>();
-      c.indexes().forEach(i -> tables.add(i.tableKey()));
-      List<String> writers =
-          AffectedRoutes.writing(run.baseline(), run.routes(), run.written(), tables);
+      List<String> writers = writersOf(c.indexes());
       List<Route> measured = new ArrayList<>(users);
       writers.stream()
           .filter(w -> routes.containsKey(w) && users.stream().noneMatch(u -> u.id().equals(w)))

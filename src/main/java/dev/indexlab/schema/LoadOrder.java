@@ -1,5 +1,6 @@
 package dev.indexlab.schema;
 
+import dev.indexlab.SqlResources;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,7 +111,7 @@ final class LoadOrder {
   static List<Edge> edges(Connection c) throws SQLException {
     List<Edge> edges = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(CatalogQuery.text("foreign_keys.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResources.text(LoadOrder.class, "foreign_keys.sql"))) {
       while (rs.next()) {
         edges.add(
             new Edge(

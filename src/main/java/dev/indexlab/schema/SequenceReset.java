@@ -1,5 +1,6 @@
 package dev.indexlab.schema;
 
+import dev.indexlab.SqlResources;
 import dev.indexlab.db.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,8 @@ final class SequenceReset {
   public static int forward(Connection c) throws SQLException {
     List<Owned> owned = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(CatalogQuery.text("owned_sequences.sql"))) {
+        ResultSet rs =
+            st.executeQuery(SqlResources.text(SequenceReset.class, "owned_sequences.sql"))) {
       while (rs.next()) {
         if (rs.getLong(6) > 0) {
           owned.add(

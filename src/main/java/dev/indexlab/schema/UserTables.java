@@ -1,5 +1,6 @@
 package dev.indexlab.schema;
 
+import dev.indexlab.SqlResources;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ public final class UserTables {
     Map<TableName, List<String>> columns = new LinkedHashMap<>();
     Map<TableName, Set<String>> generated = new LinkedHashMap<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(CatalogQuery.text("user_tables.sql"))) {
+        ResultSet rs = st.executeQuery(SqlResources.text(UserTables.class, "user_tables.sql"))) {
       while (rs.next()) {
         TableName t = new TableName(rs.getString(1), rs.getString(2));
         if (t.name().equals(SchemaLoader.HISTORY_TABLE)) {

@@ -5,18 +5,17 @@ import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseAdmin;
 import dev.indexlab.db.DatabaseTarget;
+import dev.indexlab.db.ServerVersion;
 import dev.indexlab.schema.SchemaLoader;
+import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -100,17 +99,14 @@ public final class SeedBenchmark {
     }
     return new Result(
         results,
-        median(results.stream().mapToLong(Run::seedNanos).toArray()) / 1e6,
-        median(results.stream().mapToLong(Run::pgbenchNanos).toArray()) / 1e6);
+        SampleSummary.median(results.stream().mapToDouble(Run::seedNanos).toArray()) / 1e6,
+        SampleSummary.median(results.stream().mapToDouble(Run::pgbenchNanos).toArray()) / 1e6);
   }
 
   /** The server's version string. */
   public String serverVersion() {
-    try (Connection c = target.connection().open();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SHOW server_version")) {
-      rs.next();
-      return rs.getString(1);
+    try (Connection c = target.connection().open()) {
+      return ServerVersion.text(c);
     } catch (SQLException e) {
       throw IndexlabException.failed("cannot read the server version: " + e.getMessage(), e);
     }
@@ -152,12 +148,5 @@ public final class SeedBenchmark {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP && p.isValid())
         .toList();
-  }
-
-  static double median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 }

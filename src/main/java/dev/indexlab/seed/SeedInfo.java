@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.indexlab.Json;
+import dev.indexlab.SqlResources;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +47,7 @@ public record SeedInfo(
   /** Creates the table if needed and replaces its row with this one. */
   public void write(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute(SqlResource.text("seed-info.sql"));
+      st.execute(SqlResources.text(SeedInfo.class, "seed-info.sql"));
     }
     String sql =
         "INSERT INTO "

@@ -7,20 +7,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** A catalog query that the seed step needs, read from {@code dev/indexlab/seed/NAME.sql}. */
+/**
+ * A catalog query of the seed step ({@code dev/indexlab/seed/NAME.sql}), prepared with its tables
+ * bound.
+ */
 final class SqlResource {
   private SqlResource() {}
-
-  /** The text of resource {@code name} (for example {@code "constraints.sql"}). */
-  static String text(String name) {
-    return SqlResources.text(SqlResource.class, name);
-  }
 
   /** Prepares resource {@code name} and binds {@code tables} as a text array to each {@code ?}. */
   static PreparedStatement withTables(Connection c, String name, List<String> tables)
       throws SQLException {
-    String sql = text(name);
-    PreparedStatement ps = c.prepareStatement(sql);
+    PreparedStatement ps = c.prepareStatement(SqlResources.text(SqlResource.class, name));
     try {
       Array array = c.createArrayOf("text", tables.toArray());
       int marks = ps.getParameterMetaData().getParameterCount();

@@ -17,7 +17,18 @@ class AdvisorRulesTest {
       quoted.put(c, c);
     }
     return new CatalogTable(
-        "public", name, "public." + name, rows, rows, rows * 100, List.of(columns), quoted);
+        "public",
+        name,
+        "public." + name,
+        rows,
+        rows,
+        rows * 100,
+        List.of(columns),
+        quoted,
+        false,
+        0,
+        null,
+        null);
   }
 
   static CatalogIndex index(String table, String name, String method, String... keys) {
@@ -42,6 +53,9 @@ class AdvisorRulesTest {
         8192,
         0,
         "CREATE INDEX " + name,
+        null,
+        false,
+        0,
         null);
   }
 

@@ -351,7 +351,8 @@ class ReportWriterTest {
                     -1,
                     -1)),
             null,
-            new Decision(false, "changes the API: measured, never accepted", 0)));
+            new Decision(false, "changes the API: measured, never accepted", 0),
+            List.of()));
     Path dir = temp.resolve("unfixed");
     new ReportWriter(new RunResults(results.meta(), scenarios, candidates), resultsDir)
         .writeTo(dir);
@@ -426,7 +427,8 @@ class ReportWriterTest {
             slower,
             c.equivalence(),
             new RunResults.Decision(
-                true, "on top of the accepted set: users_delete 97.1% faster", 318.4));
+                true, "on top of the accepted set: users_delete 97.1% faster", 318.4),
+            List.of());
     List<CandidateResult> candidates = new ArrayList<>(results.candidates());
     candidates.set(0, onTop);
     Path dir = temp.resolve("on-top");
@@ -787,7 +789,8 @@ class ReportWriterTest {
                   false,
                   "no route that uses it got 20% faster in EXPLAIN with fewer shared buffers"
                       + " (not timed under JMH)",
-                  0)));
+                  0),
+              List.of()));
     }
     Path dir = temp.resolve("untimed");
     new ReportWriter(new RunResults(results.meta(), results.scenarios(), candidates), resultsDir)

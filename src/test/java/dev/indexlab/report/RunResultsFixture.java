@@ -640,7 +640,8 @@ public final class RunResultsFixture {
                 -1,
                 -1)),
         null,
-        new Decision(true, "users_delete 97.1% faster, mood_refresh 99.1% faster", 318.4));
+        new Decision(true, "users_delete 97.1% faster, mood_refresh 99.1% faster", 318.4),
+        List.of());
   }
 
   private static CandidateResult rewrite() {
@@ -678,7 +679,8 @@ public final class RunResultsFixture {
                 -1,
                 -1)),
         "equivalent: 200 parameter sets returned the same rows and changed the same rows",
-        new Decision(true, "playlist_play 99.7% faster", 20566.0));
+        new Decision(true, "playlist_play 99.7% faster", 20566.0),
+        List.of());
   }
 
   private static CandidateResult rejected() {
@@ -715,7 +717,8 @@ public final class RunResultsFixture {
                 -1,
                 -1)),
         null,
-        new Decision(false, "no route improved significantly", 0));
+        new Decision(false, "no route improved significantly", 0),
+        List.of());
   }
 
   /** Writes a small JSON file for every plan the results reference, under {@code dir}. */
