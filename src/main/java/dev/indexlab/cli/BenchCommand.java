@@ -146,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
     try (Connection c = db.open()) {
       for (Route r : chosen.routes()) {
         PgbenchExport.Written w =
-            PgbenchExport.write(c, r, seed, parameterSets, commit, exportPgbench);
+            PgbenchExport.write(c, r, seed, parameterSets, commit, exportPgbench, FlagNames::flag);
         out.println("wrote " + w.script() + " and " + w.parameters());
       }
     } catch (SQLException | IOException e) {

@@ -144,7 +144,8 @@ final class GateCommand implements Callable<Integer> {
             measure.routes(),
             allowMismatch,
             this::settings);
-    BaselineGateRun.Result r = new BaselineGateRun(thresholds, err).run(request, target::open);
+    BaselineGateRun.Result r =
+        new BaselineGateRun(thresholds, err, FlagNames::flag).run(request, target::open);
     return output(r.outcome(), r.compared());
   }
 

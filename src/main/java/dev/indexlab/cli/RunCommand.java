@@ -182,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
       r = new RunPipeline(t, w, settings, log, seeding.progress()).run();
     }
     RunResultsJson.write(r, results.resolve(RunResultsJson.FILE_NAME));
-    List<String> files = new ReportWriter(r, results).writeTo(reports);
+    List<String> files = new ReportWriter(r, results, FlagNames::flag).writeTo(reports);
     long accepted = r.candidates().stream().filter(c -> c.decision().accepted()).count();
     List<String> problems = RunProblems.of(r);
     out.printf(
