@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workload w = workload.open();
-    RouteCatalog catalog = RouteCatalog.load(w).select(routes.ids());
+    RouteCatalog catalog = routes.select(w);
     OptionChecks.writableDirectory("--plans", plans);
     catalog.problems().forEach(p -> err.println("indexlab: " + p.text()));
     Path dir = plans.resolve(scenario);

@@ -118,7 +118,7 @@ final class GateCommand implements Callable<Integer> {
     Baseline before = BaselineFile.read(baseline);
     BaselineMeta meta = before.meta();
     Workload w = workload.open();
-    measure.checkRoutes(w);
+    measure.routes.select(w); // an unknown id is a usage error before the server starts
     SeedOptions options = seedOptions(meta);
     boolean scaleGiven = spec.commandLine().getParseResult().hasMatchedOption("--scale");
     BaselineGateRun.Request request =
