@@ -6,7 +6,9 @@ package dev.indexlab;
  * e.g. {@code {SCALE}}), and {@code cli} puts the flag in its place when it prints the message, so
  * {@code Setting.SCALE + " 0: must be a number > 0"} reaches the user as {@code --scale 0: must be
  * a number > 0}. A message printed without passing through {@code cli} shows the mark, which still
- * says which setting was meant.
+ * says which setting was meant. Text that a lower package writes into a file (a report page, a
+ * script's header) never passes through {@code cli}'s writers: there {@code cli} hands its naming
+ * down as a {@code Function<Setting, String>}, and the writer names the flag itself.
  */
 public enum Setting {
   ALLOW_MISMATCH,
@@ -14,7 +16,9 @@ public enum Setting {
   BUFFERS_THRESHOLD,
   DB,
   EXPLAIN_DRAWS,
+  EXPORT_PGBENCH,
   FORCE,
+  FROM,
   HEAD,
   IN_PLACE,
   JUNIT,

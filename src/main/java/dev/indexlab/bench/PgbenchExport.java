@@ -2,6 +2,7 @@ package dev.indexlab.bench;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.Json;
+import dev.indexlab.Setting;
 import dev.indexlab.workload.Isolation;
 import dev.indexlab.workload.ParameterSampler;
 import dev.indexlab.workload.Route;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Writes a route as a pgbench script with the same parameter pool {@link RouteBenchmark} measures,
@@ -43,13 +45,20 @@ public final class PgbenchExport {
 
   /**
    * Writes {@code dir/<route>.pgbench.sql} and {@code dir/<route>.parameters.json}. A usage error
-   * when a parameter value is not a number.
+   * when a parameter value is not a number. {@code flags} names the command line's flag for a
+   * setting, for the script's header (a file, which no {@code cli} writer renders).
    */
   public static Written write(
-      Connection c, Route route, long seed, int parameterSets, boolean commit, Path dir)
+      Connection c,
+      Route route,
+      long seed,
+      int parameterSets,
+      boolean commit,
+      Path dir,
+      Function<Setting, String> flags)
       throws SQLException, IOException {
     List<Map<String, Object>> pool = ParameterSampler.pool(c, route, seed, parameterSets);
-    String script = script(route, pool, commit);
+    String script = script(route, pool, commit, flags);
     Files.createDirectories(dir);
     Path sql = dir.resolve(route.id() + ".pgbench.sql");
     Path json = dir.resolve(route.id() + ".parameters.json");
@@ -59,10 +68,15 @@ public final class PgbenchExport {
   }
 
   /** The pgbench script for {@code route} over {@code pool}. */
-  static String script(Route route, List<Map<String, Object>> pool, boolean commit) {
+  static String script(
+      Route route,
+      List<Map<String, Object>> pool,
+      boolean commit,
+      Function<Setting, String> flags) {
     StringBuilder b = new StringBuilder();
     b.append("-- ").append(route.id()).append(": ").append(route.name()).append('\n');
-    b.append("-- written by indexlab bench --export-pgbench from ").append(route.file());
+    b.append("-- written by indexlab bench ").append(flags.apply(Setting.EXPORT_PGBENCH));
+    b.append(" from ").append(route.file());
     b.append("\n-- ").append(pool.size()).append(" parameter sets, one drawn per transaction\n");
     b.append("\\set i random(0, ").append(pool.size() - 1).append(")\n");
     tree(b, route, pool, 0, pool.size());

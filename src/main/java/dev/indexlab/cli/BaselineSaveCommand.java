@@ -50,7 +50,7 @@ final class BaselineSaveCommand implements Callable<Integer> {
     OptionChecks.writableFile("baseline file", file);
     measure.checkNumbers();
     Workload w = workload.open();
-    measure.checkRoutes(w);
+    measure.routes.select(w); // an unknown id is a usage error before the server starts
     seeding.toOptions();
     GateSettings settings = measure.apply(GateSettings.baselineDefaults());
     Baseline baseline;

@@ -11,7 +11,6 @@ import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.seed.SeedInfo;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeedResult;
-import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
@@ -116,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
             results);
     long start = System.nanoTime();
     try (DatabaseTarget t = target.open()) {
-      SeedResult seeded = SeededDatabase.open(t, w, data, seeding.progress());
+      SeedResult seeded = seeding.open(t, w);
       if (!seeded.reused()) { // a reuse was already said by the seeding progress
         err.println("bench: " + seeded.note());
       }
@@ -146,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
     try (Connection c = db.open()) {
       for (Route r : chosen.routes()) {
         PgbenchExport.Written w =
-            PgbenchExport.write(c, r, seed, parameterSets, commit, exportPgbench);
+            PgbenchExport.write(c, r, seed, parameterSets, commit, exportPgbench, FlagNames::flag);
         out.println("wrote " + w.script() + " and " + w.parameters());
       }
     } catch (SQLException | IOException e) {

@@ -5,7 +5,6 @@ import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.schema.TableChecksums;
 import dev.indexlab.seed.SeedResult;
-import dev.indexlab.seed.SeededDatabase;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,8 +45,7 @@ final class ChecksumCommand implements Callable<Integer> {
     try (DatabaseTarget t = target.open()) {
       ConnectionSpec db;
       if (t.ownsServer()) {
-        SeedResult result =
-            SeededDatabase.open(t, workload.open(), seeding.toOptions(), seeding.progress());
+        SeedResult result = seeding.open(t, workload.open());
         out.println(result.note());
         db = result.connection();
       } else {

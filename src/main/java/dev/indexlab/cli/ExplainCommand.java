@@ -7,7 +7,6 @@ import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.RouteCapture;
 import dev.indexlab.results.Finding;
 import dev.indexlab.results.RunResults;
-import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.Workload;
@@ -68,14 +67,14 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workload w = workload.open();
-    RouteCatalog catalog = RouteCatalog.load(w).select(routes.ids());
+    RouteCatalog catalog = routes.select(w);
     OptionChecks.writableDirectory("--plans", plans);
     catalog.problems().forEach(p -> err.println("indexlab: " + p.text()));
     Path dir = plans.resolve(scenario);
     int failed = catalog.problems().size();
     List<Finding> findings = new ArrayList<>();
     try (DatabaseTarget t = target.open()) {
-      ConnectionSpec db = SeededDatabase.prepare(t, w, seeding.toOptions(), seeding.progress());
+      ConnectionSpec db = seeding.open(t, w).connection();
       RouteCapture capture = new RouteCapture(drawCount, seeding.toOptions().seed());
       try (Connection c = db.open()) {
         for (Route r : catalog.routes()) {

@@ -25,7 +25,9 @@ final class FlagNames {
       case BUFFERS_THRESHOLD -> "--buffers-threshold";
       case DB -> "--db";
       case EXPLAIN_DRAWS -> "--explain-draws";
+      case EXPORT_PGBENCH -> "--export-pgbench";
       case FORCE -> "--force";
+      case FROM -> "--from";
       case HEAD -> "--head";
       case IN_PLACE -> "--in-place";
       case JUNIT -> "--junit";

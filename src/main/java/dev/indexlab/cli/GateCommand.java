@@ -6,8 +6,6 @@ import dev.indexlab.gate.Baseline;
 import dev.indexlab.gate.BaselineFile;
 import dev.indexlab.gate.BaselineGateRun;
 import dev.indexlab.gate.BaselineMeta;
-import dev.indexlab.gate.GateOutcome;
-import dev.indexlab.gate.GateOutputs;
 import dev.indexlab.gate.GateSettings;
 import dev.indexlab.gate.GateThresholds;
 import dev.indexlab.gate.InterleavedGate;
@@ -47,6 +45,7 @@ final class GateCommand implements Callable<Integer> {
   @Mixin SeedingOptions seeding;
   @Mixin GateMeasureOptions measure;
   @Mixin GateThresholdOptions limits;
+  @Mixin GateOutputOptions outputs;
 
   @Option(names = "--baseline", paramLabel = "FILE", description = "Baseline from 'baseline save'.")
   Path baseline;
@@ -80,12 +79,6 @@ final class GateCommand implements Callable<Integer> {
       description = "Compare with a baseline of another workload, scale or seed anyway.")
   boolean allowMismatch;
 
-  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
-  Path junit;
-
-  @Option(names = "--summary", paramLabel = "FILE", description = "Write the markdown summary.")
-  Path summary;
-
   @Override
   public Integer call() {
     boolean ab = base != null || head != null;
@@ -96,12 +89,7 @@ final class GateCommand implements Callable<Integer> {
       OptionChecks.atLeast("--rounds", rounds, 1);
     }
     limits.check();
-    if (junit != null) {
-      OptionChecks.writableFile("--junit", junit);
-    }
-    if (summary != null) {
-      OptionChecks.writableFile("--summary", summary);
-    }
+    outputs.check();
     measure.checkNumbers();
     GateThresholds thresholds = limits.thresholds().withNormalize(!noNormalize);
     try {
@@ -130,7 +118,7 @@ final class GateCommand implements Callable<Integer> {
     Baseline before = BaselineFile.read(baseline);
     BaselineMeta meta = before.meta();
     Workload w = workload.open();
-    measure.checkRoutes(w);
+    measure.routes.select(w); // an unknown id is a usage error before the server starts
     SeedOptions options = seedOptions(meta);
     boolean scaleGiven = spec.commandLine().getParseResult().hasMatchedOption("--scale");
     BaselineGateRun.Request request =
@@ -144,8 +132,9 @@ final class GateCommand implements Callable<Integer> {
             measure.routes(),
             allowMismatch,
             this::settings);
-    BaselineGateRun.Result r = new BaselineGateRun(thresholds, err).run(request, target::open);
-    return output(r.outcome(), r.compared());
+    BaselineGateRun.Result r =
+        new BaselineGateRun(thresholds, err, FlagNames::flag).run(request, target::open);
+    return outputs.write(r.outcome(), r.compared());
   }
 
   private int interleaved(GateThresholds thresholds) {
@@ -157,14 +146,8 @@ final class GateCommand implements Callable<Integer> {
       InterleavedGate.Result r =
           new InterleavedGate(settings, thresholds, err)
               .run(t, a, b, seeding.toOptions(), seeding.progress(), measure.routes());
-      return output(r.outcome(), r.compared());
+      return outputs.write(r.outcome(), r.compared());
     }
-  }
-
-  private int output(GateOutcome outcome, String compared) {
-    GateOutputs.write(
-        outcome, compared, junit, summary, System.getenv(), spec.commandLine().getOut());
-    return outcome.exitCode();
   }
 
   /** The seeding options, taking scale and seed from the baseline unless given. */

@@ -1,8 +1,6 @@
 package dev.indexlab.cli;
 
 import dev.indexlab.gate.GateSettings;
-import dev.indexlab.workload.RouteCatalog;
-import dev.indexlab.workload.Workload;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,11 +63,6 @@ final class GateMeasureOptions {
     if (parameterSets != null) {
       OptionChecks.atLeast("--parameter-sets", parameterSets, 1);
     }
-  }
-
-  /** Checks that every {@code --routes} id names a route of {@code w} (a usage error if not). */
-  void checkRoutes(Workload w) {
-    RouteCatalog.load(w).select(routes.ids());
   }
 
   List<String> routes() {

@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     Path target = out == null ? from : out;
     OptionChecks.writableDirectory(out == null ? "--from" : "--out", target);
     RunResults results = RunResultsJson.read(from.resolve(RunResultsJson.FILE_NAME));
-    List<String> files = new ReportWriter(results, from).writeTo(target);
+    List<String> files = new ReportWriter(results, from, FlagNames::flag).writeTo(target);
     spec.commandLine()
         .getOut()
         .println(

@@ -1,5 +1,7 @@
 package dev.indexlab.cli;
 
+import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.Workload;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -15,5 +17,10 @@ final class RouteOptions {
   /** The route ids given, in order; empty for all. */
   List<String> ids() {
     return ids;
+  }
+
+  /** {@code w}'s routes that were given (all when none); an unknown id is a usage error. */
+  RouteCatalog select(Workload w) {
+    return RouteCatalog.load(w).select(ids);
   }
 }

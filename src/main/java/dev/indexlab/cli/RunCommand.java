@@ -13,7 +13,6 @@ import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.stats.Significance;
 import dev.indexlab.workload.ParameterSampler;
-import dev.indexlab.workload.RouteCatalog;
 import dev.indexlab.workload.RouteProblem;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
@@ -154,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
     SeedOptions seed = seeding.toOptions();
     SeededDatabase.expectedRows(w, seed);
     // an unknown --routes id is a usage error here, before a server starts
-    List<RouteProblem> leftOut = RouteCatalog.load(w).select(routes.ids()).problems();
+    List<RouteProblem> leftOut = routes.select(w).problems();
     profile.profile();
     long budget = indexBudgetMb == null ? Long.MAX_VALUE : (long) (indexBudgetMb * 1024 * 1024);
     if (!(minGainMs >= 0) || Double.isInfinite(minGainMs)) {
@@ -182,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
       r = new RunPipeline(t, w, settings, log, seeding.progress()).run();
     }
     RunResultsJson.write(r, results.resolve(RunResultsJson.FILE_NAME));
-    List<String> files = new ReportWriter(r, results).writeTo(reports);
+    List<String> files = new ReportWriter(r, results, FlagNames::flag).writeTo(reports);
     long accepted = r.candidates().stream().filter(c -> c.decision().accepted()).count();
     List<String> problems = RunProblems.of(r);
     out.printf(

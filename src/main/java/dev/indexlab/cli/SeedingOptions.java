@@ -1,7 +1,11 @@
 package dev.indexlab.cli;
 
+import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
+import dev.indexlab.seed.SeedResult;
+import dev.indexlab.seed.SeededDatabase;
+import dev.indexlab.workload.Workload;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -29,5 +33,10 @@ final class SeedingOptions {
   /** Progress on standard error (a live line on a terminal, log lines otherwise), or none. */
   public Progress progress() {
     return quiet ? Progress.quiet() : Progress.forStderr();
+  }
+
+  /** Reuses or seeds {@code w}'s data on {@code t} as these options say, showing the progress. */
+  SeedResult open(DatabaseTarget t, Workload w) {
+    return SeededDatabase.open(t, w, toOptions(), progress());
   }
 }

@@ -3,7 +3,6 @@ package dev.indexlab.cli;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.seed.SeedResult;
-import dev.indexlab.seed.SeededDatabase;
 import dev.indexlab.workload.Workload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Workload w = workload.open();
     try (DatabaseTarget t = target.open()) {
-      SeedResult seeded = SeededDatabase.open(t, w, seeding.toOptions(), seeding.progress());
+      SeedResult seeded = seeding.open(t, w);
       spec.commandLine().getErr().println("serve: " + seeded.note());
       ConnectionSpec db = seeded.connection();
       out.println("jdbc_url=" + db.maskedUrl());

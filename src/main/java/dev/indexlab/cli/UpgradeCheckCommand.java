@@ -2,11 +2,9 @@ package dev.indexlab.cli;
 
 import dev.indexlab.IndexlabException;
 import dev.indexlab.db.PgVersion;
-import dev.indexlab.gate.GateOutputs;
 import dev.indexlab.gate.GateSettings;
 import dev.indexlab.gate.GateThresholds;
 import dev.indexlab.gate.UpgradeCheck;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +33,7 @@ final class UpgradeCheckCommand implements Callable<Integer> {
   @Mixin SeedingOptions seeding;
   @Mixin GateMeasureOptions measure;
   @Mixin GateThresholdOptions limits;
+  @Mixin GateOutputOptions outputs;
 
   @Option(
       names = "--from",
@@ -55,12 +54,6 @@ final class UpgradeCheckCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "JMH runs per route and server, alternating the servers (default: 3).")
   Integer rounds;
-
-  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
-  Path junit;
-
-  @Option(names = "--summary", paramLabel = "FILE", description = "Write the markdown summary.")
-  Path summary;
 
   @Option(names = "--verbose", description = "Print stack traces and debug details.")
   boolean verbose;
@@ -100,14 +93,6 @@ final class UpgradeCheckCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new IndexlabException(IndexlabException.USAGE, "upgrade-check failed: " + e, e);
     }
-    GateOutputs.write(
-        r.outcome(),
-        r.compared(),
-        junit,
-        summary,
-        System.getenv(),
-        spec.commandLine().getOut(),
-        UpgradeCheck.COMMAND);
-    return r.outcome().exitCode();
+    return outputs.write(r.outcome(), r.compared());
   }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -30,6 +31,7 @@ import java.util.function.UnaryOperator;
 public final class BaselineGateRun {
   private final GateThresholds thresholds;
   private final PrintWriter progress;
+  private final Function<Setting, String> flags;
 
   /**
    * What to compare, as the command line gave it.
@@ -59,9 +61,15 @@ public final class BaselineGateRun {
   /** The outcome and a sentence saying what was compared. */
   public record Result(GateOutcome outcome, String compared) {}
 
-  public BaselineGateRun(GateThresholds thresholds, PrintWriter progress) {
+  /**
+   * @param flags the command line's flag for each setting: a note names one, and notes go into the
+   *     gate's summary and JUnit files, where no {@code cli} writer renders a mark
+   */
+  public BaselineGateRun(
+      GateThresholds thresholds, PrintWriter progress, Function<Setting, String> flags) {
     this.thresholds = thresholds;
     this.progress = progress;
+    this.flags = flags;
   }
 
   /** Runs the gate; {@code server} is opened only once the baseline was found comparable. */
@@ -108,7 +116,7 @@ public final class BaselineGateRun {
         .withRounds(Math.max(1, meta.rounds()));
   }
 
-  private static void check(Request r, List<String> mismatches, List<String> notes) {
+  private void check(Request r, List<String> mismatches, List<String> notes) {
     if (mismatches.isEmpty()) {
       return;
     }
@@ -122,7 +130,11 @@ public final class BaselineGateRun {
               + Setting.ALLOW_MISMATCH
               + " to compare anyway");
     }
-    notes.add("compared despite a mismatch (--allow-mismatch): " + String.join("; ", mismatches));
+    notes.add(
+        "compared despite a mismatch ("
+            + flags.apply(Setting.ALLOW_MISMATCH)
+            + "): "
+            + String.join("; ", mismatches));
   }
 
   private static String compared(Request r, GateSettings settings) {

@@ -29,9 +29,6 @@ import java.util.Locale;
  * Both servers are stopped and their folders deleted at the end, also on failure.
  */
 public final class UpgradeCheck {
-  /** The command name the outputs carry. */
-  public static final String COMMAND = "indexlab upgrade-check";
-
   private final GateSettings settings;
   private final GateThresholds thresholds;
   private final PrintWriter progress;

@@ -1,6 +1,7 @@
 package dev.indexlab.report;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.CandidateResult;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the markdown report of a run: a summary, one write-up per candidate, a page with every
@@ -20,7 +22,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * RunResults results = RunResultsJson.read(resultsDir.resolve(RunResultsJson.FILE_NAME));
- * List<String> files = new ReportWriter(results, resultsDir).writeTo(Path.of("reports"));
+ * List<String> files = new ReportWriter(results, resultsDir, flags).writeTo(Path.of("reports"));
  * }</pre>
  *
  * <p>Layout of the output directory:
@@ -45,17 +47,20 @@ public final class ReportWriter {
 
   private final RunResults results;
   private final Path resultsDir;
+  private final Function<Setting, String> flags;
 
   /**
    * @param results the run to report
    * @param resultsDir the directory that the plan file paths in {@code results} are relative to
+   * @param flags the command line's flag for each setting, for the pages' prose ({@code cli}'s)
    */
-  public ReportWriter(RunResults results, Path resultsDir) {
+  public ReportWriter(RunResults results, Path resultsDir, Function<Setting, String> flags) {
     if (results == null || results.meta() == null) {
       throw IndexlabException.usage("cannot write a report: the results have no meta section");
     }
     this.results = results;
     this.resultsDir = resultsDir;
+    this.flags = flags;
   }
 
   /**
@@ -66,7 +71,7 @@ public final class ReportWriter {
    * @throws IndexlabException (job failed) when a file cannot be written
    */
   public List<String> writeTo(Path outDir) {
-    RunIndex run = new RunIndex(results);
+    RunIndex run = new RunIndex(results, flags);
     PlanFiles plans = new PlanFiles(resultsDir, outDir);
     List<String> routeIds = new ArrayList<>();
     for (RouteTable.Slot slot : new RouteTable(run).order()) {

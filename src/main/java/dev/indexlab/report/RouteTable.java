@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.Setting;
 import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.results.RunResults.RouteResult;
 import dev.indexlab.results.RunResults.ScenarioResult;
@@ -85,8 +86,9 @@ final class RouteTable {
                   + " profile stretches a route's JMH iterations to at most four times their"
                   + " length, and that held fewer than "
                   + Significance.MIN_SAMPLES
-                  + " calls of the route; a longer profile (--profile standard or thorough) gives"
-                  + " it more.\n");
+                  + " calls of the route; a longer profile ("
+                  + run.flag(Setting.PROFILE)
+                  + " standard or thorough) gives it more.\n");
     }
     if (reused > 0) {
       out.append('\n')

@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.Setting;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.CandidateResult;
 import dev.indexlab.results.RunResults.RouteDelta;
@@ -14,10 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Lookups over one run's results, shared by every page: the baseline, optimized and per-candidate
- * scenarios, routes by id, candidates in report order, and each candidate's page file name.
+ * scenarios, routes by id, candidates in report order, and each candidate's page file name; and the
+ * command line's name for a setting a page mentions.
  */
 final class RunIndex {
   static final String BASELINE = "baseline";
@@ -27,12 +30,18 @@ final class RunIndex {
   static final Set<String> RESERVED_PAGES = Set.of("readme", "routes", "results", "index");
 
   private final RunResults results;
+  private final Function<Setting, String> flags;
   private final Map<String, String> pageNames = new LinkedHashMap<>();
   private final ChangeWording wording;
   private final Map<String, RouteComparison> comparisons = new LinkedHashMap<>();
 
-  RunIndex(RunResults results) {
+  /**
+   * @param flags the command line's flag for each setting ({@code cli} knows them): a page names
+   *     one in prose that goes into a file, where no {@code cli} writer renders a mark
+   */
+  RunIndex(RunResults results, Function<Setting, String> flags) {
     this.results = results;
+    this.flags = flags;
     this.wording = new ChangeWording(results.meta() == null ? null : results.meta().rule());
     Set<String> taken = new HashSet<>();
     for (CandidateResult c : candidates()) {
@@ -50,6 +59,11 @@ final class RunIndex {
 
   RunResults results() {
     return results;
+  }
+
+  /** The flag that gives {@code s}, for a page's prose. */
+  String flag(Setting s) {
+    return flags.apply(s);
   }
 
   /** The route's baseline against optimized comparison, computed once (the test resamples). */

@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.Setting;
 import dev.indexlab.db.Secrets;
 import dev.indexlab.results.RunResults.Meta;
 import dev.indexlab.text.MarkdownTable;
@@ -7,6 +8,7 @@ import dev.indexlab.text.MarkdownTable.Column;
 import dev.indexlab.text.ReportFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The reproducibility header of the summary: when, with which versions, on which server and
@@ -16,7 +18,7 @@ import java.util.TreeMap;
 final class SetupTable {
   private SetupTable() {}
 
-  static String render(Meta meta) {
+  static String render(Meta meta, Function<Setting, String> flags) {
     MarkdownTable table = new MarkdownTable(Column.left("Setting"), Column.left("Value"));
     table.row("Date", SummaryPage.text(meta.date()));
     table.row("indexlab", SummaryPage.text(meta.indexlabVersion()));
@@ -40,7 +42,7 @@ final class SetupTable {
         meta.commit()
             ? "committed (commit mode: writes change the data as the run goes)"
             : "rolled back after every call (rollback mode: the data never changes)");
-    table.row("Scenario databases", scenarioDatabases(meta));
+    table.row("Scenario databases", scenarioDatabases(meta, flags));
     table.row(
         "Machine",
         SummaryPage.count(meta.cores(), "core", "cores")
@@ -67,14 +69,15 @@ final class SetupTable {
     return MarkdownText.code(Secrets.maskUrl(target));
   }
 
-  private static String scenarioDatabases(Meta meta) {
+  private static String scenarioDatabases(Meta meta, Function<Setting, String> flags) {
     if (Meta.COPIES.equals(meta.scenarioDatabases())) {
       return "one copy of the seeded database per scenario (CREATE DATABASE ... TEMPLATE),"
           + " dropped afterwards";
     }
     if (Meta.IN_PLACE.equals(meta.scenarioDatabases())) {
-      return "the database itself, each candidate applied and then reverted (--in-place); indexes"
-          + " and table checksums checked against the start after every scenario";
+      return "the database itself, each candidate applied and then reverted ("
+          + flags.apply(Setting.IN_PLACE)
+          + "); indexes and table checksums checked against the start after every scenario";
     }
     return "not recorded";
   }

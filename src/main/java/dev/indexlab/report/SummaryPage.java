@@ -1,5 +1,6 @@
 package dev.indexlab.report;
 
+import dev.indexlab.Setting;
 import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.results.RunResults.CandidateResult;
 import dev.indexlab.results.RunResults.Meta;
@@ -81,7 +82,9 @@ final class SummaryPage {
               + " latency histograms._\n\n");
     }
     out.append(candidates());
-    out.append("## How this was measured\n\n").append(SetupTable.render(meta)).append('\n');
+    out.append("## How this was measured\n\n")
+        .append(SetupTable.render(meta, run::flag))
+        .append('\n');
     out.append(problems());
     out.append(files());
     return out.toString();
@@ -309,7 +312,9 @@ final class SummaryPage {
                 + " plan JSON files under `plans/` (statements and their drilled-down cascades),"
                 + " loadable as is by plan visualizers such as pev2, linked from the pages.\n"
             : "No plan JSON files were saved with this run.\n")
-        + "- Rebuild these pages from the saved results without a database: `indexlab report --from <this directory>`.\n";
+        + "- Rebuild these pages from the saved results without a database: `indexlab report "
+        + run.flag(Setting.FROM)
+        + " <this directory>`.\n";
   }
 
   static String text(String s) {

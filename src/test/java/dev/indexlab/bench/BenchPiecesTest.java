@@ -207,8 +207,9 @@ class BenchPiecesTest {
             Map.of("user_id", 1L, "song_id", 10L),
             Map.of("user_id", 2L, "song_id", 20L),
             Map.of("user_id", 3L, "song_id", 30L));
-    String script = PgbenchExport.script(r, pool, false);
+    String script = PgbenchExport.script(r, pool, false, Setting::toString);
     assertThat(script)
+        .contains("\n-- written by indexlab bench {EXPORT_PGBENCH} from ")
         .contains("\\set i random(0, 2)\n")
         .contains("\\if :i < 1\n\\set song_id 10\n\\set user_id 1\n\\else\n")
         .contains("\\set song_id 30\n\\set user_id 3\n")
@@ -218,12 +219,15 @@ class BenchPiecesTest {
     assertThat(script.split("\\\\if", -1)).hasSize(3);
     assertThat(script.split("\\\\endif", -1)).hasSize(3);
     Route library = RouteParser.parse(QUERIES.resolve("song_get_library.sql"));
-    assertThat(PgbenchExport.script(library, List.of(Map.of("offset", 5L)), false))
+    assertThat(
+            PgbenchExport.script(library, List.of(Map.of("offset", 5L)), false, Setting::toString))
         .contains("\\set offset 5\n\\startpipeline\nBEGIN;\nSELECT id, song_name")
         .endsWith("OFFSET :offset;\n\\endpipeline\nROLLBACK;\n");
     Route link = RouteParser.parse(QUERIES.resolve("song_link_add.sql"));
     assertThatThrownBy(
-            () -> PgbenchExport.script(link, List.of(Map.of("song_id", 1L, "url", "x")), false))
+            () ->
+                PgbenchExport.script(
+                    link, List.of(Map.of("song_id", 1L, "url", "x")), false, Setting::toString))
         .hasMessageContaining("parameter :url is String");
   }
 

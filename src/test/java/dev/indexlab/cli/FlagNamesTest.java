@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,18 +27,6 @@ import picocli.CommandLine.Model.OptionSpec;
 class FlagNamesTest {
   private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
   private static final Pattern FLAG = Pattern.compile("--([a-z][a-z0-9-]*)(?![a-z0-9-])");
-
-  /**
-   * Text that lower packages write into files (report pages, a pgbench script's header, the gate
-   * summary's notes), where nothing of {@code cli} passes over it: these still name their flags.
-   */
-  private static final Map<String, Set<String>> WRITTEN_TO_FILES =
-      Map.of(
-          "dev/indexlab/report/SummaryPage.java", Set.of("--from"),
-          "dev/indexlab/report/RouteTable.java", Set.of("--profile"),
-          "dev/indexlab/report/SetupTable.java", Set.of("--in-place"),
-          "dev/indexlab/bench/PgbenchExport.java", Set.of("--export-pgbench"),
-          "dev/indexlab/gate/BaselineGateRun.java", Set.of("--allow-mismatch"));
 
   /** Every flag of every command, without --help and --version, which every program has. */
   private static Set<String> flags() {
@@ -130,10 +117,8 @@ class FlagNamesTest {
       while (literal.find()) {
         Matcher flag = FLAG.matcher(literal.group(1));
         while (flag.find()) {
-          String name = flag.group();
-          boolean allowed = WRITTEN_TO_FILES.getOrDefault(file, Set.of()).contains(name);
-          if (flags.contains(name) && !allowed) {
-            out.add(file + ":" + (i + 1) + ": " + name);
+          if (flags.contains(flag.group())) {
+            out.add(file + ":" + (i + 1) + ": " + flag.group());
           }
         }
       }

@@ -34,6 +34,9 @@ class ReportCommandTest {
     assertThat(run("report", "--from", results.toString(), "--out", reports.toString())).isZero();
     assertThat(out.toString()).startsWith("indexlab: wrote ").contains(reports.toString());
     String readme = Files.readString(reports.resolve("README.md"));
+    assertThat(readme)
+        .contains("`indexlab report --from <this directory>`")
+        .doesNotContain("{FROM}", "{PROFILE}", "{IN_PLACE}");
     assertThat(reports.resolve("plans/baseline/users_delete/2.json")).isRegularFile();
 
     // the report directory is self-contained: rebuilding it in place changes nothing

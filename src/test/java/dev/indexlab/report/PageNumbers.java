@@ -2,6 +2,7 @@ package dev.indexlab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.indexlab.Setting;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.DrillDown;
 import dev.indexlab.results.RunResults.RouteResult;
@@ -64,7 +65,7 @@ final class PageNumbers {
         }
       }
     }
-    RunIndex run = new RunIndex(results);
+    RunIndex run = new RunIndex(results, Setting::toString);
     ScenarioResult base = run.baseline();
     for (ScenarioResult other : results.scenarios()) {
       if (other == base) {

@@ -2,6 +2,7 @@ package dev.indexlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.Setting;
 import dev.indexlab.results.RunResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class ReportNumbersTest {
     RunResultsFixture.writePlanFiles(results, resultsDir);
     out = temp.resolve("reports");
     pages = new ArrayList<>();
-    for (String f : new ReportWriter(results, resultsDir).writeTo(out)) {
+    for (String f : new ReportWriter(results, resultsDir, Setting::toString).writeTo(out)) {
       if (f.endsWith(".md")) {
         pages.add(f);
       }

@@ -2,6 +2,7 @@ package dev.indexlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.Setting;
 import dev.indexlab.results.RunResults;
 import dev.indexlab.results.RunResults.CandidateResult;
 import dev.indexlab.results.RunResults.Decision;
@@ -47,10 +48,10 @@ class ReportWriterTest {
     RunResultsJson.write(results, resultsDir.resolve(RunResultsJson.FILE_NAME));
     RunResultsFixture.writePlanFiles(results, resultsDir);
     out = temp.resolve("reports");
-    written = new ReportWriter(results, resultsDir).writeTo(out);
+    written = new ReportWriter(results, resultsDir, Setting::toString).writeTo(out);
     String dump = System.getProperty("indexlab.report.dump");
     if (dump != null) {
-      new ReportWriter(results, resultsDir).writeTo(Path.of(dump));
+      new ReportWriter(results, resultsDir, Setting::toString).writeTo(Path.of(dump));
     }
   }
 
@@ -354,7 +355,8 @@ class ReportWriterTest {
             new Decision(false, "changes the API: measured, never accepted", 0),
             List.of()));
     Path dir = temp.resolve("unfixed");
-    new ReportWriter(new RunResults(results.meta(), scenarios, candidates), resultsDir)
+    new ReportWriter(
+            new RunResults(results.meta(), scenarios, candidates), resultsDir, Setting::toString)
         .writeTo(dir);
     String md = Files.readString(dir.resolve("README.md"));
     String unfixed =
@@ -432,9 +434,12 @@ class ReportWriterTest {
     List<CandidateResult> candidates = new ArrayList<>(results.candidates());
     candidates.set(0, onTop);
     Path dir = temp.resolve("on-top");
-    new ReportWriter(new RunResults(results.meta(), results.scenarios(), candidates), resultsDir)
+    new ReportWriter(
+            new RunResults(results.meta(), results.scenarios(), candidates),
+            resultsDir,
+            Setting::toString)
         .writeTo(dir);
-    assertThat(Files.readString(dir.resolve(new RunIndex(results).pageOf(c))))
+    assertThat(Files.readString(dir.resolve(new RunIndex(results, Setting::toString).pageOf(c))))
         .contains("**Accepted.**")
         .contains(
             "No route in the table below, where it was measured on its own against the baseline,"
@@ -514,8 +519,8 @@ class ReportWriterTest {
     Path fromCopy = temp.resolve("from-copy");
     // rebuild from the written report itself, as `indexlab report --from reports` does
     RunResults reread = RunResultsJson.read(out.resolve(RunResultsJson.FILE_NAME));
-    new ReportWriter(reread, out).writeTo(fromCopy);
-    new ReportWriter(results, resultsDir).writeTo(again);
+    new ReportWriter(reread, out, Setting::toString).writeTo(fromCopy);
+    new ReportWriter(results, resultsDir, Setting::toString).writeTo(again);
     for (Path other : List.of(again, fromCopy)) {
       try (Stream<Path> files = Files.walk(out)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -572,7 +577,10 @@ class ReportWriterTest {
             m.scenarioDatabases(),
             rule);
     Path dir = temp.resolve("rule-" + (rule == null ? "none" : rule.minGain()));
-    new ReportWriter(new RunResults(meta, results.scenarios(), results.candidates()), resultsDir)
+    new ReportWriter(
+            new RunResults(meta, results.scenarios(), results.candidates()),
+            resultsDir,
+            Setting::toString)
         .writeTo(dir);
     return Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
   }
@@ -670,7 +678,10 @@ class ReportWriterTest {
         scenarios.size() - 1,
         new ScenarioResult(opt.name(), opt.candidates(), routes, opt.errors()));
     Path dir = temp.resolve(dirName);
-    new ReportWriter(new RunResults(results.meta(), scenarios, results.candidates()), resultsDir)
+    new ReportWriter(
+            new RunResults(results.meta(), scenarios, results.candidates()),
+            resultsDir,
+            Setting::toString)
         .writeTo(dir);
     Map<String, String[]> byName = new TreeMap<>();
     for (String[] row : tableRows(Files.readString(dir.resolve("README.md")), "| Route ")) {
@@ -695,7 +706,10 @@ class ReportWriterTest {
       scenarios.add(new ScenarioResult(sc.name(), sc.candidates(), routes, sc.errors()));
     }
     Path dir = temp.resolve("stopped-early");
-    new ReportWriter(new RunResults(results.meta(), scenarios, results.candidates()), resultsDir)
+    new ReportWriter(
+            new RunResults(results.meta(), scenarios, results.candidates()),
+            resultsDir,
+            Setting::toString)
         .writeTo(dir);
     assertThat(Files.readString(dir.resolve("songs_name_trgm.md")))
         .contains(" (1 draw of 5) stopped early: a draw took over ten times the slowest baseline");
@@ -793,7 +807,10 @@ class ReportWriterTest {
               List.of()));
     }
     Path dir = temp.resolve("untimed");
-    new ReportWriter(new RunResults(results.meta(), results.scenarios(), candidates), resultsDir)
+    new ReportWriter(
+            new RunResults(results.meta(), results.scenarios(), candidates),
+            resultsDir,
+            Setting::toString)
         .writeTo(dir);
     String page = Files.readString(dir.resolve("songs_name_trgm.md"));
     assertThat(page)
@@ -811,7 +828,7 @@ class ReportWriterTest {
     RunResults baselineOnly =
         new RunResults(results.meta(), List.of(results.scenarios().get(0)), List.of());
     Path dir = temp.resolve("baseline-only");
-    List<String> files = new ReportWriter(baselineOnly, resultsDir).writeTo(dir);
+    List<String> files = new ReportWriter(baselineOnly, resultsDir, Setting::toString).writeTo(dir);
     assertThat(files).doesNotContain(ReportCharts.DISTRIBUTION).contains(ReportCharts.ROUTE_TIMES);
     String md = Files.readString(dir.resolve("README.md"));
     assertThat(md)
@@ -855,7 +872,7 @@ class ReportWriterTest {
             List.of(new RunResults.ScenarioResult("baseline", List.of(), own, List.of())),
             List.of());
     Path dir = temp.resolve("byo");
-    new ReportWriter(byo, resultsDir).writeTo(dir);
+    new ReportWriter(byo, resultsDir, Setting::toString).writeTo(dir);
     List<String> names = new ArrayList<>();
     for (String[] row : tableRows(Files.readString(dir.resolve("README.md")), "| Route ")) {
       names.add(row[0]);
@@ -869,7 +886,7 @@ class ReportWriterTest {
     scenarios.removeIf(sc -> sc.name().equals("song_history_user_id"));
     RunResults partial = new RunResults(results.meta(), scenarios, results.candidates());
     Path dir = temp.resolve("partial");
-    new ReportWriter(partial, resultsDir).writeTo(dir);
+    new ReportWriter(partial, resultsDir, Setting::toString).writeTo(dir);
     String md = Files.readString(dir.resolve("song_history_user_id.md"));
     assertThat(md)
         .contains("The statement was not captured with the candidate in place.")

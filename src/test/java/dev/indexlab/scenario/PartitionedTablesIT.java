@@ -2,6 +2,7 @@ package dev.indexlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.Setting;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateReader;
 import dev.indexlab.advise.IndexSpec;
@@ -114,7 +115,7 @@ class PartitionedTablesIT {
     assertThat(byId.keySet()).noneMatch(id -> id.matches("drop_payment_2024_0\\d_paid_on_idx"));
 
     Path reports = dir.resolve("reports");
-    new ReportWriter(r, results).writeTo(reports);
+    new ReportWriter(r, results, Setting::toString).writeTo(reports);
     assertThat(Files.readString(reports.resolve(drop.id() + ".md")))
         .doesNotContain("No measured route writes a table this candidate indexes")
         .contains("Of the 1 route that writes the indexed table");

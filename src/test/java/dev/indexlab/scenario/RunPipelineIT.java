@@ -2,6 +2,7 @@ package dev.indexlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.DatabaseTarget;
 import dev.indexlab.report.ReportWriter;
@@ -145,7 +146,7 @@ class RunPipelineIT {
 
     RunResultsJson.write(r, results.resolve(RunResultsJson.FILE_NAME));
     Path reports = dir.resolve("reports");
-    List<String> files = new ReportWriter(r, results).writeTo(reports);
+    List<String> files = new ReportWriter(r, results, Setting::toString).writeTo(reports);
     assertThat(files).contains(ReportWriter.SUMMARY, "routes.md");
     for (RunResults.CandidateResult c : r.candidates()) {
       assertThat(files).contains(c.id() + ".md");
