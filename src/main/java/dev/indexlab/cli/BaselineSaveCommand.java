@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
           + " result in FILE: per route the JMH samples (a summary and up to 5,000 samples), and"
           + " per statement its plans and shared buffers over a few parameter draws, cascades"
           + " included.",
-      "Exit status: 0 saved, 1 saved but a route failed, 2 usage or infrastructure error."
+      "Exit status: 0 saved, 1 saved but a route failed, or the save itself failed, 2 usage or"
+          + " configuration error."
     })
 final class BaselineSaveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,9 +63,9 @@ final class BaselineSaveCommand implements Callable<Integer> {
       baseline =
           new GateRecorder(settings, progress).record(List.of(side), measure.routes()).get(0);
     } catch (IndexlabException e) {
-      throw e.status() == IndexlabException.USAGE
-          ? e
-          : new IndexlabException(IndexlabException.USAGE, e.getMessage(), e);
+      throw e;
+    } catch (RuntimeException e) {
+      throw GateCommand.unexpected(e, "baseline save");
     }
     BaselineFile.write(baseline, file);
     List<RouteSnapshot> failed = baseline.routes().stream().filter(r -> !r.measured()).toList();

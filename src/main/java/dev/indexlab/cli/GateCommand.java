@@ -97,7 +97,7 @@ final class GateCommand implements Callable<Integer> {
     } catch (IndexlabException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw unexpected(e);
+      throw unexpected(e, "gate");
     }
   }
 
@@ -105,12 +105,12 @@ final class GateCommand implements Callable<Integer> {
    * An unexpected failure as a job failure (exit 1) of one line; its stack trace stays the cause,
    * printed with --verbose. A lost server is left as it is, for Main to name.
    */
-  static RuntimeException unexpected(RuntimeException e) {
+  static RuntimeException unexpected(RuntimeException e, String command) {
     if (Main.serverStopped(e).isPresent()) {
       return e;
     }
     String first = e.toString().lines().findFirst().orElse("");
-    return IndexlabException.failed("gate failed: " + first, e);
+    return IndexlabException.failed(command + " failed: " + first, e);
   }
 
   private int againstBaseline(GateThresholds thresholds) {

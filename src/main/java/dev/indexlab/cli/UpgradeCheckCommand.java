@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
           + " gate's rules (see docs/gate.md).",
       "Prints a one-line verdict; writes a markdown summary (--summary, and appended to"
           + " $GITHUB_STEP_SUMMARY when set) and a JUnit report (--junit).",
-      "Exit status: 0 no route is worse on --to, 1 a route regressed, 2 usage or"
-          + " infrastructure error."
+      "Exit status: 0 no route is worse on --to, 1 a route regressed or the check itself"
+          + " failed, 2 usage or configuration error."
     })
 final class UpgradeCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -87,11 +87,9 @@ final class UpgradeCheckCommand implements Callable<Integer> {
                   seeding.progress(),
                   measure.routes());
     } catch (IndexlabException e) {
-      throw e.status() == IndexlabException.USAGE
-          ? e
-          : new IndexlabException(IndexlabException.USAGE, e.getMessage(), e);
+      throw e;
     } catch (RuntimeException e) {
-      throw new IndexlabException(IndexlabException.USAGE, "upgrade-check failed: " + e, e);
+      throw GateCommand.unexpected(e, "upgrade-check");
     }
     return outputs.write(r.outcome(), r.compared());
   }

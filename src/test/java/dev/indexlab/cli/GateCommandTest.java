@@ -129,7 +129,7 @@ class GateCommandTest {
   @Test
   void anUnexpectedFailureIsAJobFailureOfOneLine() {
     RuntimeException cause = new IllegalStateException("a broken promise\n  at its second line");
-    RuntimeException mapped = GateCommand.unexpected(cause);
+    RuntimeException mapped = GateCommand.unexpected(cause, "gate");
 
     assertThat(mapped).isInstanceOf(IndexlabException.class).hasCause(cause);
     assertThat(((IndexlabException) mapped).status()).isEqualTo(IndexlabException.JOB_FAILED);
@@ -142,7 +142,7 @@ class GateCommandTest {
     RuntimeException lost =
         new IllegalStateException(new SQLException("terminating connection", "57P01"));
 
-    assertThat(GateCommand.unexpected(lost)).isSameAs(lost);
+    assertThat(GateCommand.unexpected(lost, "gate")).isSameAs(lost);
   }
 
   @Test
