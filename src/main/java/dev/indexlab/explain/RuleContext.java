@@ -54,6 +54,12 @@ final class RuleContext {
     return total <= 0 ? 0.0 : partMs / total;
   }
 
+  /** Puts a part's time and its {@link #share} into a finding's numbers, in that order. */
+  void putTime(Map<String, Number> numbers, double partMs) {
+    numbers.put("timeMs", round(partMs, 3));
+    numbers.put("shareOfExecution", round(share(partMs), 4));
+  }
+
   Finding finding(
       FindingKind kind,
       String path,
