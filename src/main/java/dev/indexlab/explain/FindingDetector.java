@@ -4,6 +4,7 @@ import static dev.indexlab.explain.RuleContext.ms;
 import static dev.indexlab.explain.RuleContext.percent;
 
 import dev.indexlab.explain.PlanWalk.Visit;
+import dev.indexlab.results.ColumnRoles;
 import dev.indexlab.results.Finding;
 import dev.indexlab.results.FindingKind;
 import java.util.ArrayList;
@@ -143,6 +144,7 @@ public final class FindingDetector {
               fk == null
                   ? List.of()
                   : referencing ? fk.referencingColumns() : fk.referencedColumns(),
+              ColumnRoles.NONE,
               numbers,
               message));
     }

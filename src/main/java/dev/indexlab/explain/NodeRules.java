@@ -213,6 +213,7 @@ final class NodeRules {
             source == null ? null : source.relationName(),
             source == null ? null : source.schema(),
             columns,
+            ColumnRoles.NONE,
             numbers,
             message));
   }

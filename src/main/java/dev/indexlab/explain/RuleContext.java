@@ -60,21 +60,9 @@ final class RuleContext {
     numbers.put("shareOfExecution", round(share(partMs), 4));
   }
 
-  Finding finding(
-      FindingKind kind,
-      String path,
-      PlanNode node,
-      String relation,
-      String schema,
-      List<String> columns,
-      Map<String, Number> numbers,
-      String message) {
-    return finding(kind, path, node, relation, schema, columns, ColumnRoles.NONE, numbers, message);
-  }
-
   /**
-   * A finding whose columns have roles: its columns are the roles' index order, then the other
-   * columns of {@code columns}.
+   * A finding: its columns are the roles' index order (none for {@link ColumnRoles#NONE}), then the
+   * other columns of {@code columns}.
    */
   Finding finding(
       FindingKind kind,

@@ -94,6 +94,7 @@ final class ShapeRules {
               scan == null ? null : scan.relationName(),
               scan == null ? null : scan.schema(),
               columns,
+              ColumnRoles.NONE,
               numbers,
               message));
     }
