@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class ExplainFindingsTest {
   static Catalog orders() {
-    return new Catalog(List.of(FindingsFileTest.ORDERS), List.of(), List.of(), Map.of());
+    return new Catalog(List.of(AdviceFromFindingsFileTest.ORDERS), List.of(), List.of(), Map.of());
   }
 
   @Test
   void aSeqScanWithEqualityAndRangeBecomesAnIndexLeadingWithTheEqualityColumn() throws Exception {
     List<PlanFinding> input =
-        ExplainFindings.of(FindingsFileTest.findingsOf("seq-scan-equality-range"));
+        ExplainFindings.of(AdviceFromFindingsFileTest.findingsOf("seq-scan-equality-range"));
     assertThat(input)
         .singleElement()
         .satisfies(
@@ -40,7 +40,7 @@ class ExplainFindingsTest {
 
   @Test
   void aLimitOverASortKeepsTheSortDirectionAndTheRangeOnTheSortKey() throws Exception {
-    List<Finding> findings = FindingsFileTest.findingsOf("sort-limit-equality-range");
+    List<Finding> findings = AdviceFromFindingsFileTest.findingsOf("sort-limit-equality-range");
     List<PlanFinding> input =
         ExplainFindings.of(findings).stream()
             .filter(f -> f.kind() == FindingKind.FILTER_ORDER_LIMIT)
@@ -82,7 +82,7 @@ class ExplainFindingsTest {
 
   @Test
   void kindsTheAdvisorDoesNotActOnKeepTheirKindAndProposeNothing() throws Exception {
-    List<Finding> spill = FindingsFileTest.findingsOf("external-sort");
+    List<Finding> spill = AdviceFromFindingsFileTest.findingsOf("external-sort");
     assertThat(spill).isNotEmpty();
     List<PlanFinding> mapped = ExplainFindings.of(spill);
     assertThat(mapped).extracting(PlanFinding::kind).containsOnly(FindingKind.SPILL_TO_DISK);
