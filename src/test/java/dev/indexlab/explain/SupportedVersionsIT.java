@@ -110,7 +110,8 @@ class SupportedVersionsIT {
               .written()
               .get(0);
       ProductionMigrationCheck.Result r =
-          ProductionMigrationCheck.apply(db, folder.productionDirectory(), folder.candidate());
+          ProductionMigrationCheck.apply(
+              db, folder.directory().resolve(CandidateWriter.PRODUCTION_DIR), folder.candidate());
       assertThat(r.problem()).isNull();
       assertThat(r.validIndexes()).containsExactly("song_history_user_id_idx");
     }
