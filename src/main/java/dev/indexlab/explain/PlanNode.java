@@ -74,10 +74,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return text(properties, "Index Name");
   }
 
-  public String functionName() {
-    return text(properties, "Function Name");
-  }
-
   /** Inner/Left/Full/Right/Semi/Anti/Right Anti for joins. */
   public String joinType() {
     return text(properties, "Join Type");
