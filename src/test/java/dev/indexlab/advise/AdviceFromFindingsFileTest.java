@@ -60,7 +60,7 @@ class AdviceFromFindingsFileTest {
     assertThat(scan.numbers()).containsEntry("rowsRemoved", 918892.0);
     PlanFinding order = findings.get(2);
     assertThat(order.equalityColumns()).containsExactly("user_id");
-    assertThat(order.sortKeys()).containsExactly(IndexKey.desc("created_at"));
+    assertThat(order.sortKeys()).containsExactly(new IndexKey("created_at", true, null));
     assertThat(findings.get(3).likeColumns()).containsExactly("song_name", "artist");
 
     Catalog catalog =

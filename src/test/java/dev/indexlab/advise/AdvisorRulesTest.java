@@ -98,7 +98,7 @@ class AdvisorRulesTest {
             "public",
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "mood_refresh",
             1,
             "Limit/Sort",
@@ -108,7 +108,7 @@ class AdvisorRulesTest {
             "public",
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "history_page",
             0,
             "Limit/Sort",
@@ -141,7 +141,7 @@ class AdvisorRulesTest {
             "public",
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "mood_refresh",
             1,
             "Limit/Sort",
@@ -185,10 +185,15 @@ class AdvisorRulesTest {
     Proposal.Part ab = new Proposal.Part(t, "btree", List.of(IndexKey.asc("a"), IndexKey.asc("b")));
     Proposal.Part abDescC =
         new Proposal.Part(
-            t, "btree", List.of(IndexKey.desc("a"), IndexKey.desc("b"), IndexKey.asc("c")));
+            t,
+            "btree",
+            List.of(
+                new IndexKey("a", true, null), new IndexKey("b", true, null), IndexKey.asc("c")));
     Proposal.Part aDescBc =
         new Proposal.Part(
-            t, "btree", List.of(IndexKey.desc("a"), IndexKey.asc("b"), IndexKey.asc("c")));
+            t,
+            "btree",
+            List.of(new IndexKey("a", true, null), IndexKey.asc("b"), IndexKey.asc("c")));
     Proposal.Part ba = new Proposal.Part(t, "btree", List.of(IndexKey.asc("b"), IndexKey.asc("a")));
     assertThat(PrefixFolding.covers(abDescC, ab)).isTrue();
     assertThat(PrefixFolding.covers(aDescBc, ab)).isFalse();
@@ -206,14 +211,14 @@ class AdvisorRulesTest {
             "song_history",
             "b",
             "btree",
-            List.of(IndexKey.asc("user_id"), IndexKey.desc("created_at")));
+            List.of(IndexKey.asc("user_id"), new IndexKey("created_at", true, null)));
     IndexSpec latestReversed =
         new IndexSpec(
             "public",
             "song_history",
             "c",
             "btree",
-            List.of(IndexKey.desc("user_id"), IndexKey.asc("created_at")));
+            List.of(new IndexKey("user_id", true, null), IndexKey.asc("created_at")));
     IndexSpec other =
         new IndexSpec("public", "songs", "d", "btree", List.of(IndexKey.asc("user_id")));
     assertThat(userId.servedBy(latest)).isTrue();
@@ -254,7 +259,7 @@ class AdvisorRulesTest {
             null,
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "r",
             0,
             null,
@@ -304,7 +309,7 @@ class AdvisorRulesTest {
     CatalogIndex mixed = index("t", "m", "btree", "a", "b DESC", "c");
     assertThat(
             IndexCoverage.servesOrdered(
-                mixed, List.of("a"), List.of(IndexKey.asc("b"), IndexKey.desc("c"))))
+                mixed, List.of("a"), List.of(IndexKey.asc("b"), new IndexKey("c", true, null))))
         .isTrue();
     assertThat(
             IndexCoverage.servesOrdered(

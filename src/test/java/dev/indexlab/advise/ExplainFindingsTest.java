@@ -51,7 +51,7 @@ class ExplainFindingsTest {
             f -> {
               assertThat(f.equalityColumns()).containsExactly("employee_id");
               assertThat(f.rangeColumns()).containsExactly("order_date");
-              assertThat(f.sortKeys()).containsExactly(IndexKey.desc("order_date"));
+              assertThat(f.sortKeys()).containsExactly(new IndexKey("order_date", true, null));
             });
     Candidate c = Advisor.advise(orders(), input, Optional.empty()).candidates().get(0);
     assertThat(c.statements().get(0)).endsWith("(employee_id, order_date DESC)");
