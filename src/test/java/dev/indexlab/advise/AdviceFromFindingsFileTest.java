@@ -69,7 +69,7 @@ class AdviceFromFindingsFileTest {
             List.of(),
             List.of(),
             Map.of("pg_trgm", "1.6"));
-    Advice advice = Advisor.advise(catalog, findings, Optional.empty());
+    Advice advice = Advising.advise(catalog, findings, Optional.empty());
     assertThat(advice.candidates())
         .extracting(Candidate::name)
         .containsExactly("idx_song_history_user_id_created_at", "trgm_songs_song_name_artist");
@@ -95,7 +95,7 @@ class AdviceFromFindingsFileTest {
     assertThat(fromFile.get(0).rangeColumns()).containsExactly("order_date");
 
     Catalog catalog = new Catalog(List.of(ORDERS), List.of(), List.of(), Map.of());
-    Advice advice = Advisor.advise(catalog, fromFile, Optional.empty());
+    Advice advice = Advising.advise(catalog, fromFile, Optional.empty());
     assertThat(advice.candidates())
         .singleElement()
         .satisfies(

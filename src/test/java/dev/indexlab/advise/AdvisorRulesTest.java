@@ -80,7 +80,7 @@ class AdvisorRulesTest {
             "Plan/Plans[0]",
             null,
             Map.of("rowsRemoved", 918_000.0, "rowsReturned", 1000.0));
-    Advice a = Advisor.advise(catalog(), List.of(f), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(f), Optional.empty());
     Candidate c = a.candidates().get(0);
     assertThat(c.statements())
         .containsExactly(
@@ -113,7 +113,7 @@ class AdvisorRulesTest {
             0,
             "Limit/Sort",
             Map.of());
-    Advice a = Advisor.advise(catalog(), List.of(f, again), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(f, again), Optional.empty());
     assertThat(a.candidates()).hasSize(1);
     Candidate c = a.candidates().get(0);
     assertThat(c.name()).isEqualTo("idx_song_history_user_id_created_at");
@@ -157,7 +157,7 @@ class AdvisorRulesTest {
             "Plan/Plans[0]",
             null,
             Map.of("rowsRemoved", 918_000.0, "rowsReturned", 50.0));
-    Advice a = Advisor.advise(catalog(), List.of(scan, latest, bySong), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(scan, latest, bySong), Optional.empty());
     assertThat(a.candidates())
         .extracting(c -> c.indexes().get(0).describe())
         .containsExactlyInAnyOrder(
@@ -264,7 +264,7 @@ class AdvisorRulesTest {
             0,
             null,
             Map.of());
-    Advice a = Advisor.advise(catalog(existing), List.of(f), Optional.empty());
+    Advice a = Advising.advise(catalog(existing), List.of(f), Optional.empty());
     assertThat(a.candidates()).isEmpty();
     assertThat(a.notes()).singleElement().satisfies(n -> assertThat(n.message()).contains("h_idx"));
   }
@@ -280,7 +280,7 @@ class AdvisorRulesTest {
             1,
             null,
             Map.of());
-    Advice a = Advisor.advise(catalog(), List.of(f), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(f), Optional.empty());
     Candidate c = a.candidates().get(0);
     assertThat(c.kind()).isEqualTo(CandidateKind.EXTENSION_INDEX);
     assertThat(c.name()).isEqualTo("trgm_songs_song_name_artist");
@@ -292,7 +292,7 @@ class AdvisorRulesTest {
     assertThat(a.notes()).anySatisfy(n -> assertThat(n.message()).contains("nope is not a column"));
 
     Catalog without = new Catalog(List.of(SONGS), List.of(), List.of(), Map.of());
-    Advice none = Advisor.advise(without, List.of(f), Optional.empty());
+    Advice none = Advising.advise(without, List.of(f), Optional.empty());
     assertThat(none.candidates()).isEmpty();
     assertThat(none.notes()).anySatisfy(n -> assertThat(n.message()).contains("pg_trgm"));
   }

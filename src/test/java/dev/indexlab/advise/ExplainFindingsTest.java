@@ -34,7 +34,7 @@ class ExplainFindingsTest {
               assertThat(f.rangeColumns()).containsExactly("order_date");
               assertThat(f.numbers()).containsEntry("rowsRemoved", 4993.0);
             });
-    Candidate c = Advisor.advise(orders(), input, Optional.empty()).candidates().get(0);
+    Candidate c = Advising.advise(orders(), input, Optional.empty()).candidates().get(0);
     assertThat(c.statements().get(0)).endsWith("(employee_id, order_date)");
   }
 
@@ -53,7 +53,7 @@ class ExplainFindingsTest {
               assertThat(f.rangeColumns()).containsExactly("order_date");
               assertThat(f.sortKeys()).containsExactly(new IndexKey("order_date", true, null));
             });
-    Candidate c = Advisor.advise(orders(), input, Optional.empty()).candidates().get(0);
+    Candidate c = Advising.advise(orders(), input, Optional.empty()).candidates().get(0);
     assertThat(c.statements().get(0)).endsWith("(employee_id, order_date DESC)");
   }
 
@@ -74,7 +74,7 @@ class ExplainFindingsTest {
             "/0/Plan",
             null,
             Map.of());
-    Candidate c = Advisor.advise(orders(), List.of(f), Optional.empty()).candidates().get(0);
+    Candidate c = Advising.advise(orders(), List.of(f), Optional.empty()).candidates().get(0);
     assertThat(c.statements().get(0)).endsWith("(employee_id, order_date DESC, amount)");
     assertThat(c.reasons().get(0).comment())
         .contains("filtered on employee_id = ?, a range of amount are sorted by order_date DESC");
@@ -86,6 +86,6 @@ class ExplainFindingsTest {
     assertThat(spill).isNotEmpty();
     List<PlanFinding> mapped = ExplainFindings.of(spill);
     assertThat(mapped).extracting(PlanFinding::kind).containsOnly(FindingKind.SPILL_TO_DISK);
-    assertThat(Advisor.advise(orders(), mapped, Optional.empty()).candidates()).isEmpty();
+    assertThat(Advising.advise(orders(), mapped, Optional.empty()).candidates()).isEmpty();
   }
 }

@@ -44,7 +44,7 @@ class ProductionMigrationIT {
               : List.of(
                   PlanFindings.leadingWildcard(
                       null, "songs", List.of(finding), "song_search", 1, "Seq Scan", Map.of()));
-      Advice advice = Advisor.advise(catalog, findings, Optional.empty());
+      Advice advice = Advising.advise(catalog, findings, Optional.empty());
       Candidate cand =
           advice.candidates().stream()
               .filter(
