@@ -13,7 +13,8 @@ import java.util.Optional;
  * index another proposal leads with is folded into that one ({@link PrefixFolding}).
  *
  * <pre>{@code
- * Advice advice = Advisor.advise(CatalogReader.read(c), findings, Optional.of(usage));
+ * Advice advice =
+ *     Advisor.advise(CatalogReader.read(c), findings, Optional.of(usage), PartitionReads.none());
  * advice.candidates().forEach(cand -> System.out.println(cand.name()));
  * }</pre>
  *
@@ -23,25 +24,12 @@ import java.util.Optional;
 public final class Advisor {
   private Advisor() {}
 
-  /** Advises from the catalog alone: foreign keys and redundant indexes. */
-  public static Advice advise(Catalog catalog) {
-    return advise(catalog, List.of(), Optional.empty());
-  }
-
   /**
    * Advises from the catalog, plan findings, and (when present) the index usage of a measured
    * workload; without usage, no UNUSED_INDEX proposal is made (every index of a fresh database
-   * would look unused).
-   */
-  public static Advice advise(
-      Catalog catalog, List<PlanFinding> findings, Optional<IndexUsage> usage) {
-    return advise(catalog, findings, usage, PartitionReads.none());
-  }
-
-  /**
-   * As {@link #advise(Catalog, List, Optional)}, with what the workload's statements read of
-   * partitioned tables: a finding on a partition becomes one index on the partitioned parent unless
-   * its statement reads that partition alone ({@link PartitionScope}).
+   * would look unused). {@code reads} is what the workload's statements read of partitioned tables:
+   * a finding on a partition becomes one index on the partitioned parent unless its statement reads
+   * that partition alone ({@link PartitionScope}).
    */
   public static Advice advise(
       Catalog catalog,

@@ -42,11 +42,6 @@ public record CandidateFolder(
         whatIfSummary);
   }
 
-  /** The folder of the production migrations (may not exist). */
-  public Path productionDirectory() {
-    return directory.resolve(CandidateWriter.PRODUCTION_DIR);
-  }
-
   /**
    * Copies the test migrations (and any {@code .sql.conf} beside them) into {@code target}, a
    * folder Flyway can then apply on its own; returns {@code target}.

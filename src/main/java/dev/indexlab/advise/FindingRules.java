@@ -26,13 +26,8 @@ final class FindingRules {
 
   private FindingRules() {}
 
-  static List<Proposal> propose(
-      Catalog catalog, List<PlanFinding> findings, List<AdviceNote> notes) {
-    return propose(catalog, findings, PartitionReads.none(), notes);
-  }
-
   /**
-   * As {@link #propose(Catalog, List, List)}; a finding on a partition is lifted to its partitioned
+   * The proposals for {@code findings}; a finding on a partition is lifted to its partitioned
    * parent ({@link PartitionScope}) unless {@code reads} shows that its statement reads that
    * partition alone.
    */

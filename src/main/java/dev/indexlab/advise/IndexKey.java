@@ -10,11 +10,6 @@ public record IndexKey(String column, boolean descending, String opclass) {
     return new IndexKey(column, false, null);
   }
 
-  /** A descending key with the default operator class. */
-  public static IndexKey desc(String column) {
-    return new IndexKey(column, true, null);
-  }
-
   /** The key as a reader writes it: {@code created_at DESC}, {@code song_name gin_trgm_ops}. */
   public String describe() {
     StringBuilder b = new StringBuilder(column);

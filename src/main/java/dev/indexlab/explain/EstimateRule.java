@@ -3,6 +3,7 @@ package dev.indexlab.explain;
 import static dev.indexlab.explain.RuleContext.rows;
 
 import dev.indexlab.explain.PlanWalk.Visit;
+import dev.indexlab.results.ColumnRoles;
 import dev.indexlab.results.Finding;
 import dev.indexlab.results.FindingKind;
 import java.util.IdentityHashMap;
@@ -59,6 +60,7 @@ final class EstimateRule {
               n.relationName(),
               n.schema(),
               columns(n),
+              ColumnRoles.NONE,
               numbers,
               message));
     }

@@ -2,9 +2,9 @@ package dev.indexlab.explain;
 
 import static dev.indexlab.explain.RuleContext.ms;
 import static dev.indexlab.explain.RuleContext.percent;
-import static dev.indexlab.explain.RuleContext.round;
 
 import dev.indexlab.explain.PlanWalk.Visit;
+import dev.indexlab.results.ColumnRoles;
 import dev.indexlab.results.Finding;
 import dev.indexlab.results.FindingKind;
 import java.util.ArrayList;
@@ -118,8 +118,7 @@ public final class FindingDetector {
       ForeignKeyTrigger fk = d == null ? null : d.foreignKey();
       boolean referencing = fk != null && fk.action().onReferencedTable();
       Map<String, Number> numbers = new LinkedHashMap<>();
-      numbers.put("timeMs", round(t.timeOrZero(), 3));
-      numbers.put("shareOfExecution", round(t.timeOrZero() / execution, 4));
+      ctx.putTime(numbers, t.timeOrZero());
       numbers.put("calls", Math.round(t.calls()));
       String message =
           String.format(
@@ -145,6 +144,7 @@ public final class FindingDetector {
               fk == null
                   ? List.of()
                   : referencing ? fk.referencingColumns() : fk.referencedColumns(),
+              ColumnRoles.NONE,
               numbers,
               message));
     }

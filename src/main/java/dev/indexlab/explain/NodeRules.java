@@ -64,8 +64,7 @@ final class NodeRules {
     numbers.put("rowsRead", Math.round(read));
     numbers.put("fractionRemoved", round(removed / read, 4));
     numbers.put("loops", Math.round(loops));
-    numbers.put("timeMs", round(timeMs, 3));
-    numbers.put("shareOfExecution", round(ctx.share(timeMs), 4));
+    ctx.putTime(numbers, timeMs);
     String message;
     if (parallel.isPresent()) {
       numbers.put("processes", parallel.get().processes());
@@ -147,8 +146,7 @@ final class NodeRules {
     numbers.put("loops", Math.round(loops));
     numbers.put("rowsRead", Math.round(read));
     numbers.put("rowsReturned", Math.round(n.totalActualRows()));
-    numbers.put("timeMs", round(n.inclusiveTimeMs(), 3));
-    numbers.put("shareOfExecution", round(ctx.share(n.inclusiveTimeMs()), 4));
+    ctx.putTime(numbers, n.inclusiveTimeMs());
     String message =
         String.format(
             "Seq Scan on %s runs %s times inside %s, reading %s rows in all, in %s",
@@ -198,8 +196,7 @@ final class NodeRules {
     if (hash != null) {
       numbers.put("batches", hash.batches());
     }
-    numbers.put("timeMs", round(n.inclusiveTimeMs(), 3));
-    numbers.put("shareOfExecution", round(ctx.share(n.inclusiveTimeMs()), 4));
+    ctx.putTime(numbers, n.inclusiveTimeMs());
     String what = sort != null ? "sorts with " + sort.method() : "writes temp files";
     String message =
         String.format(
@@ -216,6 +213,7 @@ final class NodeRules {
             source == null ? null : source.relationName(),
             source == null ? null : source.schema(),
             columns,
+            ColumnRoles.NONE,
             numbers,
             message));
   }
@@ -246,8 +244,7 @@ final class NodeRules {
         if (n.analyzed()) {
           numbers.put("rowsReturned", Math.round(n.totalActualRows()));
         }
-        numbers.put("timeMs", round(n.inclusiveTimeMs(), 3));
-        numbers.put("shareOfExecution", round(ctx.share(n.inclusiveTimeMs()), 4));
+        ctx.putTime(numbers, n.inclusiveTimeMs());
         String message =
             String.format(
                 "%s %s %s %s: no b-tree index can serve it (a trigram index can)",

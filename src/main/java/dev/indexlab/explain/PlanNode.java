@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -74,10 +72,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
 
   public String indexName() {
     return text(properties, "Index Name");
-  }
-
-  public String functionName() {
-    return text(properties, "Function Name");
   }
 
   /** Inner/Left/Full/Right/Semi/Anti/Right Anti for joins. */
@@ -154,10 +148,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return condition("Join Filter");
   }
 
-  public String hashCond() {
-    return condition("Hash Cond");
-  }
-
   public List<String> sortKey() {
     return list(properties, "Sort Key");
   }
@@ -178,10 +168,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
 
   public Double rowsRemovedByIndexRecheck() {
     return number(properties, "Rows Removed by Index Recheck");
-  }
-
-  public Long heapBlocksExact() {
-    return integer(properties, "Exact Heap Blocks");
   }
 
   /** The sort's method and space, or null when not reported. */
@@ -229,18 +215,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
     return total == null || loops == null ? 0.0 : total * loops;
   }
 
-  /**
-   * Time spent in this node itself: its inclusive time less its children's, never below zero. An
-   * approximation where sub-plans are shared (a CTE read by several scans) or run in workers.
-   */
-  public double exclusiveTimeMs() {
-    double own = inclusiveTimeMs();
-    for (PlanNode child : children) {
-      own -= child.inclusiveTimeMs();
-    }
-    return Math.max(0.0, own);
-  }
-
   /** Rows returned over all loops; 0 when not analyzed. */
   public double totalActualRows() {
     Double rows = actualRows();
@@ -252,20 +226,6 @@ public record PlanNode(Map<String, JsonNode> properties, List<PlanNode> children
   public long sharedBuffers() {
     Buffers b = buffers();
     return b == null ? 0 : b.sharedTotal();
-  }
-
-  /** The relations scanned or modified in this subtree, in plan order. */
-  public Set<String> relationsTouched() {
-    Set<String> out = new LinkedHashSet<>();
-    walk()
-        .forEach(
-            n -> {
-              String rel = n.relationName();
-              if (rel != null) {
-                out.add(n.schema() == null ? rel : n.schema() + "." + rel);
-              }
-            });
-    return out;
   }
 
   /** This node and all its descendants, depth first, in server order. */

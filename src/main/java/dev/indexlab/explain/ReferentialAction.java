@@ -42,11 +42,6 @@ enum ReferentialAction {
     return label;
   }
 
-  /** The trigger function implementing it, e.g. {@code RI_FKey_cascade_del}. */
-  public String function() {
-    return function;
-  }
-
   /** True for the actions fired on the referenced table, false for the checks. */
   public boolean onReferencedTable() {
     return this != INSERT_CHECK && this != UPDATE_CHECK;

@@ -17,11 +17,6 @@ interface RelationNames {
   /** The schema of {@code relation}, or null when unknown. */
   String schemaOf(String relation);
 
-  /** Every relation is in {@code schema} (for tests and single-schema workloads). */
-  static RelationNames fixed(String schema) {
-    return relation -> schema;
-  }
-
   /**
    * The schemas of the database's tables, read once: a table visible on the connection's
    * search_path wins over same-named tables elsewhere.

@@ -54,21 +54,15 @@ final class RuleContext {
     return total <= 0 ? 0.0 : partMs / total;
   }
 
-  Finding finding(
-      FindingKind kind,
-      String path,
-      PlanNode node,
-      String relation,
-      String schema,
-      List<String> columns,
-      Map<String, Number> numbers,
-      String message) {
-    return finding(kind, path, node, relation, schema, columns, ColumnRoles.NONE, numbers, message);
+  /** Puts a part's time and its {@link #share} into a finding's numbers, in that order. */
+  void putTime(Map<String, Number> numbers, double partMs) {
+    numbers.put("timeMs", round(partMs, 3));
+    numbers.put("shareOfExecution", round(share(partMs), 4));
   }
 
   /**
-   * A finding whose columns have roles: its columns are the roles' index order, then the other
-   * columns of {@code columns}.
+   * A finding: its columns are the roles' index order (none for {@link ColumnRoles#NONE}), then the
+   * other columns of {@code columns}.
    */
   Finding finding(
       FindingKind kind,

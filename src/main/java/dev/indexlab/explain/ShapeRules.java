@@ -1,7 +1,6 @@
 package dev.indexlab.explain;
 
 import static dev.indexlab.explain.RuleContext.ms;
-import static dev.indexlab.explain.RuleContext.round;
 import static dev.indexlab.explain.RuleContext.rows;
 
 import dev.indexlab.explain.PlanWalk.Visit;
@@ -77,8 +76,7 @@ final class ShapeRules {
       Map<String, Number> numbers = new LinkedHashMap<>();
       numbers.put("rowsProcessed", Math.round(processed));
       numbers.put("rowsReturned", Math.round(statementRows));
-      numbers.put("timeMs", round(n.inclusiveTimeMs(), 3));
-      numbers.put("shareOfExecution", round(ctx.share(n.inclusiveTimeMs()), 4));
+      ctx.putTime(numbers, n.inclusiveTimeMs());
       String what = n.subplanName() != null ? n.subplanName() : RuleContext.textType(n);
       String message =
           String.format(
@@ -96,6 +94,7 @@ final class ShapeRules {
               scan == null ? null : scan.relationName(),
               scan == null ? null : scan.schema(),
               columns,
+              ColumnRoles.NONE,
               numbers,
               message));
     }
@@ -141,8 +140,7 @@ final class ShapeRules {
       if (removed != null && scan.actualLoops() != null) {
         numbers.put("rowsRemoved", Math.round(removed * scan.actualLoops()));
       }
-      numbers.put("timeMs", round(limit.inclusiveTimeMs(), 3));
-      numbers.put("shareOfExecution", round(ctx.share(limit.inclusiveTimeMs()), 4));
+      ctx.putTime(numbers, limit.inclusiveTimeMs());
       String message =
           String.format(
               "Limit over Sort (%s) of %s rows of %s selected by %s: an index on (%s) returns"

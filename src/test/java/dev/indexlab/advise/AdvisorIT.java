@@ -65,7 +65,7 @@ class AdvisorIT {
     ConnectionSpec db = SalesSchema.create("advise_fk", true);
     Advice advice;
     try (Connection c = db.open()) {
-      advice = Advisor.advise(CatalogReader.read(c));
+      advice = Advising.advise(CatalogReader.read(c));
     }
     List<Candidate> fk =
         advice.candidates().stream()
@@ -103,7 +103,7 @@ class AdvisorIT {
     ConnectionSpec db = SalesSchema.create("advise_drop", false);
     Advice advice;
     try (Connection c = db.open()) {
-      advice = Advisor.advise(CatalogReader.read(c));
+      advice = Advising.advise(CatalogReader.read(c));
     }
     List<Candidate> drops =
         advice.candidates().stream().filter(c -> c.kind() == CandidateKind.DROP_INDEX).toList();
@@ -141,7 +141,7 @@ class AdvisorIT {
       Catalog catalog = CatalogReader.read(c);
       assertThat(usage.scans(catalog.index("Sales", "orderline_created_country_idx").orElseThrow()))
           .isPositive();
-      Advice advice = Advisor.advise(catalog, List.of(), Optional.of(usage));
+      Advice advice = Advising.advise(catalog, List.of(), Optional.of(usage));
       List<String> dropped =
           advice.candidates().stream()
               .filter(cand -> cand.kind() == CandidateKind.DROP_INDEX)

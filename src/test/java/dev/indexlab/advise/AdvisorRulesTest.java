@@ -80,7 +80,7 @@ class AdvisorRulesTest {
             "Plan/Plans[0]",
             null,
             Map.of("rowsRemoved", 918_000.0, "rowsReturned", 1000.0));
-    Advice a = Advisor.advise(catalog(), List.of(f), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(f), Optional.empty());
     Candidate c = a.candidates().get(0);
     assertThat(c.statements())
         .containsExactly(
@@ -98,7 +98,7 @@ class AdvisorRulesTest {
             "public",
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "mood_refresh",
             1,
             "Limit/Sort",
@@ -108,12 +108,12 @@ class AdvisorRulesTest {
             "public",
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "history_page",
             0,
             "Limit/Sort",
             Map.of());
-    Advice a = Advisor.advise(catalog(), List.of(f, again), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(f, again), Optional.empty());
     assertThat(a.candidates()).hasSize(1);
     Candidate c = a.candidates().get(0);
     assertThat(c.name()).isEqualTo("idx_song_history_user_id_created_at");
@@ -141,7 +141,7 @@ class AdvisorRulesTest {
             "public",
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "mood_refresh",
             1,
             "Limit/Sort",
@@ -157,7 +157,7 @@ class AdvisorRulesTest {
             "Plan/Plans[0]",
             null,
             Map.of("rowsRemoved", 918_000.0, "rowsReturned", 50.0));
-    Advice a = Advisor.advise(catalog(), List.of(scan, latest, bySong), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(scan, latest, bySong), Optional.empty());
     assertThat(a.candidates())
         .extracting(c -> c.indexes().get(0).describe())
         .containsExactlyInAnyOrder(
@@ -185,10 +185,15 @@ class AdvisorRulesTest {
     Proposal.Part ab = new Proposal.Part(t, "btree", List.of(IndexKey.asc("a"), IndexKey.asc("b")));
     Proposal.Part abDescC =
         new Proposal.Part(
-            t, "btree", List.of(IndexKey.desc("a"), IndexKey.desc("b"), IndexKey.asc("c")));
+            t,
+            "btree",
+            List.of(
+                new IndexKey("a", true, null), new IndexKey("b", true, null), IndexKey.asc("c")));
     Proposal.Part aDescBc =
         new Proposal.Part(
-            t, "btree", List.of(IndexKey.desc("a"), IndexKey.asc("b"), IndexKey.asc("c")));
+            t,
+            "btree",
+            List.of(new IndexKey("a", true, null), IndexKey.asc("b"), IndexKey.asc("c")));
     Proposal.Part ba = new Proposal.Part(t, "btree", List.of(IndexKey.asc("b"), IndexKey.asc("a")));
     assertThat(PrefixFolding.covers(abDescC, ab)).isTrue();
     assertThat(PrefixFolding.covers(aDescBc, ab)).isFalse();
@@ -206,14 +211,14 @@ class AdvisorRulesTest {
             "song_history",
             "b",
             "btree",
-            List.of(IndexKey.asc("user_id"), IndexKey.desc("created_at")));
+            List.of(IndexKey.asc("user_id"), new IndexKey("created_at", true, null)));
     IndexSpec latestReversed =
         new IndexSpec(
             "public",
             "song_history",
             "c",
             "btree",
-            List.of(IndexKey.desc("user_id"), IndexKey.asc("created_at")));
+            List.of(new IndexKey("user_id", true, null), IndexKey.asc("created_at")));
     IndexSpec other =
         new IndexSpec("public", "songs", "d", "btree", List.of(IndexKey.asc("user_id")));
     assertThat(userId.servedBy(latest)).isTrue();
@@ -254,12 +259,12 @@ class AdvisorRulesTest {
             null,
             "song_history",
             List.of("user_id"),
-            List.of(IndexKey.desc("created_at")),
+            List.of(new IndexKey("created_at", true, null)),
             "r",
             0,
             null,
             Map.of());
-    Advice a = Advisor.advise(catalog(existing), List.of(f), Optional.empty());
+    Advice a = Advising.advise(catalog(existing), List.of(f), Optional.empty());
     assertThat(a.candidates()).isEmpty();
     assertThat(a.notes()).singleElement().satisfies(n -> assertThat(n.message()).contains("h_idx"));
   }
@@ -275,7 +280,7 @@ class AdvisorRulesTest {
             1,
             null,
             Map.of());
-    Advice a = Advisor.advise(catalog(), List.of(f), Optional.empty());
+    Advice a = Advising.advise(catalog(), List.of(f), Optional.empty());
     Candidate c = a.candidates().get(0);
     assertThat(c.kind()).isEqualTo(CandidateKind.EXTENSION_INDEX);
     assertThat(c.name()).isEqualTo("trgm_songs_song_name_artist");
@@ -287,7 +292,7 @@ class AdvisorRulesTest {
     assertThat(a.notes()).anySatisfy(n -> assertThat(n.message()).contains("nope is not a column"));
 
     Catalog without = new Catalog(List.of(SONGS), List.of(), List.of(), Map.of());
-    Advice none = Advisor.advise(without, List.of(f), Optional.empty());
+    Advice none = Advising.advise(without, List.of(f), Optional.empty());
     assertThat(none.candidates()).isEmpty();
     assertThat(none.notes()).anySatisfy(n -> assertThat(n.message()).contains("pg_trgm"));
   }
@@ -304,7 +309,7 @@ class AdvisorRulesTest {
     CatalogIndex mixed = index("t", "m", "btree", "a", "b DESC", "c");
     assertThat(
             IndexCoverage.servesOrdered(
-                mixed, List.of("a"), List.of(IndexKey.asc("b"), IndexKey.desc("c"))))
+                mixed, List.of("a"), List.of(IndexKey.asc("b"), new IndexKey("c", true, null))))
         .isTrue();
     assertThat(
             IndexCoverage.servesOrdered(

@@ -51,7 +51,7 @@ class AppliedIndexesIT {
                 "orders",
                 "orders_employee_id_order_date_idx",
                 "btree",
-                List.of(IndexKey.asc("employee_id"), IndexKey.desc("order_date"))));
+                List.of(IndexKey.asc("employee_id"), new IndexKey("order_date", true, null))));
   }
 
   @Test

@@ -50,7 +50,7 @@ class CandidateFilesTest {
                 "song_history",
                 "song_history_user_id_created_at_idx",
                 "btree",
-                List.of(IndexKey.asc("user_id"), IndexKey.desc("created_at")))),
+                List.of(IndexKey.asc("user_id"), new IndexKey("created_at", true, null)))),
         List.of(
             "CREATE INDEX song_history_user_id_created_at_idx ON public.song_history"
                 + " (user_id, created_at DESC)"),
@@ -181,7 +181,7 @@ class CandidateFilesTest {
                 "playlist_songs",
                 "playlist_songs_playlist_id_id_idx",
                 "btree",
-                List.of(IndexKey.asc("playlist_id"), IndexKey.desc("id"))));
+                List.of(IndexKey.asc("playlist_id"), new IndexKey("id", true, null))));
     assertThat(handWritten.indexes().get(1).name()).isEqualTo("Odd");
     assertThat(handWritten.indexes().get(1).table()).isEqualTo("T");
     assertThat(all.get(1).whatIfVerdict()).isEmpty();

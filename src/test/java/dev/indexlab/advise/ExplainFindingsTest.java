@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class ExplainFindingsTest {
   static Catalog orders() {
-    return new Catalog(List.of(FindingsFileTest.ORDERS), List.of(), List.of(), Map.of());
+    return new Catalog(List.of(AdviceFromFindingsFileTest.ORDERS), List.of(), List.of(), Map.of());
   }
 
   @Test
   void aSeqScanWithEqualityAndRangeBecomesAnIndexLeadingWithTheEqualityColumn() throws Exception {
     List<PlanFinding> input =
-        ExplainFindings.of(FindingsFileTest.findingsOf("seq-scan-equality-range"));
+        ExplainFindings.of(AdviceFromFindingsFileTest.findingsOf("seq-scan-equality-range"));
     assertThat(input)
         .singleElement()
         .satisfies(
@@ -34,13 +34,13 @@ class ExplainFindingsTest {
               assertThat(f.rangeColumns()).containsExactly("order_date");
               assertThat(f.numbers()).containsEntry("rowsRemoved", 4993.0);
             });
-    Candidate c = Advisor.advise(orders(), input, Optional.empty()).candidates().get(0);
+    Candidate c = Advising.advise(orders(), input, Optional.empty()).candidates().get(0);
     assertThat(c.statements().get(0)).endsWith("(employee_id, order_date)");
   }
 
   @Test
   void aLimitOverASortKeepsTheSortDirectionAndTheRangeOnTheSortKey() throws Exception {
-    List<Finding> findings = FindingsFileTest.findingsOf("sort-limit-equality-range");
+    List<Finding> findings = AdviceFromFindingsFileTest.findingsOf("sort-limit-equality-range");
     List<PlanFinding> input =
         ExplainFindings.of(findings).stream()
             .filter(f -> f.kind() == FindingKind.FILTER_ORDER_LIMIT)
@@ -51,9 +51,9 @@ class ExplainFindingsTest {
             f -> {
               assertThat(f.equalityColumns()).containsExactly("employee_id");
               assertThat(f.rangeColumns()).containsExactly("order_date");
-              assertThat(f.sortKeys()).containsExactly(IndexKey.desc("order_date"));
+              assertThat(f.sortKeys()).containsExactly(new IndexKey("order_date", true, null));
             });
-    Candidate c = Advisor.advise(orders(), input, Optional.empty()).candidates().get(0);
+    Candidate c = Advising.advise(orders(), input, Optional.empty()).candidates().get(0);
     assertThat(c.statements().get(0)).endsWith("(employee_id, order_date DESC)");
   }
 
@@ -74,7 +74,7 @@ class ExplainFindingsTest {
             "/0/Plan",
             null,
             Map.of());
-    Candidate c = Advisor.advise(orders(), List.of(f), Optional.empty()).candidates().get(0);
+    Candidate c = Advising.advise(orders(), List.of(f), Optional.empty()).candidates().get(0);
     assertThat(c.statements().get(0)).endsWith("(employee_id, order_date DESC, amount)");
     assertThat(c.reasons().get(0).comment())
         .contains("filtered on employee_id = ?, a range of amount are sorted by order_date DESC");
@@ -82,10 +82,10 @@ class ExplainFindingsTest {
 
   @Test
   void kindsTheAdvisorDoesNotActOnKeepTheirKindAndProposeNothing() throws Exception {
-    List<Finding> spill = FindingsFileTest.findingsOf("external-sort");
+    List<Finding> spill = AdviceFromFindingsFileTest.findingsOf("external-sort");
     assertThat(spill).isNotEmpty();
     List<PlanFinding> mapped = ExplainFindings.of(spill);
     assertThat(mapped).extracting(PlanFinding::kind).containsOnly(FindingKind.SPILL_TO_DISK);
-    assertThat(Advisor.advise(orders(), mapped, Optional.empty()).candidates()).isEmpty();
+    assertThat(Advising.advise(orders(), mapped, Optional.empty()).candidates()).isEmpty();
   }
 }

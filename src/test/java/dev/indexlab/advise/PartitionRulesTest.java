@@ -99,7 +99,7 @@ class PartitionRulesTest {
             seqScanOn("payment_2024_01", "lookup", "customer_id"),
             seqScanOn("payment_2024_02", "lookup", "customer_id"),
             seqScanOn("payment_2024_03", "lookup", "customer_id"));
-    Advice a = Advisor.advise(catalog(List.of()), findings, Optional.empty());
+    Advice a = Advising.advise(catalog(List.of()), findings, Optional.empty());
     List<Candidate> creates =
         a.candidates().stream().filter(c -> c.kind() == CandidateKind.CREATE_INDEX).toList();
     assertThat(creates).hasSize(1);
@@ -149,7 +149,7 @@ class PartitionRulesTest {
 
   @Test
   void onlyThePartitionsOwnDuplicateIsProposedForDropping() {
-    Advice a = Advisor.advise(catalog(List.of()));
+    Advice a = Advising.advise(catalog(List.of()));
     assertThat(a.candidates())
         .extracting(Candidate::name)
         .containsExactly("drop_payment_2024_02_paid_on_copy");
@@ -188,7 +188,7 @@ class PartitionRulesTest {
             List.of("id"),
             ForeignKey.Action.NO_ACTION,
             ForeignKey.Action.NO_ACTION);
-    Advice a = Advisor.advise(catalog(List.of(fk)));
+    Advice a = Advising.advise(catalog(List.of(fk)));
     Candidate c =
         a.candidates().stream()
             .filter(x -> x.kind() == CandidateKind.CREATE_INDEX)

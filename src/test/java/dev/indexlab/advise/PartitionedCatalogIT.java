@@ -77,7 +77,7 @@ class PartitionedCatalogIT {
     CatalogTable archived = catalog.table("public", "payment_archive_2023").orElseThrow();
     assertThat(archived.inheritsFrom()).isEqualTo("public.payment_archive");
     assertThat(archived.isPartition()).isFalse();
-    assertThat(Advisor.advise(catalog).notes())
+    assertThat(Advising.advise(catalog).notes())
         .anySatisfy(
             n -> {
               assertThat(n.rule()).isEqualTo(Rule.TABLE_INHERITANCE);
@@ -157,7 +157,7 @@ class PartitionedCatalogIT {
       WorkloadSample sample = WorkloadSample.run(c, List.of(lookup), 42, 3);
       Catalog catalog = CatalogReader.read(c);
       Candidate parent =
-          Advisor.advise(catalog, List.of(), Optional.empty()).candidates().stream()
+          Advising.advise(catalog, List.of(), Optional.empty()).candidates().stream()
               .filter(x -> x.name().equals("idx_payment_customer_id"))
               .findFirst()
               .orElseThrow();

@@ -24,7 +24,7 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  *
  * <pre>{@code
  * ProductionMigrationCheck.Result r =
- *     ProductionMigrationCheck.apply(copy, folder.productionDirectory(), folder.candidate());
+ *     ProductionMigrationCheck.apply(copy, folder.directory().resolve(PRODUCTION_DIR), folder.candidate());
  * }</pre>
  */
 public final class ProductionMigrationCheck {

@@ -44,7 +44,7 @@ class ProductionMigrationIT {
               : List.of(
                   PlanFindings.leadingWildcard(
                       null, "songs", List.of(finding), "song_search", 1, "Seq Scan", Map.of()));
-      Advice advice = Advisor.advise(catalog, findings, Optional.empty());
+      Advice advice = Advising.advise(catalog, findings, Optional.empty());
       Candidate cand =
           advice.candidates().stream()
               .filter(
@@ -77,7 +77,8 @@ class ProductionMigrationIT {
         .hasContent("executeInTransaction=false");
 
     ProductionMigrationCheck.Result r =
-        ProductionMigrationCheck.apply(db, folder.productionDirectory(), folder.candidate());
+        ProductionMigrationCheck.apply(
+            db, folder.directory().resolve(CandidateWriter.PRODUCTION_DIR), folder.candidate());
     assertThat(r.problem()).isNull();
     assertThat(r.ok()).isTrue();
     assertThat(r.migrationsApplied()).isEqualTo(1);
@@ -89,7 +90,8 @@ class ProductionMigrationIT {
     ConnectionSpec db = seeded("advise_prod_trgm");
     CandidateFolder folder = written(db, "song_name");
     ProductionMigrationCheck.Result r =
-        ProductionMigrationCheck.apply(db, folder.productionDirectory(), folder.candidate());
+        ProductionMigrationCheck.apply(
+            db, folder.directory().resolve(CandidateWriter.PRODUCTION_DIR), folder.candidate());
     assertThat(r.problem()).isNull();
     assertThat(r.validIndexes()).containsExactly("songs_song_name_trgm_idx");
   }
@@ -99,7 +101,11 @@ class ProductionMigrationIT {
     ConnectionSpec db = seeded("advise_prod_trap");
     CandidateFolder folder = written(db, null);
     ProductionMigrationCheck.Result r =
-        ProductionMigrationCheck.apply(db, folder.productionDirectory(), folder.candidate(), true);
+        ProductionMigrationCheck.apply(
+            db,
+            folder.directory().resolve(CandidateWriter.PRODUCTION_DIR),
+            folder.candidate(),
+            true);
     assertThat(r.ok()).isFalse();
     assertThat(r.problem()).contains("lock timeout");
   }

@@ -43,7 +43,7 @@ class SongStackifyAdviceIT {
         st.execute(ROWS);
       }
       Catalog catalog = CatalogReader.read(c);
-      Advice advice = Advisor.advise(catalog);
+      Advice advice = Advising.advise(catalog);
       List<Candidate> fk =
           advice.candidates().stream()
               .filter(cand -> cand.rules().contains(Rule.UNINDEXED_FOREIGN_KEY))

@@ -56,7 +56,7 @@ class WhatIfPlannerIT {
   void plannerUsesTheForeignKeyIndexForTheCascadeAndIgnoresAUselessOne() throws Exception {
     try (Connection c = db.open()) {
       Catalog catalog = CatalogReader.read(c);
-      Advice advice = Advisor.advise(catalog);
+      Advice advice = Advising.advise(catalog);
       WorkloadSample sample = sample(c);
       assertThat(sample.failures()).isEmpty();
       assertThat(sample.statements()).hasSize(4);
@@ -109,7 +109,7 @@ class WhatIfPlannerIT {
       PlanFinding like =
           PlanFindings.leadingWildcard(
               "Sales", "OrderLine", List.of("note"), "search", 0, "Seq Scan", Map.of());
-      Advice advice = Advisor.advise(catalog, List.of(like), Optional.empty());
+      Advice advice = Advising.advise(catalog, List.of(like), Optional.empty());
       Snapshot before = Snapshot.of(c);
       WhatIfPlanner planner = new WhatIfPlanner(c);
 

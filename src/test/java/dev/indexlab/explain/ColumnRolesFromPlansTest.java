@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ColumnRolesFromPlansTest {
   private final FindingDetector detector =
-      new FindingDetector(FindingThresholds.DEFAULTS, RelationNames.fixed("public"));
+      new FindingDetector(FindingThresholds.DEFAULTS, relation -> "public");
 
   private Finding only(String fixture, FindingKind kind) {
     List<Finding> found =

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FindingDetectorTest {
   private final FindingDetector detector =
-      new FindingDetector(FindingThresholds.DEFAULTS, RelationNames.fixed("public"));
+      new FindingDetector(FindingThresholds.DEFAULTS, relation -> "public");
 
   private static List<Finding> ofKind(List<Finding> findings, FindingKind kind) {
     return findings.stream().filter(f -> f.kind() == kind).toList();
@@ -210,8 +210,7 @@ class FindingDetectorTest {
   void aWindowOverAWholeTableForOneRow() {
     FindingThresholds small = new FindingThresholds(0.9, 1_000, 0.5, 10, 1_000, 1_000, 10, 10);
     List<Finding> findings =
-        new FindingDetector(small, RelationNames.fixed("public"))
-            .detect(Fixtures.plan("cte-window"));
+        new FindingDetector(small, relation -> "public").detect(Fixtures.plan("cte-window"));
     assertThat(ofKind(findings, FindingKind.WHOLE_TABLE_FOR_FEW_ROWS))
         .singleElement()
         .satisfies(

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FindingReportTest {
   private final List<Finding> findings =
-      new FindingDetector(FindingThresholds.DEFAULTS, RelationNames.fixed("public"))
+      new FindingDetector(FindingThresholds.DEFAULTS, relation -> "public")
           .detect(Fixtures.plan("sort-limit"), List.of(), "song_search", 0);
 
   /** The findings in {@code json}, failing on any field the record does not have. */

@@ -3,7 +3,7 @@ package dev.indexlab.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.advise.Advice;
-import dev.indexlab.advise.Advisor;
+import dev.indexlab.advise.Advising;
 import dev.indexlab.advise.Candidate;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateWriter;
@@ -98,7 +98,7 @@ class SupportedVersionsIT {
       c.rollback();
       c.setAutoCommit(true);
 
-      Advice advice = Advisor.advise(catalog, List.of(), Optional.empty());
+      Advice advice = Advising.advise(catalog, List.of(), Optional.empty());
       Candidate fk =
           advice.candidates().stream()
               .filter(x -> x.name().equals("idx_song_history_user_id"))
@@ -110,7 +110,8 @@ class SupportedVersionsIT {
               .written()
               .get(0);
       ProductionMigrationCheck.Result r =
-          ProductionMigrationCheck.apply(db, folder.productionDirectory(), folder.candidate());
+          ProductionMigrationCheck.apply(
+              db, folder.directory().resolve(CandidateWriter.PRODUCTION_DIR), folder.candidate());
       assertThat(r.problem()).isNull();
       assertThat(r.validIndexes()).containsExactly("song_history_user_id_idx");
     }

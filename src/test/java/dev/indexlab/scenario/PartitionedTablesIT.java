@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.indexlab.Setting;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.advise.CandidateReader;
+import dev.indexlab.advise.CandidateWriter;
 import dev.indexlab.advise.IndexSpec;
 import dev.indexlab.advise.ProductionMigrationCheck;
 import dev.indexlab.db.ConnectionSpec;
@@ -141,7 +142,8 @@ class PartitionedTablesIT {
     new DatabaseAdmin(db).createFromTemplate(copy.database(), db.database());
     try {
       ProductionMigrationCheck.Result applied =
-          ProductionMigrationCheck.apply(copy, folder.productionDirectory(), folder.candidate());
+          ProductionMigrationCheck.apply(
+              copy, folder.directory().resolve(CandidateWriter.PRODUCTION_DIR), folder.candidate());
       assertThat(applied.problem()).isNull();
       assertThat(applied.validIndexes()).containsExactly("payment_customer_id_idx");
       try (Connection c = copy.open();

@@ -1,9 +1,7 @@
 package dev.indexlab.advise;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.indexlab.IndexlabException;
 import dev.indexlab.explain.FindingDetector;
 import dev.indexlab.explain.FindingsFile;
 import dev.indexlab.explain.PlanJsonParser;
@@ -20,7 +18,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FindingsFileTest {
+/**
+ * Advice from a findings file: what advise --findings reads acts as the in-memory hand-off does
+ * (the reader's refusals are explain's {@code FindingsFileTest}).
+ */
+class AdviceFromFindingsFileTest {
   @TempDir Path dir;
 
   static final CatalogTable ORDERS =
@@ -28,7 +30,8 @@ class FindingsFileTest {
 
   /** The explain step's findings of a captured plan (src/test/resources/plans). */
   static List<Finding> findingsOf(String plan) throws Exception {
-    try (InputStream in = FindingsFileTest.class.getResourceAsStream("/plans/" + plan + ".json")) {
+    try (InputStream in =
+        AdviceFromFindingsFileTest.class.getResourceAsStream("/plans/" + plan + ".json")) {
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return new FindingDetector().detect(PlanJsonParser.parse(json), List.of(), "by_employee", 0);
     }
@@ -57,7 +60,7 @@ class FindingsFileTest {
     assertThat(scan.numbers()).containsEntry("rowsRemoved", 918892.0);
     PlanFinding order = findings.get(2);
     assertThat(order.equalityColumns()).containsExactly("user_id");
-    assertThat(order.sortKeys()).containsExactly(IndexKey.desc("created_at"));
+    assertThat(order.sortKeys()).containsExactly(new IndexKey("created_at", true, null));
     assertThat(findings.get(3).likeColumns()).containsExactly("song_name", "artist");
 
     Catalog catalog =
@@ -66,7 +69,7 @@ class FindingsFileTest {
             List.of(),
             List.of(),
             Map.of("pg_trgm", "1.6"));
-    Advice advice = Advisor.advise(catalog, findings, Optional.empty());
+    Advice advice = Advising.advise(catalog, findings, Optional.empty());
     assertThat(advice.candidates())
         .extracting(Candidate::name)
         .containsExactly("idx_song_history_user_id_created_at", "trgm_songs_song_name_artist");
@@ -92,7 +95,7 @@ class FindingsFileTest {
     assertThat(fromFile.get(0).rangeColumns()).containsExactly("order_date");
 
     Catalog catalog = new Catalog(List.of(ORDERS), List.of(), List.of(), Map.of());
-    Advice advice = Advisor.advise(catalog, fromFile, Optional.empty());
+    Advice advice = Advising.advise(catalog, fromFile, Optional.empty());
     assertThat(advice.candidates())
         .singleElement()
         .satisfies(
@@ -102,60 +105,5 @@ class FindingsFileTest {
                   .contains("filters on employee_id = ?, a range of order_date")
                   .contains("an index on (employee_id, order_date)");
             });
-  }
-
-  @Test
-  void aFileWrittenBeforeFindingsCarriedRolesIsRefusedInOneLine() throws Exception {
-    Path file = dir.resolve("old-findings.json");
-    String withRoles = SalesSchema.resource("explain-findings.json");
-    Files.writeString(
-        file, withRoles.replaceAll("(?s)\"roles\": \\{.*?\"pattern\": \\[[^]]*\\]\\s*\\},", ""));
-    assertThat(Files.readString(file)).doesNotContain("\"roles\"");
-
-    assertThatThrownBy(() -> FindingsFile.read(file))
-        .isInstanceOf(IndexlabException.class)
-        .satisfies(
-            e -> assertThat(((IndexlabException) e).status()).isEqualTo(IndexlabException.USAGE))
-        .hasMessage(
-            file
-                + ": not a findings file: finding 2 (SEQ_SCAN_REMOVES_MOST_ROWS on"
-                + " public.song_history) has no column roles: the file was written by an older"
-                + " indexlab; run indexlab explain again to rewrite it");
-  }
-
-  @Test
-  void theAdvisorsFormerFormatAndOtherFilesAreRefusedInOneLine() throws Exception {
-    Path file = dir.resolve("findings.json");
-    Files.writeString(
-        file,
-        "[{\"kind\": \"SEQ_SCAN_REMOVES_MOST_ROWS\", \"table\": \"song_history\","
-            + " \"equalityColumns\": [\"user_id\"]}]");
-    assertThatThrownBy(() -> FindingsFile.read(file))
-        .isInstanceOf(IndexlabException.class)
-        .hasMessageStartingWith(
-            file + ": not a findings file: finding 1 is in the advisor's former")
-        .hasMessageNotContaining("\n");
-
-    Files.writeString(file, "{\"not\": \"an array\"}");
-    assertThatThrownBy(() -> FindingsFile.read(file))
-        .isInstanceOf(IndexlabException.class)
-        .hasMessage(file + ": not a findings file: expected a JSON array of findings");
-
-    Files.writeString(file, "[{\"kind\": \"SEQ_SCAN_REMOVES_MOST");
-    assertThatThrownBy(() -> FindingsFile.read(file))
-        .isInstanceOf(IndexlabException.class)
-        .hasMessageStartingWith(file + ": not a findings file: ")
-        .hasMessageNotContaining("\n");
-  }
-
-  @Test
-  void findingsOfAKindThisVersionDoesNotKnowAreSkipped() throws Exception {
-    Path file = dir.resolve("findings.json");
-    Files.writeString(
-        file,
-        "[{\"kind\": \"SOMETHING_NEWER\", \"nodePath\": \"/0/Plan\", \"columns\": [\"a\"]},"
-            + " {\"kind\": \"SPILL_TO_DISK\", \"nodePath\": \"/0/Plan\", \"columns\": [\"a\"],"
-            + " \"numbers\": {\"diskKb\": 300}, \"message\": \"Sort sorts on disk\"}]");
-    assertThat(read(file)).extracting(PlanFinding::kind).containsExactly(FindingKind.SPILL_TO_DISK);
   }
 }
