@@ -31,7 +31,7 @@ class GateSummaryTest {
 
   @Test
   void theSummaryEndsWithTheMethodAndNamesTheIntervalsLevel() {
-    String md = GateSummary.render(new GateOutcome(List.of(), List.of(), null), "x");
+    String md = GateSummary.render(new GateOutcome(List.of(), List.of(), null, 0, null, ""), "x");
     assertThat(md)
         .contains("| Time ratio (99% CI) |")
         .endsWith(GateSummary.method(GateThresholds.defaults().significance().test(), TimeRule.Z));
