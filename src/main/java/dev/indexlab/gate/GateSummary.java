@@ -21,15 +21,11 @@ final class GateSummary {
   private GateSummary() {}
 
   /**
-   * The summary of {@code outcome}.
+   * The summary of {@code outcome}, headed by {@code command} ({@code indexlab gate}, {@code
+   * indexlab upgrade-check}).
    *
    * @param compared one sentence saying what was compared with what
    */
-  public static String render(GateOutcome outcome, String compared) {
-    return render(outcome, compared, "indexlab gate");
-  }
-
-  /** The summary under another command's name, e.g. {@code indexlab upgrade-check}. */
   public static String render(GateOutcome outcome, String compared, String command) {
     StringBuilder md = new StringBuilder();
     md.append("## ")

@@ -31,7 +31,9 @@ class GateSummaryTest {
 
   @Test
   void theSummaryEndsWithTheMethodAndNamesTheIntervalsLevel() {
-    String md = GateSummary.render(new GateOutcome(List.of(), List.of(), null, 0, null, ""), "x");
+    String md =
+        GateSummary.render(
+            new GateOutcome(List.of(), List.of(), null, 0, null, ""), "x", "indexlab gate");
     assertThat(md)
         .contains("| Time ratio (99% CI) |")
         .endsWith(GateSummary.method(GateThresholds.defaults().significance().test(), TimeRule.Z));
