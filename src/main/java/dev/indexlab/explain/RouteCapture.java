@@ -2,6 +2,7 @@ package dev.indexlab.explain;
 
 import dev.indexlab.results.Finding;
 import dev.indexlab.results.RunResults;
+import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteStatement;
 import dev.indexlab.workload.SampledRows;
@@ -282,8 +283,7 @@ public final class RouteCapture {
   /** The median of a work figure over the draws; with an even count, the lower middle value. */
   private static long median(
       List<ExplainedStatement.Work> work, ToLongFunction<ExplainedStatement.Work> figure) {
-    long[] v = work.stream().mapToLong(figure).sorted().toArray();
-    return v[(v.length - 1) / 2];
+    return SampleSummary.lowerMedian(work.stream().mapToLong(figure));
   }
 
   private static RunResults.DrillDown drill(DrillDown d) {

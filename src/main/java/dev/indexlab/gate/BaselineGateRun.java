@@ -9,7 +9,10 @@ import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -24,8 +27,14 @@ import java.util.function.UnaryOperator;
  *       usage error unless mismatches are allowed, then a note.
  *   <li>The baseline's way of measuring (profile, EXPLAIN draws, parameter sets, rounds) is this
  *       run's default; the request's overrides apply on top.
- *   <li>The server is opened, the current side seeded, and {@link BaselineGate} measures and judges
- *       it. The server is closed at the end, whatever happens.
+ *   <li>The server is opened and the current side seeded; {@link GateRecorder} explains and times
+ *       every route on it, and {@link RegressionGate} compares: a plan or buffers regression fails
+ *       at once.
+ *   <li>Each route slower on time alone (plans and buffers unchanged) is measured a second time,
+ *       alternating with the unchanged route nearest to it in speed ({@link
+ *       GateOutcome#referenceFor}); the reference's ratio to its baseline is the machine factor of
+ *       that moment. The route fails only when the second measurement calls it slower too.
+ *   <li>The server is closed at the end, whatever happens.
  * </ol>
  */
 public final class BaselineGateRun {
@@ -88,10 +97,44 @@ public final class BaselineGateRun {
         check(r, MetaCheck.mismatches(meta, w.name(), side.scale(), side.seed()), notes);
       }
       outcome =
-          new BaselineGate(settings, thresholds, progress)
-              .run(side, selected(r.baseline(), r.routes()), r.routes(), notes);
+          measureAndJudge(settings, side, selected(r.baseline(), r.routes()), r.routes(), notes);
     }
     return new Result(outcome, compared(r, settings));
+  }
+
+  /** Measures {@code side}, judges it against {@code baseline}, and measures suspects again. */
+  private GateOutcome measureAndJudge(
+      GateSettings settings,
+      GateSide side,
+      Baseline baseline,
+      List<String> routes,
+      List<String> notes) {
+    GateRecorder recorder = new GateRecorder(settings, progress);
+    RegressionGate gate = new RegressionGate(thresholds);
+    Baseline now = recorder.record(List.of(side), routes).get(0);
+    long start = System.nanoTime();
+    GateOutcome outcome = gate.compare(baseline, now, notes);
+    say("gate: compared in %.1f s", start);
+    List<String> suspects = outcome.timeOnlyRegressions();
+    if (suspects.isEmpty()) {
+      return outcome;
+    }
+    Map<String, String> references = new LinkedHashMap<>();
+    for (String id : suspects) {
+      references.put(id, outcome.referenceFor(id).orElse(null));
+    }
+    start = System.nanoTime();
+    Remeasurement again = recorder.remeasure(side, references);
+    say("gate: measured " + suspects.size() + " route(s) again in %.1f s", start);
+    start = System.nanoTime();
+    GateOutcome judged = gate.compare(baseline, now, notes, again);
+    say("gate: compared again in %.1f s", start);
+    return judged;
+  }
+
+  private void say(String format, long since) {
+    progress.println(String.format(Locale.ROOT, format, (System.nanoTime() - since) / 1e9));
+    progress.flush();
   }
 
   /** The baseline's routes among {@code routes} (all when empty). */

@@ -36,29 +36,24 @@ record GateCase(
     }
   }
 
-  /** A case without figures. */
-  public GateCase(String name, double seconds, Status status, String message, String details) {
-    this(name, seconds, status, message, details, null);
-  }
-
   /** This case with {@code text} as its {@code <system-out>}. */
   public GateCase withOutput(String text) {
     return new GateCase(name, seconds, status, message, details, text);
   }
 
   public static GateCase pass(String name, double seconds) {
-    return new GateCase(name, seconds, Status.PASS, null, null);
+    return new GateCase(name, seconds, Status.PASS, null, null, null);
   }
 
   public static GateCase fail(String name, double seconds, String message, String details) {
-    return new GateCase(name, seconds, Status.FAIL, message, details);
+    return new GateCase(name, seconds, Status.FAIL, message, details, null);
   }
 
   public static GateCase error(String name, double seconds, String message, String details) {
-    return new GateCase(name, seconds, Status.ERROR, message, details);
+    return new GateCase(name, seconds, Status.ERROR, message, details, null);
   }
 
   public static GateCase skipped(String name, String message) {
-    return new GateCase(name, 0, Status.SKIPPED, message, null);
+    return new GateCase(name, 0, Status.SKIPPED, message, null, null);
   }
 }

@@ -37,11 +37,6 @@ public record GateOutcome(
     timeBasis = timeBasis == null ? "" : timeBasis;
   }
 
-  /** An outcome without the time rule's figures. */
-  public GateOutcome(List<RouteVerdict> routes, List<String> notes, Double machineFactor) {
-    this(routes, notes, machineFactor, 0, null, "");
-  }
-
   /** The routes that regressed (FAIL or ERROR). */
   public List<RouteVerdict> regressions() {
     return routes.stream().filter(RouteVerdict::regressed).toList();

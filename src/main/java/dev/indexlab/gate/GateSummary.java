@@ -2,6 +2,7 @@ package dev.indexlab.gate;
 
 import dev.indexlab.stats.Numbers;
 import dev.indexlab.stats.RatioOfMedians;
+import dev.indexlab.stats.Significance;
 import dev.indexlab.text.MarkdownTable;
 import dev.indexlab.text.MarkdownTable.Column;
 import dev.indexlab.text.ReportFormat;
@@ -20,15 +21,11 @@ final class GateSummary {
   private GateSummary() {}
 
   /**
-   * The summary of {@code outcome}.
+   * The summary of {@code outcome}, headed by {@code command} ({@code indexlab gate}, {@code
+   * indexlab upgrade-check}).
    *
    * @param compared one sentence saying what was compared with what
    */
-  public static String render(GateOutcome outcome, String compared) {
-    return render(outcome, compared, "indexlab gate");
-  }
-
-  /** The summary under another command's name, e.g. {@code indexlab upgrade-check}. */
   public static String render(GateOutcome outcome, String compared, String command) {
     StringBuilder md = new StringBuilder();
     md.append("## ")
@@ -55,14 +52,7 @@ final class GateSummary {
           verdict(r),
           ReportFormat.ms(r.medianBeforeMs()),
           ReportFormat.ms(r.medianAfterMs()),
-          r.time() == null
-              ? ReportFormat.NOT_AVAILABLE
-              : String.format(
-                  Locale.ROOT,
-                  "×%.2f (×%.2f–×%.2f)",
-                  r.time().ratio(),
-                  r.time().ciLow(),
-                  r.time().ciHigh()),
+          r.timings().isEmpty() ? ReportFormat.NOT_AVAILABLE : ratioAndInterval(r),
           r.buffersBefore() < 0 || r.buffersAfter() < 0
               ? ReportFormat.NOT_AVAILABLE
               : ReportFormat.grouped(r.buffersBefore())
@@ -139,6 +129,14 @@ final class GateSummary {
       case REMOVED -> "removed";
       case SKIPPED -> "not compared";
     };
+  }
+
+  /**
+   * The first measurement's ratio of medians and its interval, e.g. {@code ×1.91 (×1.80–×1.95)}.
+   */
+  private static String ratioAndInterval(RouteVerdict r) {
+    Significance.Change c = r.timings().get(0).change();
+    return String.format(Locale.ROOT, "×%.2f (×%.2f–×%.2f)", c.ratio(), c.ciLow(), c.ciHigh());
   }
 
   /**

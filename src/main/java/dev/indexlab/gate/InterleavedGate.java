@@ -45,7 +45,7 @@ public final class InterleavedGate {
   private final PrintWriter progress;
 
   /** The outcome and a sentence saying what was compared. */
-  public record Result(GateOutcome outcome, String compared, Baseline base, Baseline head) {}
+  public record Result(GateOutcome outcome, String compared) {}
 
   public InterleavedGate(GateSettings settings, GateThresholds thresholds, PrintWriter progress) {
     this.settings = settings;
@@ -130,8 +130,7 @@ public final class InterleavedGate {
         Remeasurement again = recorder.remeasure(sides, suspects);
         outcome = gate.compare(measured.get(0), measured.get(1), notes, again);
       }
-      return new Result(
-          outcome, compared(base, head, scale, seed), measured.get(0), measured.get(1));
+      return new Result(outcome, compared(base, head, scale, seed));
     } finally {
       copies.forEach(TemplateCopies::dropAll);
     }

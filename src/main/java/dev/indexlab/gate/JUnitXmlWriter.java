@@ -35,23 +35,11 @@ import javax.xml.stream.XMLStreamWriter;
  * host name.
  */
 final class JUnitXmlWriter {
-  /** Default suite name. */
-  public static final String DEFAULT_SUITE = "indexlab";
+  /** The suite's name. */
+  static final String SUITE = "indexlab";
 
-  /** Default {@code classname} of every case. */
-  public static final String DEFAULT_CLASS_NAME = "indexlab.gate";
-
-  private final String suiteName;
-  private final String className;
-
-  public JUnitXmlWriter() {
-    this(DEFAULT_SUITE, DEFAULT_CLASS_NAME);
-  }
-
-  public JUnitXmlWriter(String suiteName, String className) {
-    this.suiteName = suiteName;
-    this.className = className;
-  }
+  /** The {@code classname} of every case. */
+  static final String CLASS_NAME = "indexlab.gate";
 
   /** Writes the report to {@code file}, replacing it. */
   public void write(List<GateCase> cases, Path file) {
@@ -95,7 +83,7 @@ final class JUnitXmlWriter {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", clean(suiteName));
+      xml.writeAttribute("name", SUITE);
       xml.writeAttribute("tests", Integer.toString(cases.size()));
       xml.writeAttribute("failures", Long.toString(count(cases, GateCase.Status.FAIL)));
       xml.writeAttribute("errors", Long.toString(count(cases, GateCase.Status.ERROR)));
@@ -186,7 +174,7 @@ final class JUnitXmlWriter {
 
   private void writeCaseAttributes(XMLStreamWriter xml, GateCase c) throws XMLStreamException {
     xml.writeAttribute("name", clean(c.name()));
-    xml.writeAttribute("classname", clean(className));
+    xml.writeAttribute("classname", CLASS_NAME);
     xml.writeAttribute("time", seconds(c.seconds()));
   }
 

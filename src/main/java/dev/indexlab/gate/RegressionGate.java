@@ -1,8 +1,6 @@
 package dev.indexlab.gate;
 
 import dev.indexlab.stats.Numbers;
-import dev.indexlab.stats.Significance;
-import dev.indexlab.stats.TimeVerdict;
 import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -145,7 +143,6 @@ final class RegressionGate {
           List.of(failed),
           List.of(),
           List.of(),
-          null,
           TimeRule.median(b),
           Double.NaN,
           -1,
@@ -161,12 +158,10 @@ final class RegressionGate {
     List<String> improvements = new ArrayList<>(s.improvements());
     List<String> notes = new ArrayList<>(s.notes());
     List<TimeMeasurement> timings = new ArrayList<>();
-    TimeVerdict time = null;
     double seconds = c.seconds();
     if (TimeRule.comparable(b, c)) {
       TimeRule.Judgement first = timeRule.judge(b, c);
       timings.add(first.measurement());
-      time = verdictOf(first.measurement());
       boolean slower = first.regression();
       RouteSnapshot second = again.current().get(id);
       if (slower && s.unchanged() && second != null && TimeRule.comparable(b, second)) {
@@ -207,7 +202,6 @@ final class RegressionGate {
         findings,
         improvements,
         notes,
-        time,
         TimeRule.median(b),
         TimeRule.median(c),
         s.buffers()[0],
@@ -271,19 +265,6 @@ final class RegressionGate {
             + " → "
             + ReportFormat.grouped(x[1])
             + ")";
-  }
-
-  /** The first measurement as the sample-level verdict {@link RouteVerdict#time()} carries. */
-  private TimeVerdict verdictOf(TimeMeasurement m) {
-    Significance.Change c = m.change();
-    double t = thresholds.time();
-    return new TimeVerdict(
-        c.ratio(),
-        c.ciLow(),
-        c.ciHigh(),
-        c.pValue(),
-        c.slowerBy(t, thresholds.timeMs()),
-        c.fasterBy(t / (1 + t)));
   }
 
   private Shape shape(RouteSnapshot b, RouteSnapshot c) {
@@ -388,7 +369,6 @@ final class RegressionGate {
         List.of(),
         List.of(),
         List.of(note),
-        null,
         Double.NaN,
         Double.NaN,
         -1,

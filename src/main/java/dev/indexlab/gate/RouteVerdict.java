@@ -1,6 +1,5 @@
 package dev.indexlab.gate;
 
-import dev.indexlab.stats.TimeVerdict;
 import java.util.List;
 
 /**
@@ -12,7 +11,6 @@ import java.util.List;
  * @param findings the regressions (empty unless FAIL or ERROR)
  * @param improvements what got better, one line each
  * @param notes what could not be compared and why, one line each
- * @param time the time comparison, or null when either side was not timed
  * @param medianBeforeMs the baseline's median latency, or NaN
  * @param medianAfterMs the current median latency (before any normalization), or NaN
  * @param buffersBefore shared buffers per execution over the route's statements in the baseline, or
@@ -32,7 +30,6 @@ record RouteVerdict(
     List<GateFinding> findings,
     List<String> improvements,
     List<String> notes,
-    TimeVerdict time,
     double medianBeforeMs,
     double medianAfterMs,
     long buffersBefore,

@@ -37,9 +37,4 @@ record ShapeNode(
   public boolean seqScan() {
     return "Seq Scan".equals(nodeType);
   }
-
-  /** The line indented by depth, as the plan shows it. */
-  public String indentedLine() {
-    return depth == 0 ? line : "  ".repeat(depth) + "->  " + line;
-  }
 }

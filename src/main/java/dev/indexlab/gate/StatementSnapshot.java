@@ -5,13 +5,13 @@ import dev.indexlab.explain.ExplainedStatement;
 import dev.indexlab.explain.RouteExplainer;
 import dev.indexlab.explain.StatementExplainer;
 import dev.indexlab.explain.TriggerDrillDown;
+import dev.indexlab.stats.SampleSummary;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteStatement;
 import dev.indexlab.workload.SampledRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,12 +77,7 @@ record StatementSnapshot(int index, String label, String sql, List<StatementDraw
    * figure is always one that was measured.
    */
   public long medianSharedBuffers() {
-    long[] values = explained().stream().mapToLong(StatementDraw::sharedBuffers).toArray();
-    if (values.length == 0) {
-      return -1;
-    }
-    Arrays.sort(values);
-    return values[(values.length - 1) / 2];
+    return SampleSummary.lowerMedian(explained().stream().mapToLong(StatementDraw::sharedBuffers));
   }
 
   /** Every plan node of every explained draw, cascades included. */

@@ -7,7 +7,6 @@ import dev.indexlab.seed.Progress;
 import dev.indexlab.seed.SeedOptions;
 import dev.indexlab.workload.Workload;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,13 +32,8 @@ public final class UpgradeCheck {
   private final GateThresholds thresholds;
   private final PrintWriter progress;
 
-  /** The gate's outcome, the plan shape changes and a sentence saying what was compared. */
-  public record Result(
-      GateOutcome outcome,
-      List<PlanShapeChanges.Change> shapeChanges,
-      String compared,
-      Baseline from,
-      Baseline to) {}
+  /** The gate's outcome (the plan shape changes among its notes) and what was compared. */
+  public record Result(GateOutcome outcome, String compared) {}
 
   public UpgradeCheck(GateSettings settings, GateThresholds thresholds, PrintWriter progress) {
     this.settings = settings;
@@ -63,14 +57,13 @@ public final class UpgradeCheck {
       GateSide head = side(to, b, workload, options, seedProgress);
       List<Baseline> measured =
           new GateRecorder(settings, progress).record(List.of(base, head), routes);
-      List<PlanShapeChanges.Change> changes =
-          PlanShapeChanges.between(measured.get(0), measured.get(1));
-      List<String> notes = new ArrayList<>();
-      changes.forEach(c -> notes.add(c.summary()));
+      List<String> notes =
+          PlanShapeChanges.between(measured.get(0), measured.get(1)).stream()
+              .map(PlanShapeChanges.Change::summary)
+              .toList();
       GateOutcome outcome =
           new RegressionGate(thresholds).compare(measured.get(0), measured.get(1), notes);
-      return new Result(
-          outcome, changes, compared(base, head, workload), measured.get(0), measured.get(1));
+      return new Result(outcome, compared(base, head, workload));
     }
   }
 

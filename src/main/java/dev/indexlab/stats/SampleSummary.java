@@ -1,6 +1,7 @@
 package dev.indexlab.stats;
 
 import java.util.Arrays;
+import java.util.stream.LongStream;
 
 /**
  * What a results or baseline file keeps of a latency sample instead of every value: count, moments,
@@ -94,6 +95,15 @@ public record SampleSummary(
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return quantile(sorted, 0.5);
+  }
+
+  /**
+   * The lower median of counts: with an even number of them, the lower of the two middle values, so
+   * the figure is always one that was measured; -1 when there are none.
+   */
+  public static long lowerMedian(LongStream counts) {
+    long[] sorted = counts.sorted().toArray();
+    return sorted.length == 0 ? -1 : sorted[(sorted.length - 1) / 2];
   }
 
   /**

@@ -26,8 +26,7 @@ import java.util.Locale;
  * how many samples the figure rests on.
  *
  * @param floorMs smallest difference of medians, in ms per call, that counts
- * @param test the ratio-of-medians test (its own threshold is not used: the rule asks for any
- *     significant change, and {@link Change#fasterBy} / {@link Change#slowerBy} apply margins)
+ * @param test the ratio-of-medians test
  */
 public record Significance(double floorMs, RatioOfMedians test) {
   /** Default {@link #floorMs()}: an effect under 0.05 ms per call never counts. */
@@ -40,7 +39,6 @@ public record Significance(double floorMs, RatioOfMedians test) {
     if (!(floorMs >= 0) || Double.isInfinite(floorMs)) {
       throw new IllegalArgumentException("the floor must be finite and >= 0 ms, got " + floorMs);
     }
-    test = test.withThreshold(0);
   }
 
   /** The rule with {@code floorMs} and the test's defaults (99% interval, p < 0.01). */

@@ -15,7 +15,11 @@ class GateSummaryTest {
         .contains("the 99% percentile-bootstrap interval of the ratio lies wholly beyond")
         .contains("a Mann-Whitney U test gives p < 0.01 and")
         .contains("clears the threshold by 3.09 standard errors");
-    String other = GateSummary.method(new RatioOfMedians().withLevel(0.95).withAlpha(0.05), 2.5);
+    String other =
+        GateSummary.method(
+            new RatioOfMedians(
+                RatioOfMedians.DEFAULT_RESAMPLES, 0.95, 0.05, RatioOfMedians.DEFAULT_SEED),
+            2.5);
     assertThat(other)
         .contains("the 95% percentile-bootstrap interval")
         .contains("p < 0.05 and")
@@ -27,7 +31,9 @@ class GateSummaryTest {
 
   @Test
   void theSummaryEndsWithTheMethodAndNamesTheIntervalsLevel() {
-    String md = GateSummary.render(new GateOutcome(List.of(), List.of(), null), "x");
+    String md =
+        GateSummary.render(
+            new GateOutcome(List.of(), List.of(), null, 0, null, ""), "x", "indexlab gate");
     assertThat(md)
         .contains("| Time ratio (99% CI) |")
         .endsWith(GateSummary.method(GateThresholds.defaults().significance().test(), TimeRule.Z));

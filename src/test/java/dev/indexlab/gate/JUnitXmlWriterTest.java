@@ -71,7 +71,7 @@ class JUnitXmlWriterTest {
 
   @Test
   void outputIsDeterministicAndWritesFiles(@TempDir Path dir) throws Exception {
-    JUnitXmlWriter writer = new JUnitXmlWriter("songstackify", "indexlab.gate");
+    JUnitXmlWriter writer = new JUnitXmlWriter();
     Path file = dir.resolve("gate.xml");
     writer.write(CASES, file);
     String fromFile = Files.readString(file);

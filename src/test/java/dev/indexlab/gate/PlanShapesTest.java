@@ -31,7 +31,8 @@ class PlanShapesTest {
     assertThat(nodes.get(1).seqScan()).isTrue();
     assertThat(nodes.get(1).relation()).isEqualTo("song_history");
     assertThat(nodes.get(1).index()).isNull();
-    assertThat(nodes.get(1).indentedLine()).startsWith("  ->  Seq Scan on song_history");
+    assertThat(nodes.get(1).depth()).isEqualTo(1);
+    assertThat(nodes.get(1).line()).startsWith("Seq Scan on song_history");
   }
 
   @Test

@@ -32,7 +32,7 @@ class RegressionGateTest {
     assertThat(o.exitCode()).isZero();
     RouteVerdict r = o.routes().get(0);
     assertThat(r.status()).isEqualTo(RouteVerdict.Status.PASS);
-    assertThat(r.time().unchanged()).isTrue();
+    assertThat(r.timings().get(0).change().changed()).isFalse();
     assertThat(r.buffersBefore()).isEqualTo(40);
     assertThat(o.verdictLine()).isEqualTo("indexlab gate: PASS 1 passed");
   }
@@ -68,7 +68,7 @@ class RegressionGateTest {
 
     RouteVerdict r = gate.compare(before, now, List.of()).routes().get(0);
 
-    assertThat(r.time().pValue()).isLessThan(0.01);
+    assertThat(r.timings().get(0).change().pValue()).isLessThan(0.01);
     assertThat(r.status()).isEqualTo(RouteVerdict.Status.PASS);
   }
 
@@ -219,7 +219,15 @@ class RegressionGateTest {
             baseline(now.toArray(RouteSnapshot[]::new)),
             List.of());
 
-    assertThat(o.routes().get(6).time().regression()).as("significant on samples").isTrue();
+    assertThat(
+            o.routes()
+                .get(6)
+                .timings()
+                .get(0)
+                .change()
+                .slowerBy(GateThresholds.DEFAULT_TIME, GateThresholds.DEFAULT_TIME_MS))
+        .as("significant on samples")
+        .isTrue();
     assertThat(o.regressions()).extracting(RouteVerdict::id).containsExactly("slow");
     assertThat(o.routes()).filteredOn(r -> !r.improvements().isEmpty()).isEmpty();
     assertThat(o.notes())
@@ -247,7 +255,15 @@ class RegressionGateTest {
 
     GateOutcome o = gate.compare(base, head, List.of());
 
-    assertThat(o.routes().get(1).time().regression()).as("significant on samples").isTrue();
+    assertThat(
+            o.routes()
+                .get(1)
+                .timings()
+                .get(0)
+                .change()
+                .slowerBy(GateThresholds.DEFAULT_TIME, GateThresholds.DEFAULT_TIME_MS))
+        .as("significant on samples")
+        .isTrue();
     assertThat(o.regressions()).extracting(RouteVerdict::id).containsExactly("steady");
     assertThat(o.notes()).anyMatch(n -> n.startsWith("noise between JMH runs σ = "));
   }

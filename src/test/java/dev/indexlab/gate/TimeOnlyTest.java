@@ -194,7 +194,7 @@ class TimeOnlyTest {
                         + " first, cleared by a second measurement."));
     assertThat(o.verdictLine())
         .isEqualTo("indexlab gate: PASS 7 passed, 1 cleared by a second measurement");
-    assertThat(GateSummary.render(o, "x"))
+    assertThat(GateSummary.render(o, "x", "indexlab gate"))
         .contains("pass (time only: cleared by a second measurement)")
         .contains("### Measured twice (time only: plan and buffers unchanged)")
         .contains("- `spiky`: cleared, passes\n  - first measurement: median 0.");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class SampleSummaryTest {
@@ -17,6 +18,13 @@ class SampleSummaryTest {
     assertThat(SampleSummary.quantile(sorted, 0.5)).isEqualTo(2.5);
     assertThat(SampleSummary.quantile(sorted, 1.0)).isEqualTo(4);
     assertThat(SampleSummary.quantile(new double[] {7}, 0.99)).isEqualTo(7);
+  }
+
+  @Test
+  void theLowerMedianOfCountsIsAlwaysACountThatWasMeasured() {
+    assertThat(SampleSummary.lowerMedian(LongStream.of(40, 10, 30, 20))).isEqualTo(20);
+    assertThat(SampleSummary.lowerMedian(LongStream.of(5, 9, 7))).isEqualTo(7);
+    assertThat(SampleSummary.lowerMedian(LongStream.empty())).isEqualTo(-1);
   }
 
   @Test
