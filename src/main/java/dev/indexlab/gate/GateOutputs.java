@@ -23,23 +23,12 @@ public final class GateOutputs {
   private GateOutputs() {}
 
   /**
-   * Writes every output that was asked for; {@code junit} and {@code summary} may be null.
+   * Writes every output that was asked for, the verdict and summary headed by {@code command}
+   * ({@code indexlab gate}, {@code indexlab upgrade-check}); {@code junit} and {@code summary} may
+   * be null.
    *
    * @param compared one sentence saying what was compared, for the summary
    * @param env the environment ({@code System.getenv()} in the CLI)
-   */
-  public static void write(
-      GateOutcome outcome,
-      String compared,
-      Path junit,
-      Path summary,
-      Map<String, String> env,
-      PrintWriter out) {
-    write(outcome, compared, junit, summary, env, out, "indexlab gate");
-  }
-
-  /**
-   * As above, the verdict and summary headed by {@code command} ({@code indexlab upgrade-check}).
    */
   public static void write(
       GateOutcome outcome,

@@ -51,7 +51,8 @@ class GateOutputsTest {
         junit,
         summary,
         Map.of(GateOutputs.STEP_SUMMARY, step.toString()),
-        new PrintWriter(out));
+        new PrintWriter(out),
+        "indexlab gate");
 
     assertThat(out.toString())
         .isEqualTo(
@@ -93,7 +94,8 @@ class GateOutputsTest {
   void nothingButTheVerdictWithoutFilesOrStepSummary() {
     StringWriter out = new StringWriter();
 
-    GateOutputs.write(droppedIndex(), "x", null, null, Map.of(), new PrintWriter(out));
+    GateOutputs.write(
+        droppedIndex(), "x", null, null, Map.of(), new PrintWriter(out), "indexlab gate");
 
     assertThat(out.toString()).startsWith("indexlab gate: FAIL 1 regression");
     assertThat(dir).isEmptyDirectory();
