@@ -163,7 +163,7 @@ final class CandidatePage {
     for (RouteDelta d : deltas) {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
-          ms(d.explainBeforeMs()) + " → " + ms(d.explainAfterMs()),
+          ChangeWording.ms(d.explainBeforeMs()) + " → " + ChangeWording.ms(d.explainAfterMs()),
           d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
           jmhChange(d),
           samples(d),
@@ -357,9 +357,9 @@ final class CandidatePage {
       return "not timed";
     }
     if (d.jmh() != null) {
-      return ms(before ? d.jmh().medianBefore() : d.jmh().medianAfter());
+      return ChangeWording.ms(before ? d.jmh().medianBefore() : d.jmh().medianAfter());
     }
-    return ms(before ? d.meanBeforeMs() : d.meanAfterMs()) + " (mean)";
+    return ChangeWording.ms(before ? d.meanBeforeMs() : d.meanAfterMs()) + " (mean)";
   }
 
   static String jmhChange(RouteDelta d) {
@@ -390,9 +390,5 @@ final class CandidatePage {
       return "not timed; EXPLAIN: " + explain.words();
     }
     return ChangeWording.verdict(d.jmh()).words();
-  }
-
-  private static String ms(double v) {
-    return ChangeWording.present(v) ? ReportFormat.ms(v) : "not measured";
   }
 }

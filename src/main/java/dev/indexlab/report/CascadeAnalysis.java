@@ -208,7 +208,9 @@ final class CascadeAnalysis {
               + String.join(", ", d.columns() == null ? List.of() : d.columns())
               + ")",
           MarkdownText.text(action(d.action())),
-          ms(d.executionMs()) + " → " + (a == null ? "not captured" : ms(a.executionMs())),
+          ChangeWording.ms(d.executionMs())
+              + " → "
+              + (a == null ? "not captured" : ChangeWording.ms(a.executionMs())),
           ReportFormat.grouped(d.sharedBuffers())
               + " → "
               + (a == null ? "not captured" : ReportFormat.grouped(a.sharedBuffers())),
@@ -272,10 +274,6 @@ final class CascadeAnalysis {
 
   static String capitalized(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static String ms(double v) {
-    return ChangeWording.present(v) ? ReportFormat.ms(v) : "not measured";
   }
 
   private static boolean same(String a, String b) {

@@ -78,6 +78,11 @@ final class ChangeWording {
     return Double.isFinite(ms) && ms >= 0;
   }
 
+  /** A time in ms as the tables write it (no unit), or "not measured" when it is missing. */
+  static String ms(double ms) {
+    return present(ms) ? ReportFormat.ms(ms) : "not measured";
+  }
+
   /** The rule's comparison of two timings' samples; null when a side kept no sample values. */
   Change compare(Timing before, Timing after) {
     if (before == null || after == null || !before.hasValues() || !after.hasValues()) {

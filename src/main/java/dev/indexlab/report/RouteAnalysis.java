@@ -230,10 +230,6 @@ final class RouteAnalysis {
         : Double.NaN;
   }
 
-  private static String ms(double v) {
-    return ChangeWording.present(v) ? ReportFormat.msWithUnit(v) : "not measured";
-  }
-
   private static boolean same(String a, String b) {
     return a == null ? b == null : a.strip().equals(b == null ? null : b.strip());
   }
