@@ -260,8 +260,4 @@ final class RouteTable {
   private static boolean failed(RouteResult route) {
     return route != null && (route.error() != null || route.timing() == null);
   }
-
-  static Timing timing(RouteResult route) {
-    return route == null || route.error() != null ? null : route.timing();
-  }
 }
