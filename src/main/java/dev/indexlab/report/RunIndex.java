@@ -166,6 +166,11 @@ final class RunIndex {
     return UnfixedFindings.API_REWRITE.equalsIgnoreCase(c.kind() == null ? "" : c.kind().strip());
   }
 
+  /** Whether {@code c} rewrites a route's SQL: a plain rewrite, or one that changes the API. */
+  static boolean isRewrite(CandidateResult c) {
+    return "rewrite".equalsIgnoreCase(c.kind()) || changesApi(c);
+  }
+
   static boolean accepted(CandidateResult c) {
     return c.decision() != null && c.decision().accepted();
   }

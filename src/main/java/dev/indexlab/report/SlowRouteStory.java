@@ -68,8 +68,8 @@ final class SlowRouteStory {
           .append(
               new CandidateSql(c)
                   .render(
-                      rewritten && isRewrite(c) ? hot.sql() : null,
-                      rewritten && isRewrite(c) ? hotAfter.sql() : null));
+                      rewritten && RunIndex.isRewrite(c) ? hot.sql() : null,
+                      rewritten && RunIndex.isRewrite(c) ? hotAfter.sql() : null));
     }
     out.append("#### After\n\n");
     if (focus != null) {
@@ -242,7 +242,7 @@ final class SlowRouteStory {
           c.build() != null
               && c.build().indexes() != null
               && c.build().indexes().stream().anyMatch(i -> used.contains(unqualified(i)));
-      if (inPlans || isRewrite(c) && rewrites(c, id)) {
+      if (inPlans || RunIndex.isRewrite(c) && rewrites(c, id)) {
         out.add(c);
       }
     }
@@ -262,10 +262,6 @@ final class SlowRouteStory {
       }
     }
     return false;
-  }
-
-  static boolean isRewrite(CandidateResult c) {
-    return "rewrite".equalsIgnoreCase(c.kind()) || RunIndex.changesApi(c);
   }
 
   static RouteDelta delta(CandidateResult c, String routeId) {
