@@ -9,6 +9,7 @@ import dev.indexlab.text.MarkdownTable.Column;
 import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The trigger drill-down of a write-up: which foreign-key action of a statement to look at, the
@@ -91,7 +92,7 @@ final class CascadeAnalysis {
     for (DrillDown a : flatten(after)) {
       if (a.constraint() != null
           && a.constraint().equals(d.constraint())
-          && same(a.referencingTable(), d.referencingTable())) {
+          && Objects.equals(a.referencingTable(), d.referencingTable())) {
         return a;
       }
     }
@@ -274,9 +275,5 @@ final class CascadeAnalysis {
 
   static String capitalized(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static boolean same(String a, String b) {
-    return a == null ? b == null : a.equals(b);
   }
 }
