@@ -62,7 +62,7 @@ final class RouteAnalysis {
     RouteResult after = RunIndex.route(candidateScenario, delta.route());
     StatementCapture hot = hotStatement(before, after);
     StatementCapture hotAfter = after == null ? null : RunIndex.statement(after, hot.index());
-    boolean rewritten = hotAfter != null && !same(hot.sql(), hotAfter.sql());
+    boolean rewritten = RunIndex.rewritten(hot, hotAfter);
     CascadeAnalysis cascades = new CascadeAnalysis(hot, hotAfter, run.wording(), plans);
     DrillDown focus = cascades.focus();
 
@@ -228,9 +228,5 @@ final class RouteAnalysis {
     return ChangeWording.present(before) && ChangeWording.present(after)
         ? before - after
         : Double.NaN;
-  }
-
-  private static boolean same(String a, String b) {
-    return a == null ? b == null : a.strip().equals(b == null ? null : b.strip());
   }
 }

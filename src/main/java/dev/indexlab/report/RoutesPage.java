@@ -142,8 +142,7 @@ final class RoutesPage {
           .append(StatementFacts.render(s));
     }
     if (after != null) {
-      if (after.sql() != null
-          && !after.sql().strip().equals(s.sql() == null ? "" : s.sql().strip())) {
+      if (RunIndex.rewritten(s, after)) {
         out.append("The optimized scenario runs a rewritten statement:\n\n")
             .append(MarkdownText.codeBlock("sql", after.sql()))
             .append('\n');

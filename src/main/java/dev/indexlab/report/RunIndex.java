@@ -134,6 +134,16 @@ final class RunIndex {
     return null;
   }
 
+  /**
+   * Whether {@code after} runs other SQL than {@code before} (ignoring surrounding blanks): the
+   * statement was rewritten. False when {@code after} is absent or has no SQL.
+   */
+  static boolean rewritten(StatementCapture before, StatementCapture after) {
+    return after != null
+        && after.sql() != null
+        && !after.sql().strip().equals(before.sql() == null ? "" : before.sql().strip());
+  }
+
   static List<StatementCapture> statements(RouteResult route) {
     return route == null || route.statements() == null ? List.of() : route.statements();
   }

@@ -56,11 +56,8 @@ final class SlowRouteStory {
           "No accepted candidate appears in the route's optimized plans; the change comes from"
               + " the accepted set as a whole.\n\n");
     }
+    boolean rewritten = RunIndex.rewritten(hot, hotAfter);
     for (CandidateResult c : fixes) {
-      boolean rewritten =
-          hotAfter != null
-              && hotAfter.sql() != null
-              && !hotAfter.sql().strip().equals(hot.sql() == null ? "" : hot.sql().strip());
       out.append(MarkdownText.link(c.id(), run.pageOf(c)))
           .append(": ")
           .append(SummaryPage.text(c.description()))
@@ -253,11 +250,7 @@ final class SlowRouteStory {
     RouteResult base = RunIndex.route(run.baseline(), id);
     RouteResult mine = RunIndex.route(run.scenarioOf(c), id);
     for (StatementCapture s : RunIndex.statements(base)) {
-      StatementCapture m = RunIndex.statement(mine, s.index());
-      if (m != null
-          && m.sql() != null
-          && s.sql() != null
-          && !m.sql().strip().equals(s.sql().strip())) {
+      if (RunIndex.rewritten(s, RunIndex.statement(mine, s.index()))) {
         return true;
       }
     }
