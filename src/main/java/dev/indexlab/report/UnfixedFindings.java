@@ -23,9 +23,6 @@ final class UnfixedFindings {
 
   private static final Pattern OFFSET = Pattern.compile("(?i)\\bOFFSET\\b");
 
-  /** A Limit counts as walking when its input made at least this many times the rows it kept. */
-  private static final int WALK_FACTOR = 10;
-
   private final RunIndex run;
 
   UnfixedFindings(RunIndex run) {
@@ -78,7 +75,7 @@ final class UnfixedFindings {
       return java.util.Optional.empty();
     }
     return PlanText.limitWalk(s.planText())
-        .filter(w -> w.produced() >= (long) WALK_FACTOR * Math.max(1, w.kept()))
+        .filter(PlanText.LimitWalk::walks)
         .map(
             w ->
                 where(id, s)
