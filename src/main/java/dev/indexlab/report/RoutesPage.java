@@ -28,7 +28,7 @@ final class RoutesPage {
   }
 
   String render() {
-    ScenarioResult after = afterScenario();
+    ScenarioResult after = run.optimized();
     StringBuilder out = new StringBuilder("# Every route, statement by statement\n\n");
     out.append(
             "For each route: its statements with the median EXPLAIN ANALYZE execution time in the ")
@@ -45,10 +45,6 @@ final class RoutesPage {
       out.append(route(id, after));
     }
     return out.toString();
-  }
-
-  private ScenarioResult afterScenario() {
-    return run.optimized();
   }
 
   private String route(String id, ScenarioResult afterScenario) {
