@@ -166,6 +166,15 @@ final class ChangeWording {
         + Numbers.pValue(c.pValue());
   }
 
+  /** "1,234 and 2,345 samples", then the test's figures when there is a test. */
+  static String samples(long before, long after, Change test) {
+    return ReportFormat.grouped(before)
+        + " and "
+        + ReportFormat.grouped(after)
+        + " samples"
+        + (test == null ? "" : ", " + testWords(test));
+  }
+
   /**
    * "from 65.3 ms to 1.22 ms, a 98.1% improvement" (or "…, 12.0% slower", or "…: no measurable
    * change"); with a missing side, says which side was not measured.

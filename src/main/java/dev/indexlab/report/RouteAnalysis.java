@@ -183,11 +183,8 @@ final class RouteAnalysis {
               delta.jmh() == null
                   ? " (no samples kept: not compared)"
                   : " ("
-                      + ReportFormat.grouped(delta.jmh().nBefore())
-                      + " and "
-                      + ReportFormat.grouped(delta.jmh().nAfter())
-                      + " samples, "
-                      + ChangeWording.testWords(delta.jmh())
+                      + ChangeWording.samples(
+                          delta.jmh().nBefore(), delta.jmh().nAfter(), delta.jmh())
                       + ")")
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
           .append(" per call.\n");

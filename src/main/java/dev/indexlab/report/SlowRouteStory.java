@@ -137,11 +137,7 @@ final class SlowRouteStory {
   }
 
   static String samples(RouteComparison c) {
-    return ReportFormat.grouped(c.before().samples())
-        + " and "
-        + ReportFormat.grouped(c.after().samples())
-        + " samples"
-        + (c.change() == null ? "" : ", " + ChangeWording.testWords(c.change()));
+    return ChangeWording.samples(c.before().samples(), c.after().samples(), c.change());
   }
 
   private static String dominates(RouteResult route, StatementCapture hot) {
@@ -326,10 +322,8 @@ final class SlowRouteStory {
                         + " → "
                         + ReportFormat.msWithUnit(d.jmh().medianAfter())
                         + " ("
-                        + ReportFormat.grouped(d.jmh().nBefore())
-                        + " and "
-                        + ReportFormat.grouped(d.jmh().nAfter())
-                        + " samples)")
+                        + ChangeWording.samples(d.jmh().nBefore(), d.jmh().nAfter(), null)
+                        + ")")
             .append(", ")
             .append(v.words());
       } else {

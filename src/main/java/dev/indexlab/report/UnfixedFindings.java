@@ -116,10 +116,8 @@ final class UnfixedFindings {
                       d.jmh().medianAfter(),
                       ChangeWording.verdict(d.jmh())))
               .append(" (")
-              .append(ReportFormat.grouped(d.jmh().nBefore()))
-              .append(" and ")
-              .append(ReportFormat.grouped(d.jmh().nAfter()))
-              .append(" samples)");
+              .append(ChangeWording.samples(d.jmh().nBefore(), d.jmh().nAfter(), null))
+              .append(')');
         }
         lines.add(s.append('.').toString());
       }
