@@ -254,9 +254,7 @@ final class CandidatePage {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
           d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
-          d.jmh() == null
-              ? ChangeWording.signedMs(d.meanBeforeMs(), d.meanAfterMs())
-              : ChangeWording.signedMs(d.jmh().medianBefore(), d.jmh().medianAfter()),
+          ChangeWording.signedMs(RunIndex.jmhMs(d, true), RunIndex.jmhMs(d, false)),
           ReportFormat.bytes(d.walBytesBefore()) + " → " + ReportFormat.bytes(d.walBytesAfter()),
           hot(d),
           verdict(d));
@@ -356,19 +354,14 @@ final class CandidatePage {
     if (d.untimed()) {
       return "not timed";
     }
-    if (d.jmh() != null) {
-      return ChangeWording.ms(before ? d.jmh().medianBefore() : d.jmh().medianAfter());
-    }
-    return ChangeWording.ms(before ? d.meanBeforeMs() : d.meanAfterMs()) + " (mean)";
+    return ChangeWording.ms(RunIndex.jmhMs(d, before)) + (d.jmh() == null ? " (mean)" : "");
   }
 
   static String jmhChange(RouteDelta d) {
     if (d.untimed()) {
       return "n/a";
     }
-    return d.jmh() != null
-        ? ChangeWording.signedPercent(d.jmh().medianBefore(), d.jmh().medianAfter())
-        : ChangeWording.signedPercent(d.meanBeforeMs(), d.meanAfterMs());
+    return ChangeWording.signedPercent(RunIndex.jmhMs(d, true), RunIndex.jmhMs(d, false));
   }
 
   static String samples(RouteDelta d) {

@@ -175,10 +175,8 @@ final class RouteAnalysis {
           .append(delta.jmh() == null ? "mean" : "median")
           .append(" per call (all statements): ")
           .append(
-              delta.jmh() == null
-                  ? ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route)
-                  : ChangeWording.fromTo(
-                      delta.jmh().medianBefore(), delta.jmh().medianAfter(), route))
+              ChangeWording.fromTo(
+                  RunIndex.jmhMs(delta, true), RunIndex.jmhMs(delta, false), route))
           .append(
               delta.jmh() == null
                   ? " (no samples kept: not compared)"

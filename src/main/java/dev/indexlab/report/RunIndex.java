@@ -196,6 +196,14 @@ final class RunIndex {
     return c.deltas() == null ? List.of() : c.deltas();
   }
 
+  /** A delta's JMH time of one side: the median (the rule's), else the mean older results kept. */
+  static double jmhMs(RouteDelta d, boolean before) {
+    if (d.jmh() != null) {
+      return before ? d.jmh().medianBefore() : d.jmh().medianAfter();
+    }
+    return before ? d.meanBeforeMs() : d.meanAfterMs();
+  }
+
   /** The file name of a candidate's write-up, e.g. {@code song_history_user_id.md}. */
   String pageOf(CandidateResult candidate) {
     return pageNames.get(candidate.id());

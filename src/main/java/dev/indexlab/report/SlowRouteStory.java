@@ -310,20 +310,14 @@ final class SlowRouteStory {
           .append(ReportFormat.msWithUnit(d.explainAfterMs()));
       if (!d.untimed()) {
         Verdict v = ChangeWording.verdict(d.jmh());
-        s.append(", JMH ")
+        s.append(d.jmh() == null ? ", JMH mean " : ", JMH median ")
+            .append(ReportFormat.ms(RunIndex.jmhMs(d, true)))
+            .append(" → ")
+            .append(ReportFormat.msWithUnit(RunIndex.jmhMs(d, false)))
             .append(
                 d.jmh() == null
-                    ? "mean "
-                        + ReportFormat.ms(d.meanBeforeMs())
-                        + " → "
-                        + ReportFormat.msWithUnit(d.meanAfterMs())
-                    : "median "
-                        + ReportFormat.ms(d.jmh().medianBefore())
-                        + " → "
-                        + ReportFormat.msWithUnit(d.jmh().medianAfter())
-                        + " ("
-                        + ChangeWording.samples(d.jmh().nBefore(), d.jmh().nAfter(), null)
-                        + ")")
+                    ? ""
+                    : " (" + ChangeWording.samples(d.jmh().nBefore(), d.jmh().nAfter(), null) + ")")
             .append(", ")
             .append(v.words());
       } else {
