@@ -57,35 +57,29 @@ final class CandidatePage {
   }
 
   private String decision() {
-    String kind = MarkdownText.code(SummaryPage.nonBlank(candidate.kind(), "candidate"));
-    String id = MarkdownText.code(candidate.id());
+    String which =
+        "Candidate "
+            + MarkdownText.code(candidate.id())
+            + " ("
+            + MarkdownText.code(SummaryPage.nonBlank(candidate.kind(), "candidate"))
+            + "): ";
     if (candidate.decision() == null) {
-      return "Candidate " + id + " (" + kind + "): no decision was recorded.";
+      return which + "no decision was recorded.";
     }
-    String reason = SummaryPage.text(candidate.decision().reason());
+    String decided = which + SummaryPage.text(candidate.decision().reason()) + ".";
     if (RunIndex.accepted(candidate)) {
-      return "**Accepted.** Candidate "
-          + id
-          + " ("
-          + kind
-          + "): "
-          + reason
-          + ". Weighted saving: "
+      return "**Accepted.** "
+          + decided
+          + " Weighted saving: "
           + ReportFormat.msWithUnit(RunIndex.saved(candidate))
           + " per minute (route weight × median time saved per call, summed over the routes it"
           + " made significantly faster)."
           + acceptedDespiteTable();
     }
     if (RunIndex.changesApi(candidate)) {
-      return "**Changes the API: measured, never accepted.** Candidate "
-          + id
-          + " ("
-          + kind
-          + "): "
-          + reason
-          + ".";
+      return "**Changes the API: measured, never accepted.** " + decided;
     }
-    return "**Rejected.** Candidate " + id + " (" + kind + "): " + reason + ".";
+    return "**Rejected.** " + decided;
   }
 
   /**
