@@ -1,6 +1,5 @@
 package dev.indexlab.report;
 
-import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.results.RunResults.DrillDown;
 import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.results.RunResults.Trigger;
@@ -172,13 +171,12 @@ final class CascadeAnalysis {
           + MarkdownText.code(d.constraint())
           + " was not captured with the candidate in place.\n\n";
     }
-    Verdict v = wording.explainVerdict(d.executionMs(), a.executionMs());
     return "The statement behind "
         + MarkdownText.code(d.constraint())
         + " with the candidate in place:\n\n"
         + plan(after, a)
         + "\n"
-        + capitalized(ChangeWording.fromTo(d.executionMs(), a.executionMs(), v))
+        + capitalized(wording.explainFromTo(d.executionMs(), a.executionMs()))
         + " for this cascade"
         + buffers(d.sharedBuffers(), a.sharedBuffers())
         + ".\n\n";

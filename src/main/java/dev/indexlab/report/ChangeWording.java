@@ -133,6 +133,11 @@ final class ChangeWording {
     return magnitude(before, after);
   }
 
+  /** {@link #fromTo} for two EXPLAIN execution times, with {@link #explainVerdict}'s verdict. */
+  String explainFromTo(double before, double after) {
+    return fromTo(before, after, explainVerdict(before, after));
+  }
+
   /**
    * The rule in words, from its settings: "a JMH change counts when ... ; an EXPLAIN change ...".
    */

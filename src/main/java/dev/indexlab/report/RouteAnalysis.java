@@ -141,12 +141,10 @@ final class RouteAnalysis {
    * statement that changed most.
    */
   static String statementLine(RunIndex run, StatementCapture hot, StatementCapture hotAfter) {
-    double sb = hot.medianExecutionMs();
-    double sa = hotAfter.medianExecutionMs();
     return "- **Statement "
         + (hot.index() + 1)
         + "**, EXPLAIN ANALYZE median: "
-        + ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa))
+        + run.wording().explainFromTo(hot.medianExecutionMs(), hotAfter.medianExecutionMs())
         + CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers())
         + ".\n";
   }
@@ -156,11 +154,9 @@ final class RouteAnalysis {
     if (hotAfter != null) {
       out.append(RouteAnalysis.statementLine(run, hot, hotAfter));
     } else {
-      double eb = delta.explainBeforeMs();
-      double ea = delta.explainAfterMs();
       out.append("- **EXPLAIN** (median execution time recorded for the route; the statement was")
           .append(" not captured with the candidate): ")
-          .append(ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea)))
+          .append(run.wording().explainFromTo(delta.explainBeforeMs(), delta.explainAfterMs()))
           .append(".\n");
     }
     Verdict route = ChangeWording.verdict(delta.jmh());

@@ -117,7 +117,7 @@ final class SlowRouteStory {
     double eb = before.explainMs();
     double ea = after == null ? Double.NaN : after.explainMs();
     return "With the accepted set, the route went "
-        + ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea))
+        + run.wording().explainFromTo(eb, ea)
         + " in EXPLAIN ANALYZE ("
         + draws(before)
         + "), and "
@@ -282,7 +282,7 @@ final class SlowRouteStory {
     out.append("- **Route**, EXPLAIN ANALYZE (")
         .append(draws(before))
         .append("): ")
-        .append(ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea)))
+        .append(run.wording().explainFromTo(eb, ea))
         .append(".\n");
     RouteComparison c = RouteComparison.of(run, id);
     out.append("- **Route**, JMH median per call: ")

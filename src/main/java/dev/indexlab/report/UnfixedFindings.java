@@ -103,11 +103,7 @@ final class UnfixedFindings {
             .append(", ")
             .append(MarkdownText.text(run.routeName(d.route())))
             .append(": if the API changes, EXPLAIN ")
-            .append(
-                ChangeWording.fromTo(
-                    d.explainBeforeMs(),
-                    d.explainAfterMs(),
-                    run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs())));
+            .append(run.wording().explainFromTo(d.explainBeforeMs(), d.explainAfterMs()));
         if (d.jmh() != null) {
           s.append("; JMH median ")
               .append(
