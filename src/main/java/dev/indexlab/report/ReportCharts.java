@@ -53,7 +53,7 @@ final class ReportCharts {
       if (run.optimized() != null) {
         values.add(mean(RunIndex.route(run.optimized(), id)));
       }
-      chart.add(run.routeName(id), values);
+      chart.add(run.routeName(id), values.toArray(Double[]::new));
     }
     return Optional.of(chart.render());
   }
