@@ -158,7 +158,8 @@ final class PlanText {
     return -1;
   }
 
-  private static int indent(String line) {
+  /** The number of spaces a plan line starts with: its depth in the plan. */
+  static int indent(String line) {
     int i = 0;
     while (i < line.length() && line.charAt(i) == ' ') {
       i++;
