@@ -57,35 +57,29 @@ final class CandidatePage {
   }
 
   private String decision() {
-    String kind = MarkdownText.code(SummaryPage.nonBlank(candidate.kind(), "candidate"));
-    String id = MarkdownText.code(candidate.id());
+    String which =
+        "Candidate "
+            + MarkdownText.code(candidate.id())
+            + " ("
+            + MarkdownText.code(SummaryPage.nonBlank(candidate.kind(), "candidate"))
+            + "): ";
     if (candidate.decision() == null) {
-      return "Candidate " + id + " (" + kind + "): no decision was recorded.";
+      return which + "no decision was recorded.";
     }
-    String reason = SummaryPage.text(candidate.decision().reason());
+    String decided = which + SummaryPage.text(candidate.decision().reason()) + ".";
     if (RunIndex.accepted(candidate)) {
-      return "**Accepted.** Candidate "
-          + id
-          + " ("
-          + kind
-          + "): "
-          + reason
-          + ". Weighted saving: "
+      return "**Accepted.** "
+          + decided
+          + " Weighted saving: "
           + ReportFormat.msWithUnit(RunIndex.saved(candidate))
           + " per minute (route weight × median time saved per call, summed over the routes it"
           + " made significantly faster)."
           + acceptedDespiteTable();
     }
     if (RunIndex.changesApi(candidate)) {
-      return "**Changes the API: measured, never accepted.** Candidate "
-          + id
-          + " ("
-          + kind
-          + "): "
-          + reason
-          + ".";
+      return "**Changes the API: measured, never accepted.** " + decided;
     }
-    return "**Rejected.** Candidate " + id + " (" + kind + "): " + reason + ".";
+    return "**Rejected.** " + decided;
   }
 
   /**
@@ -163,7 +157,7 @@ final class CandidatePage {
     for (RouteDelta d : deltas) {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
-          ms(d.explainBeforeMs()) + " → " + ms(d.explainAfterMs()),
+          ChangeWording.ms(d.explainBeforeMs()) + " → " + ChangeWording.ms(d.explainAfterMs()),
           d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
           jmhChange(d),
           samples(d),
@@ -254,9 +248,7 @@ final class CandidatePage {
       table.row(
           MarkdownText.text(run.routeName(d.route())),
           d.untimed() ? "not timed" : jmh(d, true) + " → " + jmh(d, false),
-          d.jmh() == null
-              ? ChangeWording.signedMs(d.meanBeforeMs(), d.meanAfterMs())
-              : ChangeWording.signedMs(d.jmh().medianBefore(), d.jmh().medianAfter()),
+          ChangeWording.signedMs(RunIndex.jmhMs(d, true), RunIndex.jmhMs(d, false)),
           ReportFormat.bytes(d.walBytesBefore()) + " → " + ReportFormat.bytes(d.walBytesAfter()),
           hot(d),
           verdict(d));
@@ -356,19 +348,14 @@ final class CandidatePage {
     if (d.untimed()) {
       return "not timed";
     }
-    if (d.jmh() != null) {
-      return ms(before ? d.jmh().medianBefore() : d.jmh().medianAfter());
-    }
-    return ms(before ? d.meanBeforeMs() : d.meanAfterMs()) + " (mean)";
+    return ChangeWording.ms(RunIndex.jmhMs(d, before)) + (d.jmh() == null ? " (mean)" : "");
   }
 
   static String jmhChange(RouteDelta d) {
     if (d.untimed()) {
       return "n/a";
     }
-    return d.jmh() != null
-        ? ChangeWording.signedPercent(d.jmh().medianBefore(), d.jmh().medianAfter())
-        : ChangeWording.signedPercent(d.meanBeforeMs(), d.meanAfterMs());
+    return ChangeWording.signedPercent(RunIndex.jmhMs(d, true), RunIndex.jmhMs(d, false));
   }
 
   static String samples(RouteDelta d) {
@@ -390,9 +377,5 @@ final class CandidatePage {
       return "not timed; EXPLAIN: " + explain.words();
     }
     return ChangeWording.verdict(d.jmh()).words();
-  }
-
-  private static String ms(double v) {
-    return ChangeWording.present(v) ? ReportFormat.ms(v) : "not measured";
   }
 }

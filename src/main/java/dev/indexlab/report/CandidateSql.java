@@ -31,7 +31,7 @@ final class CandidateSql {
       out.append("<details><summary>The original statement, for comparison</summary>\n\n")
           .append(MarkdownText.codeBlock("sql", originalSql))
           .append("\n</details>\n\n");
-    } else if (isRewrite()) {
+    } else if (RunIndex.isRewrite(candidate)) {
       out.append(equivalence()).append("\n\n");
     }
     List<String> ddl = candidate.ddl() == null ? List.of() : candidate.ddl();
@@ -57,10 +57,6 @@ final class CandidateSql {
           .append("\n</details>\n\n");
     }
     return out.toString();
-  }
-
-  boolean isRewrite() {
-    return "rewrite".equalsIgnoreCase(candidate.kind()) || RunIndex.changesApi(candidate);
   }
 
   /** The equivalence check's result as a sentence. */

@@ -1,6 +1,5 @@
 package dev.indexlab.report;
 
-import dev.indexlab.report.ChangeWording.Verdict;
 import dev.indexlab.results.RunResults.DrillDown;
 import dev.indexlab.results.RunResults.StatementCapture;
 import dev.indexlab.results.RunResults.Trigger;
@@ -9,6 +8,7 @@ import dev.indexlab.text.MarkdownTable.Column;
 import dev.indexlab.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The trigger drill-down of a write-up: which foreign-key action of a statement to look at, the
@@ -91,7 +91,7 @@ final class CascadeAnalysis {
     for (DrillDown a : flatten(after)) {
       if (a.constraint() != null
           && a.constraint().equals(d.constraint())
-          && same(a.referencingTable(), d.referencingTable())) {
+          && Objects.equals(a.referencingTable(), d.referencingTable())) {
         return a;
       }
     }
@@ -171,13 +171,12 @@ final class CascadeAnalysis {
           + MarkdownText.code(d.constraint())
           + " was not captured with the candidate in place.\n\n";
     }
-    Verdict v = wording.explainVerdict(d.executionMs(), a.executionMs());
     return "The statement behind "
         + MarkdownText.code(d.constraint())
         + " with the candidate in place:\n\n"
         + plan(after, a)
         + "\n"
-        + capitalized(ChangeWording.fromTo(d.executionMs(), a.executionMs(), v))
+        + capitalized(wording.explainFromTo(d.executionMs(), a.executionMs()))
         + " for this cascade"
         + buffers(d.sharedBuffers(), a.sharedBuffers())
         + ".\n\n";
@@ -208,7 +207,9 @@ final class CascadeAnalysis {
               + String.join(", ", d.columns() == null ? List.of() : d.columns())
               + ")",
           MarkdownText.text(action(d.action())),
-          ms(d.executionMs()) + " → " + (a == null ? "not captured" : ms(a.executionMs())),
+          ChangeWording.ms(d.executionMs())
+              + " → "
+              + (a == null ? "not captured" : ChangeWording.ms(a.executionMs())),
           ReportFormat.grouped(d.sharedBuffers())
               + " → "
               + (a == null ? "not captured" : ReportFormat.grouped(a.sharedBuffers())),
@@ -272,13 +273,5 @@ final class CascadeAnalysis {
 
   static String capitalized(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static String ms(double v) {
-    return ChangeWording.present(v) ? ReportFormat.ms(v) : "not measured";
-  }
-
-  private static boolean same(String a, String b) {
-    return a == null ? b == null : a.equals(b);
   }
 }

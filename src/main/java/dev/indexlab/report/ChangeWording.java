@@ -78,6 +78,11 @@ final class ChangeWording {
     return Double.isFinite(ms) && ms >= 0;
   }
 
+  /** A time in ms as the tables write it (no unit), or "not measured" when it is missing. */
+  static String ms(double ms) {
+    return present(ms) ? ReportFormat.ms(ms) : "not measured";
+  }
+
   /** The rule's comparison of two timings' samples; null when a side kept no sample values. */
   Change compare(Timing before, Timing after) {
     if (before == null || after == null || !before.hasValues() || !after.hasValues()) {
@@ -128,6 +133,11 @@ final class ChangeWording {
     return magnitude(before, after);
   }
 
+  /** {@link #fromTo} for two EXPLAIN execution times, with {@link #explainVerdict}'s verdict. */
+  String explainFromTo(double before, double after) {
+    return fromTo(before, after, explainVerdict(before, after));
+  }
+
   /**
    * The rule in words, from its settings: "a JMH change counts when ... ; an EXPLAIN change ...".
    */
@@ -159,6 +169,15 @@ final class ChangeWording {
         + Numbers.ratio(c.ciHigh())
         + "), "
         + Numbers.pValue(c.pValue());
+  }
+
+  /** "1,234 and 2,345 samples", then the test's figures when there is a test. */
+  static String samples(long before, long after, Change test) {
+    return ReportFormat.grouped(before)
+        + " and "
+        + ReportFormat.grouped(after)
+        + " samples"
+        + (test == null ? "" : ", " + testWords(test));
   }
 
   /**

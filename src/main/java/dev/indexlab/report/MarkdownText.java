@@ -70,10 +70,7 @@ final class MarkdownText {
    * it.
    */
   static String planLine(String line) {
-    int indent = 0;
-    while (indent < line.length() && line.charAt(indent) == ' ') {
-      indent++;
-    }
+    int indent = PlanText.indent(line);
     return String.valueOf(NBSP).repeat(indent) + text(line.substring(indent));
   }
 

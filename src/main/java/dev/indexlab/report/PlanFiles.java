@@ -33,11 +33,8 @@ final class PlanFiles {
    * copying it there; empty when the results name no file or the file does not exist.
    */
   Optional<String> link(String planJsonFile) {
-    if (planJsonFile == null || planJsonFile.isBlank()) {
-      return Optional.empty();
-    }
-    Path source = resultsDir.resolve(planJsonFile).normalize();
-    if (!Files.isRegularFile(source)) {
+    Path source = source(planJsonFile);
+    if (source == null) {
       return Optional.empty();
     }
     String relative;

@@ -114,6 +114,11 @@ final class PlanText {
     long discarded() {
       return produced - kept;
     }
+
+    /** Whether the input made at least ten times the rows kept: a walk the pages point out. */
+    boolean walks() {
+      return produced >= 10 * Math.max(1, kept);
+    }
   }
 
   /** The first Limit node of the plan and its direct child's rows, if the plan has one. */
@@ -153,7 +158,8 @@ final class PlanText {
     return -1;
   }
 
-  private static int indent(String line) {
+  /** The number of spaces a plan line starts with: its depth in the plan. */
+  static int indent(String line) {
     int i = 0;
     while (i < line.length() && line.charAt(i) == ' ') {
       i++;

@@ -53,7 +53,7 @@ final class ReportCharts {
       if (run.optimized() != null) {
         values.add(mean(RunIndex.route(run.optimized(), id)));
       }
-      chart.add(run.routeName(id), values);
+      chart.add(run.routeName(id), values.toArray(Double[]::new));
     }
     return Optional.of(chart.render());
   }
@@ -66,8 +66,8 @@ final class ReportCharts {
     record Change(String id, double size) {}
     List<Change> changes = new ArrayList<>();
     for (String id : routeIds) {
-      Timing before = RouteTable.timing(RunIndex.route(run.baseline(), id));
-      Timing after = RouteTable.timing(RunIndex.route(run.optimized(), id));
+      Timing before = RouteComparison.timing(RunIndex.route(run.baseline(), id));
+      Timing after = RouteComparison.timing(RunIndex.route(run.optimized(), id));
       if (before == null || after == null || !(before.mean() > 0) || !(after.mean() > 0)) {
         continue;
       }
@@ -96,14 +96,14 @@ final class ReportCharts {
     for (String id : ids) {
       chart.add(
           run.routeName(id),
-          RouteTable.timing(RunIndex.route(run.baseline(), id)).box().orElseThrow(),
-          RouteTable.timing(RunIndex.route(run.optimized(), id)).box().orElseThrow());
+          RouteComparison.timing(RunIndex.route(run.baseline(), id)).box().orElseThrow(),
+          RouteComparison.timing(RunIndex.route(run.optimized(), id)).box().orElseThrow());
     }
     return Optional.of(chart.render());
   }
 
   private static Double mean(RouteResult route) {
-    Timing t = RouteTable.timing(route);
+    Timing t = RouteComparison.timing(route);
     return t == null || !(t.mean() > 0) || !Double.isFinite(t.mean()) ? null : t.mean();
   }
 }

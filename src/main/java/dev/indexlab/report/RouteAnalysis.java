@@ -62,7 +62,7 @@ final class RouteAnalysis {
     RouteResult after = RunIndex.route(candidateScenario, delta.route());
     StatementCapture hot = hotStatement(before, after);
     StatementCapture hotAfter = after == null ? null : RunIndex.statement(after, hot.index());
-    boolean rewritten = hotAfter != null && !same(hot.sql(), hotAfter.sql());
+    boolean rewritten = RunIndex.rewritten(hot, hotAfter);
     CascadeAnalysis cascades = new CascadeAnalysis(hot, hotAfter, run.wording(), plans);
     DrillDown focus = cascades.focus();
 
@@ -141,12 +141,10 @@ final class RouteAnalysis {
    * statement that changed most.
    */
   static String statementLine(RunIndex run, StatementCapture hot, StatementCapture hotAfter) {
-    double sb = hot.medianExecutionMs();
-    double sa = hotAfter.medianExecutionMs();
     return "- **Statement "
         + (hot.index() + 1)
         + "**, EXPLAIN ANALYZE median: "
-        + ChangeWording.fromTo(sb, sa, run.wording().explainVerdict(sb, sa))
+        + run.wording().explainFromTo(hot.medianExecutionMs(), hotAfter.medianExecutionMs())
         + CascadeAnalysis.buffers(hot.sharedBuffers(), hotAfter.sharedBuffers())
         + ".\n";
   }
@@ -156,11 +154,9 @@ final class RouteAnalysis {
     if (hotAfter != null) {
       out.append(RouteAnalysis.statementLine(run, hot, hotAfter));
     } else {
-      double eb = delta.explainBeforeMs();
-      double ea = delta.explainAfterMs();
       out.append("- **EXPLAIN** (median execution time recorded for the route; the statement was")
           .append(" not captured with the candidate): ")
-          .append(ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea)))
+          .append(run.wording().explainFromTo(delta.explainBeforeMs(), delta.explainAfterMs()))
           .append(".\n");
     }
     Verdict route = ChangeWording.verdict(delta.jmh());
@@ -175,19 +171,14 @@ final class RouteAnalysis {
           .append(delta.jmh() == null ? "mean" : "median")
           .append(" per call (all statements): ")
           .append(
-              delta.jmh() == null
-                  ? ChangeWording.fromTo(delta.meanBeforeMs(), delta.meanAfterMs(), route)
-                  : ChangeWording.fromTo(
-                      delta.jmh().medianBefore(), delta.jmh().medianAfter(), route))
+              ChangeWording.fromTo(
+                  RunIndex.jmhMs(delta, true), RunIndex.jmhMs(delta, false), route))
           .append(
               delta.jmh() == null
                   ? " (no samples kept: not compared)"
                   : " ("
-                      + ReportFormat.grouped(delta.jmh().nBefore())
-                      + " and "
-                      + ReportFormat.grouped(delta.jmh().nAfter())
-                      + " samples, "
-                      + ChangeWording.testWords(delta.jmh())
+                      + ChangeWording.samples(
+                          delta.jmh().nBefore(), delta.jmh().nAfter(), delta.jmh())
                       + ")")
           .append(CascadeAnalysis.buffers(delta.buffersBefore(), delta.buffersAfter()))
           .append(" per call.\n");
@@ -228,13 +219,5 @@ final class RouteAnalysis {
     return ChangeWording.present(before) && ChangeWording.present(after)
         ? before - after
         : Double.NaN;
-  }
-
-  private static String ms(double v) {
-    return ChangeWording.present(v) ? ReportFormat.msWithUnit(v) : "not measured";
-  }
-
-  private static boolean same(String a, String b) {
-    return a == null ? b == null : a.strip().equals(b == null ? null : b.strip());
   }
 }

@@ -241,7 +241,7 @@ final class RouteTable {
       return List.of("failed", "failed", "n/a");
     }
     Timing t = route.timing();
-    return List.of(ms(t.p50()), p95(t), ReportFormat.grouped(t.samples()));
+    return List.of(ChangeWording.ms(t.p50()), p95(t), ReportFormat.grouped(t.samples()));
   }
 
   /** The p95 cell: the figure when the samples hold it, else a dash (see the note). */
@@ -250,7 +250,7 @@ final class RouteTable {
       dashed = true;
       return TOO_FEW;
     }
-    return ms(t.p95());
+    return ChangeWording.ms(t.p95());
   }
 
   /** The quantile of the p95 column. */
@@ -261,13 +261,5 @@ final class RouteTable {
 
   private static boolean failed(RouteResult route) {
     return route != null && (route.error() != null || route.timing() == null);
-  }
-
-  static Timing timing(RouteResult route) {
-    return route == null || route.error() != null ? null : route.timing();
-  }
-
-  private static String ms(double value) {
-    return ChangeWording.present(value) ? ReportFormat.ms(value) : "not measured";
   }
 }

@@ -28,7 +28,7 @@ final class RoutesPage {
   }
 
   String render() {
-    ScenarioResult after = afterScenario();
+    ScenarioResult after = run.optimized();
     StringBuilder out = new StringBuilder("# Every route, statement by statement\n\n");
     out.append(
             "For each route: its statements with the median EXPLAIN ANALYZE execution time in the ")
@@ -45,10 +45,6 @@ final class RoutesPage {
       out.append(route(id, after));
     }
     return out.toString();
-  }
-
-  private ScenarioResult afterScenario() {
-    return run.optimized();
   }
 
   private String route(String id, ScenarioResult afterScenario) {
@@ -142,8 +138,7 @@ final class RoutesPage {
           .append(StatementFacts.render(s));
     }
     if (after != null) {
-      if (after.sql() != null
-          && !after.sql().strip().equals(s.sql() == null ? "" : s.sql().strip())) {
+      if (RunIndex.rewritten(s, after)) {
         out.append("The optimized scenario runs a rewritten statement:\n\n")
             .append(MarkdownText.codeBlock("sql", after.sql()))
             .append('\n');
@@ -180,8 +175,6 @@ final class RoutesPage {
     if (s.error() != null) {
       return "failed";
     }
-    return ChangeWording.present(s.medianExecutionMs())
-        ? ReportFormat.ms(s.medianExecutionMs())
-        : "not measured";
+    return ChangeWording.ms(s.medianExecutionMs());
   }
 }

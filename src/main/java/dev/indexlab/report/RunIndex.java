@@ -148,6 +148,16 @@ final class RunIndex {
     return null;
   }
 
+  /**
+   * Whether {@code after} runs other SQL than {@code before} (ignoring surrounding blanks): the
+   * statement was rewritten. False when {@code after} is absent or has no SQL.
+   */
+  static boolean rewritten(StatementCapture before, StatementCapture after) {
+    return after != null
+        && after.sql() != null
+        && !after.sql().strip().equals(before.sql() == null ? "" : before.sql().strip());
+  }
+
   static List<StatementCapture> statements(RouteResult route) {
     return route == null || route.statements() == null ? List.of() : route.statements();
   }
@@ -180,6 +190,11 @@ final class RunIndex {
     return UnfixedFindings.API_REWRITE.equalsIgnoreCase(c.kind() == null ? "" : c.kind().strip());
   }
 
+  /** Whether {@code c} rewrites a route's SQL: a plain rewrite, or one that changes the API. */
+  static boolean isRewrite(CandidateResult c) {
+    return "rewrite".equalsIgnoreCase(c.kind()) || changesApi(c);
+  }
+
   static boolean accepted(CandidateResult c) {
     return c.decision() != null && c.decision().accepted();
   }
@@ -193,6 +208,14 @@ final class RunIndex {
 
   static List<RouteDelta> deltas(CandidateResult c) {
     return c.deltas() == null ? List.of() : c.deltas();
+  }
+
+  /** A delta's JMH time of one side: the median (the rule's), else the mean older results kept. */
+  static double jmhMs(RouteDelta d, boolean before) {
+    if (d.jmh() != null) {
+      return before ? d.jmh().medianBefore() : d.jmh().medianAfter();
+    }
+    return before ? d.meanBeforeMs() : d.meanAfterMs();
   }
 
   /** The file name of a candidate's write-up, e.g. {@code song_history_user_id.md}. */

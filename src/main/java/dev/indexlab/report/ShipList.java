@@ -117,7 +117,7 @@ final class ShipList {
     if (sql.contains("CONCURRENTLY")) {
       return "CREATE INDEX CONCURRENTLY takes a SHARE UPDATE EXCLUSIVE lock: reads and writes go on";
     }
-    if (SlowRouteStory.isRewrite(c)) {
+    if (RunIndex.isRewrite(c)) {
       return "ships with the route's new SQL (an application change)";
     }
     return "lock: see its migration";

@@ -56,11 +56,8 @@ final class SlowRouteStory {
           "No accepted candidate appears in the route's optimized plans; the change comes from"
               + " the accepted set as a whole.\n\n");
     }
+    boolean rewritten = RunIndex.rewritten(hot, hotAfter);
     for (CandidateResult c : fixes) {
-      boolean rewritten =
-          hotAfter != null
-              && hotAfter.sql() != null
-              && !hotAfter.sql().strip().equals(hot.sql() == null ? "" : hot.sql().strip());
       out.append(MarkdownText.link(c.id(), run.pageOf(c)))
           .append(": ")
           .append(SummaryPage.text(c.description()))
@@ -68,8 +65,8 @@ final class SlowRouteStory {
           .append(
               new CandidateSql(c)
                   .render(
-                      rewritten && isRewrite(c) ? hot.sql() : null,
-                      rewritten && isRewrite(c) ? hotAfter.sql() : null));
+                      rewritten && RunIndex.isRewrite(c) ? hot.sql() : null,
+                      rewritten && RunIndex.isRewrite(c) ? hotAfter.sql() : null));
     }
     out.append("#### After\n\n");
     if (focus != null) {
@@ -120,7 +117,7 @@ final class SlowRouteStory {
     double eb = before.explainMs();
     double ea = after == null ? Double.NaN : after.explainMs();
     return "With the accepted set, the route went "
-        + ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea))
+        + run.wording().explainFromTo(eb, ea)
         + " in EXPLAIN ANALYZE ("
         + draws(before)
         + "), and "
@@ -140,11 +137,7 @@ final class SlowRouteStory {
   }
 
   static String samples(RouteComparison c) {
-    return ReportFormat.grouped(c.before().samples())
-        + " and "
-        + ReportFormat.grouped(c.after().samples())
-        + " samples"
-        + (c.change() == null ? "" : ", " + ChangeWording.testWords(c.change()));
+    return ChangeWording.samples(c.before().samples(), c.after().samples(), c.change());
   }
 
   private static String dominates(RouteResult route, StatementCapture hot) {
@@ -242,7 +235,7 @@ final class SlowRouteStory {
           c.build() != null
               && c.build().indexes() != null
               && c.build().indexes().stream().anyMatch(i -> used.contains(unqualified(i)));
-      if (inPlans || isRewrite(c) && rewrites(c, id)) {
+      if (inPlans || RunIndex.isRewrite(c) && rewrites(c, id)) {
         out.add(c);
       }
     }
@@ -253,19 +246,11 @@ final class SlowRouteStory {
     RouteResult base = RunIndex.route(run.baseline(), id);
     RouteResult mine = RunIndex.route(run.scenarioOf(c), id);
     for (StatementCapture s : RunIndex.statements(base)) {
-      StatementCapture m = RunIndex.statement(mine, s.index());
-      if (m != null
-          && m.sql() != null
-          && s.sql() != null
-          && !m.sql().strip().equals(s.sql().strip())) {
+      if (RunIndex.rewritten(s, RunIndex.statement(mine, s.index()))) {
         return true;
       }
     }
     return false;
-  }
-
-  static boolean isRewrite(CandidateResult c) {
-    return "rewrite".equalsIgnoreCase(c.kind()) || RunIndex.changesApi(c);
   }
 
   static RouteDelta delta(CandidateResult c, String routeId) {
@@ -297,7 +282,7 @@ final class SlowRouteStory {
     out.append("- **Route**, EXPLAIN ANALYZE (")
         .append(draws(before))
         .append("): ")
-        .append(ChangeWording.fromTo(eb, ea, run.wording().explainVerdict(eb, ea)))
+        .append(run.wording().explainFromTo(eb, ea))
         .append(".\n");
     RouteComparison c = RouteComparison.of(run, id);
     out.append("- **Route**, JMH median per call: ")
@@ -325,22 +310,14 @@ final class SlowRouteStory {
           .append(ReportFormat.msWithUnit(d.explainAfterMs()));
       if (!d.untimed()) {
         Verdict v = ChangeWording.verdict(d.jmh());
-        s.append(", JMH ")
+        s.append(d.jmh() == null ? ", JMH mean " : ", JMH median ")
+            .append(ReportFormat.ms(RunIndex.jmhMs(d, true)))
+            .append(" → ")
+            .append(ReportFormat.msWithUnit(RunIndex.jmhMs(d, false)))
             .append(
                 d.jmh() == null
-                    ? "mean "
-                        + ReportFormat.ms(d.meanBeforeMs())
-                        + " → "
-                        + ReportFormat.msWithUnit(d.meanAfterMs())
-                    : "median "
-                        + ReportFormat.ms(d.jmh().medianBefore())
-                        + " → "
-                        + ReportFormat.msWithUnit(d.jmh().medianAfter())
-                        + " ("
-                        + ReportFormat.grouped(d.jmh().nBefore())
-                        + " and "
-                        + ReportFormat.grouped(d.jmh().nAfter())
-                        + " samples)")
+                    ? ""
+                    : " (" + ChangeWording.samples(d.jmh().nBefore(), d.jmh().nAfter(), null) + ")")
             .append(", ")
             .append(v.words());
       } else {

@@ -67,7 +67,7 @@ final class StatementFacts {
         .ifPresent(
             scan -> out.append("In the plan above, ").append(filterSentence(scan)).append("\n\n"));
     PlanText.limitWalk(s.planText())
-        .filter(w -> w.produced() >= 10 * Math.max(1, w.kept()))
+        .filter(PlanText.LimitWalk::walks)
         .ifPresent(
             w ->
                 out.append("The Limit keeps ")

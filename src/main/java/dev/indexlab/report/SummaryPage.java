@@ -119,8 +119,7 @@ final class SummaryPage {
     long accepted = candidates.stream().filter(RunIndex::accepted).count();
     StringBuilder s = new StringBuilder();
     s.append("indexlab measured ")
-        .append(routeCount)
-        .append(routeCount == 1 ? " route" : " routes")
+        .append(count(routeCount, "route", "routes"))
         .append(" of the ")
         .append(MarkdownText.text(nonBlank(meta.workload(), "unnamed")))
         .append(" workload at scale ")
@@ -133,8 +132,7 @@ final class SummaryPage {
                     (meta.postgresVersion().startsWith("PostgreSQL") ? "" : "PostgreSQL ")
                         + meta.postgresVersion()))
         .append(", evaluated ")
-        .append(candidates.size())
-        .append(candidates.size() == 1 ? " candidate" : " candidates")
+        .append(count(candidates.size(), "candidate", "candidates"))
         .append(" and accepted ")
         .append(accepted)
         .append('.');

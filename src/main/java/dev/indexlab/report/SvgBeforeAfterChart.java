@@ -46,12 +46,7 @@ final class SvgBeforeAfterChart {
    * Adds a route with one value (ms) per series, in series order; null or non-positive for none.
    */
   public SvgBeforeAfterChart add(String route, Double... msPerSeries) {
-    return add(route, Arrays.asList(msPerSeries));
-  }
-
-  /** Adds a route (see {@link #add(String, Double...)}). */
-  public SvgBeforeAfterChart add(String route, List<Double> msPerSeries) {
-    rows.add(route, msPerSeries, "values");
+    rows.add(route, Arrays.asList(msPerSeries), "values");
     return this;
   }
 

@@ -45,12 +45,7 @@ final class SvgDistributionChart {
 
   /** Adds a route with one {@link BoxStats} (ms) per series, in series order; null for none. */
   public SvgDistributionChart add(String route, BoxStats... perSeries) {
-    return add(route, Arrays.asList(perSeries));
-  }
-
-  /** Adds a route (see {@link #add(String, BoxStats...)}). */
-  public SvgDistributionChart add(String route, List<BoxStats> perSeries) {
-    rows.add(route, perSeries, "boxes");
+    rows.add(route, Arrays.asList(perSeries), "boxes");
     return this;
   }
 

@@ -23,9 +23,6 @@ final class UnfixedFindings {
 
   private static final Pattern OFFSET = Pattern.compile("(?i)\\bOFFSET\\b");
 
-  /** A Limit counts as walking when its input made at least this many times the rows it kept. */
-  private static final int WALK_FACTOR = 10;
-
   private final RunIndex run;
 
   UnfixedFindings(RunIndex run) {
@@ -78,7 +75,7 @@ final class UnfixedFindings {
       return java.util.Optional.empty();
     }
     return PlanText.limitWalk(s.planText())
-        .filter(w -> w.produced() >= (long) WALK_FACTOR * Math.max(1, w.kept()))
+        .filter(PlanText.LimitWalk::walks)
         .map(
             w ->
                 where(id, s)
@@ -106,11 +103,7 @@ final class UnfixedFindings {
             .append(", ")
             .append(MarkdownText.text(run.routeName(d.route())))
             .append(": if the API changes, EXPLAIN ")
-            .append(
-                ChangeWording.fromTo(
-                    d.explainBeforeMs(),
-                    d.explainAfterMs(),
-                    run.wording().explainVerdict(d.explainBeforeMs(), d.explainAfterMs())));
+            .append(run.wording().explainFromTo(d.explainBeforeMs(), d.explainAfterMs()));
         if (d.jmh() != null) {
           s.append("; JMH median ")
               .append(
@@ -119,10 +112,8 @@ final class UnfixedFindings {
                       d.jmh().medianAfter(),
                       ChangeWording.verdict(d.jmh())))
               .append(" (")
-              .append(ReportFormat.grouped(d.jmh().nBefore()))
-              .append(" and ")
-              .append(ReportFormat.grouped(d.jmh().nAfter()))
-              .append(" samples)");
+              .append(ChangeWording.samples(d.jmh().nBefore(), d.jmh().nAfter(), null))
+              .append(')');
         }
         lines.add(s.append('.').toString());
       }
