@@ -1,6 +1,7 @@
 package dev.indexlab.advise;
 
 import dev.indexlab.check.CandidateKind;
+import dev.indexlab.text.OneLine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,11 +106,11 @@ final class WhatIfPlanner {
       } catch (SQLException e) {
         c.rollback(sp);
         return "candidate SQL failed: "
-            + oneLine(e.getMessage())
+            + OneLine.joined(e.getMessage())
             + " [SQLSTATE "
             + e.getSQLState()
             + "] in: "
-            + oneLine(sql);
+            + OneLine.joined(sql);
       }
     }
     return null;
@@ -124,7 +125,7 @@ final class WhatIfPlanner {
         c.releaseSavepoint(sp);
       } catch (SQLException e) {
         c.rollback(sp);
-        plans.add(oneLine(e.getMessage()) + " [SQLSTATE " + e.getSQLState() + "]");
+        plans.add(OneLine.joined(e.getMessage()) + " [SQLSTATE " + e.getSQLState() + "]");
       }
     }
     return plans;
@@ -245,9 +246,5 @@ final class WhatIfPlanner {
     try (Statement st = c.createStatement()) {
       st.execute(sql);
     }
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 }

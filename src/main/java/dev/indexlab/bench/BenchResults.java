@@ -115,19 +115,6 @@ public record BenchResults(
           null,
           values);
     }
-
-    /** A route without its sample values. */
-    public RouteResult(
-        String id,
-        String name,
-        String file,
-        String isolation,
-        double weight,
-        Stats stats,
-        SampleSummary samples,
-        List<String> vacuumed) {
-      this(id, name, file, isolation, weight, stats, samples, vacuumed, null);
-    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.indexlab.capture;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.Setting;
 import dev.indexlab.db.ConnectionSpec;
+import dev.indexlab.text.OneLine;
 import dev.indexlab.workload.ParamFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -123,7 +125,9 @@ public final class Capture {
           try {
             plan = sources.plan(s, v.parsed(), PARAMS_DIR + "/" + id + ".csv");
           } catch (SQLException e) {
-            reason = "the server could not prepare it: " + firstLine(e.getMessage());
+            reason =
+                "the server could not prepare it: "
+                    + OneLine.first(Objects.toString(e.getMessage(), "").strip());
           }
         }
         if (reason != null) {
@@ -243,9 +247,5 @@ public final class Capture {
 
   private static String idOf(String text) {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-  }
-
-  private static String firstLine(String s) {
-    return s == null ? "" : s.strip().split("\\R", 2)[0];
   }
 }

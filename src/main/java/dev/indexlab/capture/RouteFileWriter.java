@@ -1,5 +1,6 @@
 package dev.indexlab.capture;
 
+import dev.indexlab.text.OneLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class RouteFileWriter {
     CapturedStatement s = c.statement();
     b.append("-- @route ").append(c.routeName()).append('\n');
     if (c.skipReason() != null) {
-      b.append("-- @skip ").append(oneLine(c.skipReason())).append('\n');
+      b.append("-- @skip ").append(OneLine.joined(c.skipReason())).append('\n');
     }
     b.append("-- @description ")
         .append(
@@ -75,9 +76,5 @@ final class RouteFileWriter {
       return String.format(Locale.ROOT, "%.2f", v);
     }
     return String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 }

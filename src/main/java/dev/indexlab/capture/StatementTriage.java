@@ -1,6 +1,7 @@
 package dev.indexlab.capture;
 
 import dev.indexlab.capture.ParameterUse.TableRef;
+import dev.indexlab.text.OneLine;
 import dev.indexlab.workload.SqlScanner;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +63,7 @@ final class StatementTriage {
   }
 
   private static String firstLine(String s) {
-    String line = s.strip().split("\\R", 2)[0];
+    String line = OneLine.first(s.strip());
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.Json;
+import dev.indexlab.workload.ParamFile;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,66 +54,15 @@ final class StructuredLog {
   }
 
   static List<LogRecord> csvlog(Path file, String text) {
-    List<LogRecord> out = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    int line = 1;
-    int recordLine = 1;
-    int i = 0;
-    int n = text.length();
-    boolean any = false;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c == '"' && b.length() == 0) {
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw IndexlabException.usage(
-                file + ":" + recordLine + ": unterminated quoted csvlog field");
-          }
-          char q = text.charAt(i);
-          if (q == '"' && i + 1 < n && text.charAt(i + 1) == '"') {
-            b.append('"');
-            i += 2;
-          } else if (q == '"') {
-            i++;
-            break;
-          } else {
-            if (q == '\n') {
-              line++;
-            }
-            b.append(q);
-            i++;
-          }
-        }
-        any = true;
-      } else if (c == ',') {
-        fields.add(any || b.length() > 0 ? b.toString() : null);
-        b.setLength(0);
-        any = false;
-        i++;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        i++;
-        if (!fields.isEmpty() || b.length() > 0) {
-          fields.add(any || b.length() > 0 ? b.toString() : null);
-          out.add(record(file, recordLine, fields));
-        }
-        fields = new ArrayList<>();
-        b.setLength(0);
-        any = false;
-        line++;
-        recordLine = line;
-      } else {
-        b.append(c);
-        i++;
-      }
+    List<List<ParamFile.Field>> records;
+    try {
+      records = ParamFile.parse(file, text);
+    } catch (IOException e) {
+      throw IndexlabException.usage(e.getMessage());
     }
-    if (!fields.isEmpty() || b.length() > 0) {
-      fields.add(any || b.length() > 0 ? b.toString() : null);
-      out.add(record(file, recordLine, fields));
+    List<LogRecord> out = new ArrayList<>();
+    for (List<ParamFile.Field> r : records) {
+      out.add(record(file, r.get(0).line(), r.stream().map(ParamFile.Field::text).toList()));
     }
     return out;
   }

@@ -7,6 +7,7 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.Json;
 import dev.indexlab.results.Finding;
 import dev.indexlab.results.FindingKind;
+import dev.indexlab.text.OneLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,8 @@ public final class FindingsFile {
     try {
       return parse(text);
     } catch (IllegalArgumentException | JsonProcessingException e) {
-      throw IndexlabException.usage(file + ": not a findings file: " + firstLine(e.getMessage()));
+      throw IndexlabException.usage(
+          file + ": not a findings file: " + OneLine.first(e.getMessage()));
     }
   }
 
@@ -129,9 +131,5 @@ public final class FindingsFile {
       }
     }
     return null;
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "" : message.split("\\R", 2)[0];
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.indexlab.IndexlabException;
 import dev.indexlab.Json;
+import dev.indexlab.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -84,7 +85,9 @@ public final class BaselineFile {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw new IndexlabException(
-          IndexlabException.USAGE, corrupt + " (" + firstLine(why) + ")", e);
+          IndexlabException.USAGE,
+          corrupt + " (" + OneLine.first(why == null ? "unreadable" : why) + ")",
+          e);
     }
     if (b.meta() == null || b.meta().workload() == null) {
       throw IndexlabException.usage(corrupt + " (no meta section)");
@@ -104,9 +107,5 @@ public final class BaselineFile {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode the baseline", e);
     }
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "unreadable" : message.split("\\R", 2)[0];
   }
 }

@@ -6,6 +6,7 @@ import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.Identifiers;
 import dev.indexlab.db.Leftovers;
 import dev.indexlab.schema.TableChecksums;
+import dev.indexlab.text.OneLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -314,7 +315,6 @@ public final class InPlaceScenarios implements ScenarioDatabases {
   }
 
   private static String firstLine(SQLException e) {
-    String m = e.getMessage() == null ? e.toString() : e.getMessage();
-    return m.split("\\R", 2)[0];
+    return OneLine.first(e.getMessage() == null ? e.toString() : e.getMessage());
   }
 }

@@ -23,12 +23,7 @@ public final class IndexInventory {
    * table has no storage of its own ({@code bytes} 0).
    */
   public record IndexInfo(
-      String name, String table, String definition, long bytes, String attachedTo) {
-    /** An index attached to no partitioned index. */
-    public IndexInfo(String name, String table, String definition, long bytes) {
-      this(name, table, definition, bytes, null);
-    }
-  }
+      String name, String table, String definition, long bytes, String attachedTo) {}
 
   /**
    * The qualified names of {@code own} (a candidate's indexes, {@code schema.name}) and of every

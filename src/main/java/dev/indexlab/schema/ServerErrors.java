@@ -1,5 +1,6 @@
 package dev.indexlab.schema;
 
+import dev.indexlab.text.OneLine;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +21,10 @@ public final class ServerErrors {
   public static String describe(SQLException e) {
     ServerErrorMessage m = serverMessage(e);
     if (m == null || m.getMessage() == null) {
-      return oneLine(e.getMessage());
+      return OneLine.joined(e.getMessage() == null ? "(no message)" : e.getMessage());
     }
-    String detail = m.getDetail() == null ? "" : "; " + oneLine(m.getDetail());
-    return oneLine(m.getMessage()) + detail;
+    String detail = m.getDetail() == null ? "" : "; " + OneLine.joined(m.getDetail());
+    return OneLine.joined(m.getMessage()) + detail;
   }
 
   /** The server's detail line, or null. */
@@ -75,9 +76,5 @@ public final class ServerErrors {
       }
     }
     return null;
-  }
-
-  static String oneLine(String s) {
-    return s == null ? "(no message)" : s.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 }

@@ -192,7 +192,7 @@ public final class BulkLoad {
                       + columns
                       + ") FROM STDIN "
                       + CopyBinaryWriter.copyOptions());
-      CopyStream writer =
+      CopyBinaryWriter writer =
           new CopyBinaryWriter(in, workers::cancelled, n -> progress.rows(g.table(), n));
       long copied;
       try {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -145,11 +144,7 @@ final class FileDataLoader implements DataLoader {
   private List<String> existing(ConnectionSpec spec) throws SQLException {
     List<String> found = new ArrayList<>();
     try (Connection c = spec.open();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT t.name, to_regclass(t.name)::text FROM unnest(?::text[]) AS t(name)")) {
-      Array names = c.createArrayOf("text", tables().toArray());
-      ps.setArray(1, names);
+        PreparedStatement ps = SqlResource.withTables(c, "table-state.sql", tables())) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           if (rs.getString(2) != null) {

@@ -127,9 +127,13 @@ public record ParamFile(List<String> names, List<String> types, List<List<Object
   }
 
   /** One field: its text (null when unquoted and empty) and the line its record starts on. */
-  private record Field(String text, int line) {}
+  public record Field(String text, int line) {}
 
-  private static List<List<Field>> parse(Path file, String s) throws IOException {
+  /**
+   * The records of CSV text as PostgreSQL writes it (a parameter file, a csvlog), blank lines
+   * skipped; an {@link IOException} names the line of an unterminated quoted field.
+   */
+  public static List<List<Field>> parse(Path file, String s) throws IOException {
     List<List<Field>> records = new ArrayList<>();
     List<Field> current = new ArrayList<>();
     StringBuilder b = new StringBuilder();

@@ -1,6 +1,7 @@
 package dev.indexlab.workload;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -134,7 +135,7 @@ public final class ParameterSampler {
           IndexlabException.JOB_FAILED,
           where
               + ": sampling query failed: "
-              + oneLine(e.getMessage())
+              + OneLine.joined(e.getMessage())
               + " [SQLSTATE "
               + e.getSQLState()
               + "]",
@@ -149,10 +150,6 @@ public final class ParameterSampler {
     }
     rows.sort(ROW_ORDER);
     return rows;
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

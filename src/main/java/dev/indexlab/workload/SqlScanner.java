@@ -186,9 +186,11 @@ public final class SqlScanner {
       }
       return OPEN;
     }
-    if (c == '\'') {
+    if (c == '\'' || c == '"') {
+      // a literal or a quoted identifier: a doubled quote stands for itself; E'' also escapes
       boolean escapes =
-          i > 0
+          c == '\''
+              && i > 0
               && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e')
               && (i < 2 || !isIdentPart(s.charAt(i - 2)));
       int j = i + 1;
@@ -198,22 +200,8 @@ public final class SqlScanner {
           j += 2;
           continue;
         }
-        if (d == '\'') {
-          if (j + 1 < s.length() && s.charAt(j + 1) == '\'') {
-            j += 2;
-            continue;
-          }
-          return j + 1;
-        }
-        j++;
-      }
-      return OPEN;
-    }
-    if (c == '"') {
-      int j = i + 1;
-      while (j < s.length()) {
-        if (s.charAt(j) == '"') {
-          if (j + 1 < s.length() && s.charAt(j + 1) == '"') {
+        if (d == c) {
+          if (j + 1 < s.length() && s.charAt(j + 1) == c) {
             j += 2;
             continue;
           }

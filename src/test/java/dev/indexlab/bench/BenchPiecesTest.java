@@ -126,7 +126,8 @@ class BenchPiecesTest {
                     1,
                     s,
                     SampleSummary.of(new double[] {1.2}),
-                    List.of())),
+                    List.of(),
+                    null)),
             List.of(new RouteProblem("bad", "preflight", "bad.sql:3: boom [SQLSTATE 23503]")));
     String table = ResultTable.render(r);
     assertThat(table.lines().findFirst().orElseThrow())
@@ -164,7 +165,7 @@ class BenchPiecesTest {
         .containsExactlyElementsOf(summary.histogram().buckets());
     assertThat(t.histogram()).hasSize(3);
     assertThat(
-            new BenchResults.RouteResult("r", "r", "r.sql", null, 1, s, null, List.of())
+            new BenchResults.RouteResult("r", "r", "r.sql", null, 1, s, null, List.of(), null)
                 .timing()
                 .histogram())
         .isEmpty();
@@ -192,7 +193,8 @@ class BenchPiecesTest {
                     2,
                     s,
                     SampleSummary.of(new double[] {1, 2}),
-                    List.of("t"))),
+                    List.of("t"),
+                    null)),
             List.of());
     Path f = dir.resolve("out/bench.json");
     r.write(f);

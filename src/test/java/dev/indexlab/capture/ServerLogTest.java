@@ -69,6 +69,22 @@ class ServerLogTest {
   }
 
   @Test
+  void aBadCsvlogRecordIsNamedByTheLineItStartsOn() throws Exception {
+    String record =
+        "2026-12-06 00:00:02.100 UTC,\"app\",\"shop\",12,\"[local]\",6750,1,\"SELECT\","
+            + "2026-12-06 00:00:00 UTC,3/4,0,LOG,00000,\"duration: 0.500 ms  execute S_1: SELECT\n"
+            + "  1\",,,,,,,,,\"\",\"client backend\",,0\n";
+    Path open = file("open.csv", record + "\n2026-12-06,\"app\",\"shop\",\"never\nclosed\n");
+    assertThatThrownBy(() -> ServerLog.read(open))
+        .isInstanceOf(IndexlabException.class)
+        .hasMessageStartingWith(open + ":4: unterminated quoted");
+    Path shortRecord = file("short.csv", record + "a,\"b\nc\"\n" + record);
+    assertThatThrownBy(() -> ServerLog.read(shortRecord))
+        .hasMessageStartingWith(
+            shortRecord + ":3: a csvlog record has at least 15 fields, this one 2");
+  }
+
+  @Test
   void jsonlogAndAutoExplainInBothFormats() throws Exception {
     String text =
         "{\"timestamp\":\"2026-12-06\",\"dbname\":\"shop\",\"error_severity\":\"LOG\","

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CopyStreamTest {
+class CopyBinaryWriterTest {
   @Test
   void binaryFormatHasHeaderFieldsAndTrailer() throws Exception {
     FakeCopyIn copy = new FakeCopyIn();
