@@ -55,19 +55,7 @@ class RunResultsJsonTest {
   @Test
   void missingNumbersSurviveAsNaN() {
     Timing nan = new Timing(Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, List.of(), null, null);
-    RunResults results =
-        new RunResults(
-            RunResultsFixture.results().meta(),
-            List.of(
-                new RunResults.ScenarioResult(
-                    "baseline",
-                    List.of(),
-                    List.of(
-                        new RunResults.RouteResult(
-                            "r", "r", "r.sql", 1, false, nan, List.of(), null, null, null, null)),
-                    List.of())),
-            List.of());
-    String json = RunResultsJson.toJson(results);
+    String json = RunResultsJson.toJson(withTiming(nan));
     assertThat(json).contains("\"mean\" : \"NaN\"");
     Timing back = RunResultsJson.fromJson(json, "test").scenarios().get(0).routes().get(0).timing();
     assertThat(back.mean()).isNaN();
