@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * The command line's name for each {@link Setting}: lower packages name a setting by its mark
- * ({@code {SCALE}}) and never by its flag, and everything the commands print passes through {@link
- * #rendering(PrintWriter)}, which puts the flag in the mark's place.
+ * ({@code {setting:SCALE}}) and never by its flag, and everything the commands print passes through
+ * {@link #rendering(PrintWriter)}, which puts the flag in the mark's place.
  */
 final class FlagNames {
-  private static final Pattern MARK = Pattern.compile("\\{([A-Z][A-Z_]*)}");
+  private static final Pattern MARK = Pattern.compile("\\{setting:([A-Z][A-Z_]*)}");
 
   private FlagNames() {}
 

@@ -211,7 +211,7 @@ class BenchPiecesTest {
             Map.of("user_id", 3L, "song_id", 30L));
     String script = PgbenchExport.script(r, pool, false, Setting::toString);
     assertThat(script)
-        .contains("\n-- written by indexlab bench {EXPORT_PGBENCH} from ")
+        .contains("\n-- written by indexlab bench " + Setting.EXPORT_PGBENCH + " from ")
         .contains("\\set i random(0, 2)\n")
         .contains("\\if :i < 1\n\\set song_id 10\n\\set user_id 1\n\\else\n")
         .contains("\\set song_id 30\n\\set user_id 3\n")

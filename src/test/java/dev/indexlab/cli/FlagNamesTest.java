@@ -64,8 +64,10 @@ class FlagNamesTest {
             FlagNames.render(
                 Setting.PARAMETER_SETS + " 2: must be at least " + Setting.EXPLAIN_DRAWS))
         .isEqualTo("--parameter-sets 2: must be at least --explain-draws");
-    assertThat(FlagNames.render("{NO_SUCH_SETTING} {base62:22} {}"))
-        .isEqualTo("{NO_SUCH_SETTING} {base62:22} {}");
+    assertThat(FlagNames.render("{setting:NO_SUCH_SETTING} {base62:22} {}"))
+        .isEqualTo("{setting:NO_SUCH_SETTING} {base62:22} {}");
+    String plan = "Filter: (tags @> '{OUT}'::text[]) AND (role = ANY ('{SCALE,LOG}'::text[]))";
+    assertThat(FlagNames.render(plan)).isEqualTo(plan);
     StringWriter text = new StringWriter();
     PrintWriter out = FlagNames.rendering(new PrintWriter(text));
     out.printf("gate: %s; %s%n", Setting.ROUTES + " x: no such route", 3);

@@ -3,6 +3,7 @@ package dev.indexlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.indexlab.IndexlabException;
+import dev.indexlab.Setting;
 import dev.indexlab.report.RunResultsFixture;
 import dev.indexlab.report.RunResultsJson;
 import dev.indexlab.results.RunResults;
@@ -36,7 +37,8 @@ class ReportCommandTest {
     String readme = Files.readString(reports.resolve("README.md"));
     assertThat(readme)
         .contains("`indexlab report --from <this directory>`")
-        .doesNotContain("{FROM}", "{PROFILE}", "{IN_PLACE}");
+        .doesNotContain(
+            Setting.FROM.toString(), Setting.PROFILE.toString(), Setting.IN_PLACE.toString());
     assertThat(reports.resolve("plans/baseline/users_delete/2.json")).isRegularFile();
 
     // the report directory is self-contained: rebuilding it in place changes nothing
