@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The interleaved A/B gate: base and head measured in one run on isolated copies of the same data,
@@ -121,19 +122,42 @@ public final class InterleavedGate {
           List.of(
               new GateSide("base", baseDb, a, base.description(), scale, seed),
               new GateSide("head", headDb, b, head.description(), scale, seed));
-      GateRecorder recorder = new GateRecorder(settings, progress);
-      List<Baseline> measured = recorder.record(sides, routes);
-      RegressionGate gate = new RegressionGate(thresholds);
-      GateOutcome outcome = gate.compare(measured.get(0), measured.get(1), notes);
-      List<String> suspects = outcome.timeOnlyRegressions();
-      if (!suspects.isEmpty()) {
-        Remeasurement again = recorder.remeasure(sides, suspects);
-        outcome = gate.compare(measured.get(0), measured.get(1), notes, again);
-      }
+      GateOutcome outcome =
+          measureAndJudge(
+              new GateRecorder(settings, progress),
+              new RegressionGate(thresholds),
+              sides,
+              routes,
+              measured -> notes);
       return new Result(outcome, compared(base, head, scale, seed));
     } finally {
       copies.forEach(TemplateCopies::dropAll);
     }
+  }
+
+  /**
+   * Two sides measured in one run and judged head against base: both explained, JMH in alternating
+   * rounds, compared without the machine factor; a route slower on time alone (its plans and
+   * buffers unchanged) is measured again on both sides and fails only when the second measurement
+   * calls it slower too. The A/B gate and {@link UpgradeCheck} both judge this way.
+   *
+   * @param notes the outcome's notes, from what was measured (base first)
+   */
+  static GateOutcome measureAndJudge(
+      GateRecorder recorder,
+      RegressionGate gate,
+      List<GateSide> sides,
+      List<String> routes,
+      Function<List<Baseline>, List<String>> notes) {
+    List<Baseline> measured = recorder.record(sides, routes);
+    List<String> notesOf = notes.apply(measured);
+    GateOutcome outcome = gate.compare(measured.get(0), measured.get(1), notesOf);
+    List<String> suspects = outcome.timeOnlyRegressions();
+    if (suspects.isEmpty()) {
+      return outcome;
+    }
+    Remeasurement again = recorder.remeasure(sides, suspects);
+    return gate.compare(measured.get(0), measured.get(1), notesOf, again);
   }
 
   private String compared(WorkloadSource base, WorkloadSource head, Double scale, long seed) {

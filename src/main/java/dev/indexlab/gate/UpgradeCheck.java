@@ -21,6 +21,8 @@ import java.util.Locale;
  *       seed, so the rows are the same (the servers' storage may differ: page layout and statistics
  *       are each version's own).
  *   <li>{@link GateRecorder} explains every route on both and times it in rounds: 17 18, 18 17, ...
+ *       A route slower on time alone is measured again on both servers before it fails, as in the
+ *       A/B gate ({@link InterleavedGate#measureAndJudge}).
  *   <li>Besides the gate's verdicts, every statement whose plan shape changed is listed ({@link
  *       PlanShapeChanges}), regression or not.
  * </ol>
@@ -55,14 +57,16 @@ public final class UpgradeCheck {
         EmbeddedTarget b = EmbeddedTarget.start(to)) {
       GateSide base = side(from, a, workload, options, seedProgress);
       GateSide head = side(to, b, workload, options, seedProgress);
-      List<Baseline> measured =
-          new GateRecorder(settings, progress).record(List.of(base, head), routes);
-      List<String> notes =
-          PlanShapeChanges.between(measured.get(0), measured.get(1)).stream()
-              .map(PlanShapeChanges.Change::summary)
-              .toList();
       GateOutcome outcome =
-          new RegressionGate(thresholds).compare(measured.get(0), measured.get(1), notes);
+          InterleavedGate.measureAndJudge(
+              new GateRecorder(settings, progress),
+              new RegressionGate(thresholds),
+              List.of(base, head),
+              routes,
+              measured ->
+                  PlanShapeChanges.between(measured.get(0), measured.get(1)).stream()
+                      .map(PlanShapeChanges.Change::summary)
+                      .toList());
       return new Result(outcome, compared(base, head, workload));
     }
   }
