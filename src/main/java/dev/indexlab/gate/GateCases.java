@@ -70,10 +70,13 @@ final class GateCases {
     return b.toString();
   }
 
-  /** The run's figures for the suite's {@code <properties>}, the same as the summary's. */
-  public static Map<String, String> properties(GateOutcome outcome) {
+  /**
+   * The run's figures for the suite's {@code <properties>}, the same as the summary's, the verdict
+   * under {@code command}'s name ({@code indexlab gate}, {@code indexlab upgrade-check}).
+   */
+  public static Map<String, String> properties(GateOutcome outcome, String command) {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("verdict", outcome.verdictLine());
+    out.put("verdict", outcome.verdictLine(command));
     out.put(
         "machine factor",
         outcome.machineFactor() == null ? "none" : "×" + Numbers.ratio(outcome.machineFactor()));

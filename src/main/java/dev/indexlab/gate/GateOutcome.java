@@ -95,14 +95,10 @@ public record GateOutcome(
   }
 
   /**
-   * One line for stdout, e.g. {@code indexlab gate: FAIL 1 regression (users_delete: Index Scan →
-   * Seq Scan on song_history), 15 passed}.
+   * One line for stdout under {@code command}'s name ({@code indexlab gate}, {@code indexlab
+   * upgrade-check}), e.g. {@code indexlab gate: FAIL 1 regression (users_delete: Index Scan → Seq
+   * Scan on song_history), 15 passed}.
    */
-  public String verdictLine() {
-    return verdictLine("indexlab gate");
-  }
-
-  /** The verdict line under another command's name, e.g. {@code indexlab upgrade-check}. */
   public String verdictLine(String command) {
     List<RouteVerdict> failed = regressions();
     StringBuilder b = new StringBuilder(command + ": ");

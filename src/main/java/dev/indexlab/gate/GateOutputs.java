@@ -49,7 +49,8 @@ public final class GateOutputs {
     if (junit != null) {
       try {
         createParent(junit);
-        new JUnitXmlWriter().write(GateCases.of(outcome), GateCases.properties(outcome), junit);
+        new JUnitXmlWriter()
+            .write(GateCases.of(outcome), GateCases.properties(outcome, command), junit);
       } catch (IOException | RuntimeException e) {
         throw IndexlabException.usage(
             Setting.JUNIT + " " + junit + ": cannot write: " + e.getMessage());

@@ -34,7 +34,7 @@ class RegressionGateTest {
     assertThat(r.status()).isEqualTo(RouteVerdict.Status.PASS);
     assertThat(r.timings().get(0).change().changed()).isFalse();
     assertThat(r.buffersBefore()).isEqualTo(40);
-    assertThat(o.verdictLine()).isEqualTo("indexlab gate: PASS 1 passed");
+    assertThat(o.verdictLine("indexlab gate")).isEqualTo("indexlab gate: PASS 1 passed");
   }
 
   @Test
@@ -87,7 +87,8 @@ class RegressionGateTest {
         .contains("statement 2 \"delete the user\": Seq Scan → Bitmap Heap Scan on song_history")
         .anyMatch(i -> i.startsWith("faster: first measurement: median 65.") && i.contains("(×0.0"))
         .anyMatch(i -> i.contains("shared buffers 5,000 → 40 (-99.2%)"));
-    assertThat(o.verdictLine()).isEqualTo("indexlab gate: PASS 1 passed, 1 improved");
+    assertThat(o.verdictLine("indexlab gate"))
+        .isEqualTo("indexlab gate: PASS 1 passed, 1 improved");
   }
 
   @Test
@@ -104,7 +105,7 @@ class RegressionGateTest {
         .containsExactly(GateFinding.Kind.PLAN, GateFinding.Kind.BUFFERS);
     assertThat(r.findings().get(1).message())
         .isEqualTo("shared buffers per execution 40 → 9,000 (+22,400%, threshold +10.0%)");
-    assertThat(o.verdictLine())
+    assertThat(o.verdictLine("indexlab gate"))
         .isEqualTo(
             "indexlab gate: FAIL 1 regression (users_delete: Bitmap Heap Scan → Seq Scan on"
                 + " song_history), 0 passed");
@@ -155,7 +156,7 @@ class RegressionGateTest {
             org.assertj.core.groups.Tuple.tuple("users_create", RouteVerdict.Status.ERROR),
             org.assertj.core.groups.Tuple.tuple("song_search", RouteVerdict.Status.ADDED));
     assertThat(o.exitCode()).isEqualTo(1);
-    assertThat(o.verdictLine())
+    assertThat(o.verdictLine("indexlab gate"))
         .isEqualTo(
             "indexlab gate: FAIL 1 regression (users_create: fails now), 1 passed, 1 added,"
                 + " 1 removed, 1 not compared");

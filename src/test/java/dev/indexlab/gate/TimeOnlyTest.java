@@ -192,7 +192,7 @@ class TimeOnlyTest {
                 n.startsWith(
                     "time only: plan and buffers unchanged (shared buffers 0 → 0); slower at"
                         + " first, cleared by a second measurement."));
-    assertThat(o.verdictLine())
+    assertThat(o.verdictLine("indexlab gate"))
         .isEqualTo("indexlab gate: PASS 7 passed, 1 cleared by a second measurement");
     assertThat(GateSummary.render(o, "x", "indexlab gate"))
         .contains("pass (time only: cleared by a second measurement)")
@@ -236,7 +236,8 @@ class TimeOnlyTest {
     Baseline[] b = suspect();
     GateOutcome o = new RegressionGate(GateThresholds.defaults()).compare(b[0], b[1], List.of());
 
-    String xml = new JUnitXmlWriter().toXml(GateCases.of(o), GateCases.properties(o));
+    String xml =
+        new JUnitXmlWriter().toXml(GateCases.of(o), GateCases.properties(o, "indexlab gate"));
 
     assertThat(xml)
         .contains("<property name=\"machine factor\" value=\"×1.0")

@@ -72,7 +72,10 @@ class UpgradeCheckIT {
         .contains("gate: measuring users_delete (PostgreSQL 17, round 1/2)")
         .contains("gate: measuring users_delete (PostgreSQL 18, round 2/2)");
     String xml = Files.readString(work.resolve("upgrade.xml"));
-    assertThat(xml).contains("users_delete").contains("song_get_library");
+    assertThat(xml)
+        .contains("users_delete")
+        .contains("song_get_library")
+        .contains("<property name=\"verdict\" value=\"indexlab upgrade-check: ");
     Matcher started =
         Pattern.compile("seeding embedded PostgreSQL 1[78] on 127\\.0\\.0\\.1:(\\d+)")
             .matcher(err.toString());
