@@ -5,6 +5,7 @@ import dev.indexlab.db.PgVersion;
 import dev.indexlab.gate.GateSettings;
 import dev.indexlab.gate.GateThresholds;
 import dev.indexlab.gate.UpgradeCheck;
+import dev.indexlab.workload.Workload;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,10 +67,14 @@ final class UpgradeCheckCommand implements Callable<Integer> {
       throw IndexlabException.usage(
           "--from and --to are both " + before + "; name two versions to compare");
     }
-    if (rounds != null && rounds < 1) {
-      throw IndexlabException.usage("--rounds " + rounds + ": must be at least 1");
+    if (rounds != null) {
+      OptionChecks.atLeast("--rounds", rounds, 1);
     }
     limits.check();
+    outputs.check();
+    measure.checkNumbers();
+    Workload w = workload.open();
+    measure.routes.select(w); // an unknown id is a usage error before the servers start
     GateThresholds thresholds = limits.thresholds();
     GateSettings settings = measure.apply(GateSettings.interleavedDefaults());
     if (rounds != null) {
@@ -79,13 +84,7 @@ final class UpgradeCheckCommand implements Callable<Integer> {
     try {
       r =
           new UpgradeCheck(settings, thresholds, spec.commandLine().getErr())
-              .run(
-                  before,
-                  after,
-                  workload.open(),
-                  seeding.toOptions(),
-                  seeding.progress(),
-                  measure.routes());
+              .run(before, after, w, seeding.toOptions(), seeding.progress(), measure.routes());
     } catch (IndexlabException e) {
       throw e;
     } catch (RuntimeException e) {

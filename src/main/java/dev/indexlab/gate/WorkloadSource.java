@@ -87,6 +87,8 @@ public final class WorkloadSource implements AutoCloseable {
           spec + ": no such directory, and " + cwd + " is not in a git repository to find it in");
     }
     Path top = real(Path.of(topLevel.strip()));
+    // -q is git's quiet flag, spelled short: FlagNamesTest takes the long spelling in a string
+    // outside cli for indexlab's own --quiet
     String commit = gitOrNull(cwd, "rev-parse", "--verify", "-q", spec + "^{commit}");
     if (commit == null || commit.isBlank()) {
       throw IndexlabException.usage(spec + ": neither a directory nor a git commit of " + top);

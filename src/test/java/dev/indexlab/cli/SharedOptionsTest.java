@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -78,6 +81,40 @@ class SharedOptionsTest {
       int status = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
       assertThat(status).as(args[0]).isEqualTo(2);
       assertThat(err.toString()).as(args[0]).contains("--explain-draws must be at least 1, was 0");
+    }
+  }
+
+  /**
+   * upgrade-check checks what the gate checks before any server starts: the route ids, the output
+   * files and the numbers (it used to find an unknown route or an unwritable --junit only after
+   * seeding both servers, and lost the verdict to the write error).
+   */
+  @Test
+  void upgradeCheckRejectsBadRoutesOutputsAndNumbersBeforeAnyServerStarts(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "");
+    String[] check = {"upgrade-check", "--from", "16", "--to", "17"};
+    Map<String, List<String>> cases =
+        Map.of(
+            "--routes nope: no such route",
+            List.of("--routes", "nope"),
+            "--junit",
+            List.of("--junit", file.resolve("x.xml").toString()),
+            "--parameter-sets must be at least 1, was 0",
+            List.of("--parameter-sets", "0"),
+            "--rounds must be at least 1, was 0",
+            List.of("--rounds", "0"));
+    for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+      List<String> args = new ArrayList<>(List.of(check));
+      args.addAll(c.getValue());
+      StringWriter err = new StringWriter();
+      int status =
+          Main.run(
+              args.toArray(String[]::new),
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err));
+      assertThat(status).as(c.getKey() + ": " + err).isEqualTo(2);
+      assertThat(err.toString()).as(c.getKey()).contains(c.getKey()).doesNotContain("seeding");
     }
   }
 }

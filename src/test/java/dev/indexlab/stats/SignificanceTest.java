@@ -54,6 +54,19 @@ class SignificanceTest {
   }
 
   @Test
+  void aSignificantSlowdownInsideTheMarginIsNotSlowerByIt() {
+    // 10 → 11 ms with thousands of samples: real, 1 ms per call, but not 20% slower
+    Significance.Change c =
+        rule.compare(
+            SyntheticSamples.lognormal(5000, 10, 0.1, 8),
+            SyntheticSamples.lognormal(5000, 11, 0.1, 9));
+
+    assertThat(c.slower()).isTrue();
+    assertThat(c.slowerBy(0.05, 0.5)).isTrue();
+    assertThat(c.slowerBy(0.2, 0)).isFalse();
+  }
+
+  @Test
   void fewSamplesAreComparedButFlagged() {
     Significance.Change c =
         rule.compare(
