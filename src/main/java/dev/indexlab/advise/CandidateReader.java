@@ -5,6 +5,7 @@ import dev.indexlab.check.CandidateFolderReader;
 import dev.indexlab.check.CandidateKind;
 import dev.indexlab.check.CandidateProblem;
 import dev.indexlab.schema.FlywayNames;
+import dev.indexlab.workload.RouteParser;
 import dev.indexlab.workload.SqlScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,9 +98,7 @@ public final class CandidateReader {
       }
     }
     List<RouteRewrite> rewrites =
-        parsed.rewriteFiles().stream()
-            .map(f -> new RouteRewrite(f.getFileName().toString().replaceFirst("\\.sql$", ""), f))
-            .toList();
+        parsed.rewriteFiles().stream().map(f -> new RouteRewrite(RouteParser.idOf(f), f)).toList();
     String name = props.getProperty("name", fm.matches() ? fm.group(2) : folderName);
     String description =
         props.getProperty(

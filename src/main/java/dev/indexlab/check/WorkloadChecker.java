@@ -11,6 +11,7 @@ import dev.indexlab.schema.UserTables;
 import dev.indexlab.schema.WorkloadDataLoader;
 import dev.indexlab.workload.Route;
 import dev.indexlab.workload.RouteCatalog;
+import dev.indexlab.workload.RouteParser;
 import dev.indexlab.workload.Workload;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +67,7 @@ public final class WorkloadChecker {
     RouteCatalog catalog = RouteCatalog.load(files);
     catalog.problems().forEach(p -> problems.problem(p.text()));
     Set<String> ids = new TreeSet<>();
-    files.forEach(f -> ids.add(f.getFileName().toString().replaceFirst("\\.sql$", "")));
+    files.forEach(f -> ids.add(RouteParser.idOf(f)));
     List<CandidateFolderReader.Folder> candidates = CandidateFiles.read(workload, ids, problems);
     String schema;
     try {

@@ -35,7 +35,7 @@ final class ChartFrame {
 
   /**
    * @param rowHeight height of one series row
-   * @param min smallest value to show (> 0)
+   * @param min smallest value to show (> 0; not read when {@code max} is 0)
    * @param max largest value to show (0 when there is none)
    * @param rightReserve room to keep right of the plot for labels past the largest value
    * @param note a line under the legend, or null

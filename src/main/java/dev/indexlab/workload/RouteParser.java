@@ -342,7 +342,7 @@ public final class RouteParser {
   }
 
   /** A route's id: its file name without {@code .sql}. */
-  static String idOf(Path file) {
+  public static String idOf(Path file) {
     return file.getFileName().toString().replaceFirst("\\.sql$", "");
   }
 
