@@ -8,7 +8,8 @@ import java.util.Map;
  * One execution of a route with one parameter set, every statement explained as it ran: what {@link
  * RouteExplainer} returns per draw, and what run's summary and the gate's snapshots are built from.
  *
- * @param number the draw's number, 1-based: draw k ran with the parameter pool's set k
+ * @param number the draw's number, 1-based for the draws explained (draw k ran with the parameter
+ *     pool's set k); 0 for the warm-up run, which only a {@code stopAfter} rule sees
  * @param parameters the parameter set, by name
  * @param statements the statements reached, by 0-based index in route order (a failure stops the
  *     route: the statements after it are missing)

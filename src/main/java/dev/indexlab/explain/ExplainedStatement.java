@@ -17,7 +17,8 @@ import java.util.List;
  * }</pre>
  *
  * @param result the statement's plan or its failure
- * @param drillDowns the drill-downs of its dominating foreign-key triggers (empty if none)
+ * @param drillDowns the drill-downs of the foreign-key triggers its {@link TriggerDrillDown}
+ *     followed (empty if none)
  */
 public record ExplainedStatement(ExplainResult result, List<DrillDown> drillDowns) {
 

@@ -51,14 +51,18 @@ public final class RouteCapture {
    */
   public record Result(
       List<RunResults.StatementCapture> statements,
-      List<Finding> findings,
       String error,
       int draws,
       RunResults.Draws drawTotals) {
 
     /** A capture that failed before any draw. */
     public static Result failed(String error) {
-      return new Result(List.of(), List.of(), error, 0, null);
+      return new Result(List.of(), error, 0, null);
+    }
+
+    /** The statements' findings, in statement order. */
+    public List<Finding> findings() {
+      return statements.stream().flatMap(s -> s.findings().stream()).toList();
     }
 
     /** The draw whose plans this capture shows (1-based, the parameter set's number), or 0. */
@@ -97,7 +101,6 @@ public final class RouteCapture {
     ExplainedDraw shown = shownDraw(explained.draws(), complete, shownDraw, count);
     int shownNumber = shown == null ? 0 : shown.number();
     List<RunResults.StatementCapture> out = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
     for (RouteStatement s : route.statements()) {
       Map<Integer, ExplainedStatement> byDraw = new LinkedHashMap<>();
       for (ExplainedDraw d : explained.draws()) {
@@ -106,7 +109,7 @@ public final class RouteCapture {
         }
       }
       if (!byDraw.isEmpty()) {
-        out.add(summarize(route, s, byDraw, shownNumber, planDir, filesRoot, findings));
+        out.add(summarize(route, s, byDraw, shownNumber, planDir, filesRoot));
       }
     }
     RunResults.Draws drawTotals =
@@ -116,7 +119,7 @@ public final class RouteCapture {
                 complete.stream().map(ExplainedDraw::totalMs).toList(),
                 shownNumber,
                 parameters(shown));
-    return new Result(out, findings, explained.failure(), explained.draws().size(), drawTotals);
+    return new Result(out, explained.failure(), explained.draws().size(), drawTotals);
   }
 
   /**
@@ -151,8 +154,7 @@ public final class RouteCapture {
   /**
    * One statement over its draws ({@code byDraw}, by draw number): the median, fastest and slowest
    * execution time and the median work of the draws it was explained in, and the plans of draw
-   * {@code shown} (or of the median draw when it failed there), whose findings are added to {@code
-   * findings}.
+   * {@code shown} (or of the median draw when it failed there), with that draw's findings.
    */
   private RunResults.StatementCapture summarize(
       Route route,
@@ -160,8 +162,7 @@ public final class RouteCapture {
       Map<Integer, ExplainedStatement> byDraw,
       int shown,
       Path planDir,
-      Path filesRoot,
-      List<Finding> findings) {
+      Path filesRoot) {
     List<ExplainedStatement> captured = List.copyOf(byDraw.values());
     List<ExplainedStatement> sorted =
         captured.stream()
@@ -182,7 +183,6 @@ public final class RouteCapture {
     // happened to take the median time in each
     List<ExplainedStatement.Work> work = sorted.stream().map(ExplainedStatement::work).toList();
     List<Finding> mine = shownPlan.findings(detector, route.id(), s.index());
-    findings.addAll(mine);
     return new RunResults.StatementCapture(
         s.index(),
         s.label(),

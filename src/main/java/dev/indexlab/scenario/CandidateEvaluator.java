@@ -49,7 +49,7 @@ final class CandidateEvaluator {
   /**
    * A candidate's result and, when it was measured, its scenario; {@code folder} is the candidate
    * with the indexes its migration made as the server reads them ({@link #asApplied}), or null when
-   * the migration did not run.
+   * the candidate was not measured.
    */
   record Evaluated(
       RunResults.CandidateResult result,

@@ -55,7 +55,7 @@ class RetimedRoutesTest {
   }
 
   private static RouteCapture.Result capture(RunResults.StatementCapture s) {
-    return new RouteCapture.Result(List.of(s), List.of(), null, 5, null);
+    return new RouteCapture.Result(List.of(s), null, 5, null);
   }
 
   /**
