@@ -20,17 +20,18 @@ import java.util.regex.Pattern;
  * Finds and removes what an indexlab process that is gone (killed with {@code kill -9}, or by a
  * power cut) left behind, and nothing else. Everything indexlab leaves carries its owner's process
  * id: the embedded server's data folder ({@code indexlab-pg-pidN-*} in the temp folder), the JMH
- * forks' connection file ({@code indexlab-connection-pidN-*}), and a scenario copy database (its
- * comment, {@link #copyComment}, names the process and the host). A thing whose owner still runs is
- * never touched, whoever owns it; a process id that was reused by another program counts as alive
- * (the thing then stays, which is safe).
+ * forks' connection file ({@code indexlab-connection-pidN-*}), a candidate's staged migrations
+ * ({@code indexlab-staged-pidN-*}), and a scenario copy database (its comment, {@link
+ * #copyComment}, names the process and the host). A thing whose owner still runs is never touched,
+ * whoever owns it; a process id that was reused by another program counts as alive (the thing then
+ * stays, which is safe).
  */
 public final class Leftovers {
   /** The prefix of every temp name that carries its owner: {@code PREFIX + pid + "-"}. */
   public static final String PID_MARK = "pid";
 
   private static final Pattern OWNED =
-      Pattern.compile("^indexlab-(pg|connection)-" + PID_MARK + "(\\d+)-.*$");
+      Pattern.compile("^indexlab-(pg|connection|staged)-" + PID_MARK + "(\\d+)-.*$");
   private static final Pattern COPY =
       Pattern.compile("^indexlab scenario copy; process (\\d+) on (.+)$");
   private static final Duration POSTMASTER_GRACE = Duration.ofSeconds(10);
@@ -48,8 +49,8 @@ public final class Leftovers {
   }
 
   /**
-   * Stops the postmasters and deletes the data folders and connection files in {@code tempDir}
-   * whose owning indexlab is gone; returns one phrase per thing removed.
+   * Stops the postmasters and deletes the data folders, connection files and staged migrations in
+   * {@code tempDir} whose owning indexlab is gone; returns one phrase per thing removed.
    */
   public static List<String> sweepTemp(Path tempDir) {
     List<String> done = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class Leftovers {
               (postmaster.isPresent() ? "stopped the embedded server of and deleted " : "deleted ")
                   + p);
         } else {
-          Files.deleteIfExists(p);
+          EmbeddedTarget.deleteTree(p);
           done.add("deleted " + p);
         }
       }

@@ -4,7 +4,9 @@ import dev.indexlab.IndexlabException;
 import dev.indexlab.advise.CandidateFolder;
 import dev.indexlab.db.ConnectionSpec;
 import dev.indexlab.db.EmbeddedTarget;
+import dev.indexlab.db.ExitCleanup;
 import dev.indexlab.db.FaultPoint;
+import dev.indexlab.db.Leftovers;
 import dev.indexlab.schema.LoadProblems;
 import dev.indexlab.schema.SchemaLoader;
 import dev.indexlab.schema.SchemaMigrator;
@@ -82,8 +84,18 @@ public final class CandidateApplier {
   public static Applied applyCandidates(
       ConnectionSpec db, String scenario, List<CandidateFolder> folders, String historyTable) {
     Path staged = null;
+    ExitCleanup.Registration onSignal = null;
     try {
-      staged = Files.createTempDirectory("indexlab-candidates-");
+      // named for this process, so that after kill -9 the next indexlab deletes it (Leftovers);
+      // a signal's exit skips the finally below, so the folder is also registered for it
+      staged = Files.createTempDirectory(Leftovers.ownedPrefix("staged"));
+      Path folder = staged;
+      onSignal =
+          ExitCleanup.register(
+              () -> {
+                EmbeddedTarget.deleteTree(folder);
+                return "deleted the staged migrations " + folder;
+              });
       for (CandidateFolder f : folders) {
         f.stageMigrations(staged);
       }
@@ -94,6 +106,9 @@ public final class CandidateApplier {
     } finally {
       if (staged != null) {
         EmbeddedTarget.deleteTree(staged);
+      }
+      if (onSignal != null) {
+        onSignal.close();
       }
     }
   }

@@ -196,6 +196,7 @@ class FaultSuiteIT {
     assertThat(indexNames(role)).doesNotContain("items_shelf_idx").contains("items_pkey");
     assertThat(historyTables(role)).isZero();
     assertThat(owned(c.pid(), "inplace")).isEmpty();
+    assertThat(owned(c.pid(), "staged")).isEmpty();
     assertNoPassword(role.password(), c);
   }
 
@@ -257,6 +258,7 @@ class FaultSuiteIT {
     assertThat(killed.status()).isEqualTo(137);
     assertThat(indexNames(role)).contains("items_shelf_idx");
     assertThat(historyTables(role)).isOne();
+    assertThat(owned(killed.pid(), "staged")).hasSize(1);
 
     Child doctor =
         Child.run(
@@ -273,6 +275,7 @@ class FaultSuiteIT {
     assertThat(indexNames(role)).doesNotContain("items_shelf_idx").contains("items_pkey");
     assertThat(historyTables(role)).isZero();
     assertThat(owned(killed.pid(), "inplace")).isEmpty();
+    assertThat(owned(killed.pid(), "staged")).isEmpty();
   }
 
   /** {@code indexlab run} of the exit-codes workload on {@code db}, short and quiet. */
