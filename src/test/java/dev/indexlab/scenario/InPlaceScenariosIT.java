@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InPlaceScenariosIT {
   @TempDir Path dir;
+
+  /** The databases of this test whose failed revert keeps its record for {@code doctor}. */
+  private final List<ConnectionSpec> failed = new ArrayList<>();
+
+  /**
+   * A revert that fails keeps the run's record in the temp folder on purpose ({@code doctor}
+   * reverts from it once the process is gone); the test's own records go with the test.
+   */
+  @AfterEach
+  void deleteTheRecordsFailedRevertsKept() throws Exception {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    for (ConnectionSpec db : failed) {
+      for (InPlaceRecord.Found f : InPlaceRecord.find(tmp, db)) {
+        Files.delete(f.file());
+      }
+    }
+  }
 
   private final StringWriter log = new StringWriter();
 
@@ -102,6 +121,7 @@ class InPlaceScenariosIT {
   void aChangedRowFailsTheCheckNamingTheTable() throws Exception {
     ConnectionSpec db = smallDatabase();
     InPlaceScenarios scenarios = InPlaceScenarios.start(db, new PrintWriter(log, true));
+    failed.add(db);
     scenarios.copy("leaky");
     sql(db, "UPDATE t SET v = 'changed' WHERE id = 7");
 
@@ -123,6 +143,7 @@ class InPlaceScenariosIT {
   void anIndexTheRevertCannotDropFailsTheCheckNamingIt() throws Exception {
     ConnectionSpec db = smallDatabase();
     InPlaceScenarios scenarios = InPlaceScenarios.start(db, new PrintWriter(log, true));
+    failed.add(db);
     scenarios.copy("constraint");
     sql(db, "ALTER TABLE t ADD CONSTRAINT t_v_key UNIQUE (v)");
 
