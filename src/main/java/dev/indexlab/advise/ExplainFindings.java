@@ -41,8 +41,6 @@ public final class ExplainFindings {
 
   /** The advisor's finding for one explain finding. */
   static PlanFinding of(Finding f) {
-    Map<String, Double> numbers = new LinkedHashMap<>();
-    f.numbers().forEach((k, v) -> numbers.put(k, v == null ? null : v.doubleValue()));
     return new PlanFinding(
         f.kind(),
         f.schema(),
@@ -52,7 +50,7 @@ public final class ExplainFindings {
         f.statementIndex(),
         f.nodePath(),
         f.drillDown(),
-        numbers);
+        f.numbersAsDoubles());
   }
 
   private static PlanFinding mergeLike(PlanFinding a, PlanFinding b) {

@@ -219,8 +219,7 @@ final class StatementFacts {
     }
     StringBuilder s = new StringBuilder(kind);
     if (f.nodePath() != null) {
-      s.append(
-          MarkdownText.text(f.nodePath() + (f.drillDown() == null ? "" : " via " + f.drillDown())));
+      s.append(MarkdownText.text(f.place()));
     }
     if (f.relation() != null) {
       s.append(" on ").append(MarkdownText.code(f.relation()));

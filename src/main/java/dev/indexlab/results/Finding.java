@@ -52,6 +52,21 @@ public record Finding(
     numbers = Collections.unmodifiableMap(normalized);
   }
 
+  /** What joins the node's path and the drill-down in {@link #place()}. */
+  static final String VIA = " via ";
+
+  /** Where the finding is: the node's path, and the drill-down it was found in, if any. */
+  public String place() {
+    return nodePath + (drillDown == null ? "" : VIA + drillDown);
+  }
+
+  /** The figures, each as a double (a count too), in their order. */
+  public Map<String, Double> numbersAsDoubles() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    numbers.forEach((k, v) -> out.put(k, v == null ? null : v.doubleValue()));
+    return out;
+  }
+
   /** Counts as Long, ratios and times as Double, so findings read back from JSON are equal. */
   private static Number normalize(Number v) {
     if (v == null || v instanceof Long || v instanceof Double) {

@@ -23,24 +23,19 @@ record StoredFinding(
     String message,
     Map<String, Double> numbers) {
 
-  /** What joins the node's path and the drill-down in {@code node}. */
-  private static final String VIA = " via ";
-
   /** A finding as {@code results.json} writes it. */
   static final class Out extends StdConverter<Finding, StoredFinding> {
     @Override
     public StoredFinding convert(Finding f) {
-      Map<String, Double> numbers = new LinkedHashMap<>();
-      f.numbers().forEach((k, v) -> numbers.put(k, v == null ? null : v.doubleValue()));
       return new StoredFinding(
           f.kind().name(),
           f.routeId(),
           f.statementIndex(),
-          f.nodePath() + (f.drillDown() == null ? "" : VIA + f.drillDown()),
+          f.place(),
           f.relation(),
           f.columns(),
           f.message(),
-          numbers);
+          f.numbersAsDoubles());
     }
   }
 
@@ -49,12 +44,12 @@ record StoredFinding(
     @Override
     public Finding convert(StoredFinding s) {
       String node = s.node();
-      int via = node == null ? -1 : node.indexOf(VIA);
+      int via = node == null ? -1 : node.indexOf(Finding.VIA);
       return new Finding(
           FindingKind.valueOf(s.kind()),
           s.route(),
           s.statement(),
-          via < 0 ? null : node.substring(via + VIA.length()),
+          via < 0 ? null : node.substring(via + Finding.VIA.length()),
           via < 0 ? node : node.substring(0, via),
           null,
           s.relation(),
