@@ -62,8 +62,6 @@ final class BaselineSaveCommand implements Callable<Integer> {
           GateSide.seeded("baseline", t, w, seeding.toOptions(), seeding.progress(), progress);
       baseline =
           new GateRecorder(settings, progress).record(List.of(side), measure.routes()).get(0);
-    } catch (IndexlabException e) {
-      throw e;
     } catch (RuntimeException e) {
       throw GateCommand.unexpected(e, "baseline save");
     }

@@ -94,8 +94,6 @@ final class GateCommand implements Callable<Integer> {
     GateThresholds thresholds = limits.thresholds().withNormalize(!noNormalize);
     try {
       return ab ? interleaved(thresholds) : againstBaseline(thresholds);
-    } catch (IndexlabException e) {
-      throw e;
     } catch (RuntimeException e) {
       throw unexpected(e, "gate");
     }
@@ -103,10 +101,11 @@ final class GateCommand implements Callable<Integer> {
 
   /**
    * An unexpected failure as a job failure (exit 1) of one line; its stack trace stays the cause,
-   * printed with --verbose. A lost server is left as it is, for Main to name.
+   * printed with --verbose. An {@link IndexlabException} keeps its own status, and a lost server is
+   * left as it is, for Main to name.
    */
   static RuntimeException unexpected(RuntimeException e, String command) {
-    if (Main.serverStopped(e).isPresent()) {
+    if (e instanceof IndexlabException || Main.serverStopped(e).isPresent()) {
       return e;
     }
     String first = e.toString().lines().findFirst().orElse("");

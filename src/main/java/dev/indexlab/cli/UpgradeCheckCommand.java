@@ -85,8 +85,6 @@ final class UpgradeCheckCommand implements Callable<Integer> {
       r =
           new UpgradeCheck(settings, thresholds, spec.commandLine().getErr())
               .run(before, after, w, seeding.toOptions(), seeding.progress(), measure.routes());
-    } catch (IndexlabException e) {
-      throw e;
     } catch (RuntimeException e) {
       throw GateCommand.unexpected(e, "upgrade-check");
     }

@@ -146,6 +146,13 @@ class GateCommandTest {
   }
 
   @Test
+  void anIndexlabExceptionKeepsItsOwnStatus() {
+    RuntimeException usage = IndexlabException.usage("--rounds must be at least 1, was 0");
+
+    assertThat(GateCommand.unexpected(usage, "upgrade-check")).isSameAs(usage);
+  }
+
+  @Test
   void percentagesParse() {
     PercentConverter c = new PercentConverter();
     assertThat(c.convert("20%")).isEqualTo(0.20);
