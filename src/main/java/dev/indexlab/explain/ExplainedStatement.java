@@ -68,14 +68,16 @@ public record ExplainedStatement(ExplainResult result, List<DrillDown> drillDown
       return plans;
     }
     plans.add(result.plan());
-    for (DrillDown d : drillDowns) {
-      for (DrillDown f : d.flatten()) {
-        if (f.plan() != null) {
-          plans.add(f.plan());
-        }
-      }
-    }
+    cascades().forEach(d -> plans.add(d.plan()));
     return plans;
+  }
+
+  /** The drill-downs, nested ones included, that explained a cascade's statement, in order. */
+  public List<DrillDown> cascades() {
+    return drillDowns.stream()
+        .flatMap(d -> d.flatten().stream())
+        .filter(d -> d.plan() != null)
+        .toList();
   }
 
   /**

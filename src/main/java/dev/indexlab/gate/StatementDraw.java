@@ -35,12 +35,8 @@ record StatementDraw(
     }
     List<PlanSection> sections = new ArrayList<>();
     sections.add(new PlanSection(PlanSection.STATEMENT, PlanShapes.nodes(e.result().plan())));
-    for (DrillDown top : e.drillDowns()) {
-      for (DrillDown d : top.flatten()) {
-        if (d.plan() != null) {
-          sections.add(new PlanSection(cascadeTitle(d), PlanShapes.nodes(d.plan())));
-        }
-      }
+    for (DrillDown d : e.cascades()) {
+      sections.add(new PlanSection(cascadeTitle(d), PlanShapes.nodes(d.plan())));
     }
     ExplainedStatement.Work w = e.work();
     double ms = Double.isNaN(e.executionMs()) ? 0 : e.executionMs();
