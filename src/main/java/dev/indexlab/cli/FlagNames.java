@@ -4,6 +4,7 @@ import dev.indexlab.Setting;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,12 +62,13 @@ final class FlagNames {
     Matcher m = MARK.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String replacement = m.group();
-      for (Setting s : Setting.values()) {
-        if (s.name().equals(m.group(1))) {
-          replacement = flag(s);
-        }
-      }
+      String name = m.group(1);
+      String replacement =
+          Arrays.stream(Setting.values())
+              .filter(s -> s.name().equals(name))
+              .findFirst()
+              .map(FlagNames::flag)
+              .orElse(m.group());
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     return m.appendTail(out).toString();
