@@ -122,11 +122,9 @@ class ApiRewriteRunIT {
     return w;
   }
 
-  @Test
-  void aRewriteThatChangesTheApiIsMeasuredPairedAndReportedButNeverAccepted() throws Exception {
-    ConnectionSpec db = TestDatabases.empty("api_rewrite");
-    Path results = dir.resolve("results");
-    Path reports = dir.resolve("reports");
+  /** {@code indexlab run} of the test's workload on {@code db}, short, plus {@code extra}. */
+  private int run(StringWriter err, ConnectionSpec db, Path results, Path reports, String... extra)
+      throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -147,12 +145,21 @@ class ApiRewriteRunIT {
                 results.toString(),
                 "--reports",
                 reports.toString()));
+    args.addAll(List.of(extra));
     args.addAll(FastRuns.CLI_PROFILE);
-    StringWriter out = new StringWriter();
+    return Main.run(
+        args.toArray(String[]::new),
+        new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true));
+  }
+
+  @Test
+  void aRewriteThatChangesTheApiIsMeasuredPairedAndReportedButNeverAccepted() throws Exception {
+    ConnectionSpec db = TestDatabases.empty("api_rewrite");
+    Path results = dir.resolve("results");
+    Path reports = dir.resolve("reports");
     StringWriter err = new StringWriter();
-    int status =
-        Main.run(
-            args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    int status = run(err, db, results, reports);
     String log = err.toString();
     assertThat(status).as(log).isZero();
 
@@ -248,37 +255,18 @@ class ApiRewriteRunIT {
   void inPlaceTheRewriteIsMeasuredAgainstTheBaselineAndTheDatabaseLeftAlone() throws Exception {
     ConnectionSpec db = TestDatabases.ownedByRoleWithoutCreatedb("api_rewrite_inplace");
     Path results = dir.resolve("results");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--workload",
-                workload().toString(),
-                "--db",
-                db.jdbcUrl(),
-                "--user",
-                db.user(),
-                "--password",
-                db.password(),
-                "--force",
-                "--in-place",
-                "--no-advise",
-                "--routes",
-                "library",
-                "--iteration-time",
-                "0.1",
-                "--draws",
-                "3",
-                "--results",
-                results.toString(),
-                "--reports",
-                dir.resolve("reports").toString()));
-    args.addAll(FastRuns.CLI_PROFILE);
-    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status =
-        Main.run(
-            args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        run(
+            err,
+            db,
+            results,
+            dir.resolve("reports"),
+            "--password",
+            db.password(),
+            "--in-place",
+            "--routes",
+            "library");
     assertThat(status).as(err.toString()).isZero();
 
     RunResults r = RunResultsJson.read(results.resolve(RunResultsJson.FILE_NAME));
