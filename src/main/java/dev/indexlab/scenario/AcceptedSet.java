@@ -112,11 +112,9 @@ final class AcceptedSet {
       SideBySide.Side optimizedSide =
           new SideBySide.Side("optimized", db, optimizedRoutes, captured.expectedMs());
       SideBySide.Result jmh = SideBySide.measure(run.measurer(), baseSide, optimizedSide, timed);
-      List<String> suspects =
-          timeOnlySlower(
-              jmh,
-              run.measurer()
-                  .assemble("optimized", chosen, optimizedRoutes, captured, jmh.second()));
+      RunResults.ScenarioResult s =
+          run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
+      List<String> suspects = timeOnlySlower(jmh, s);
       if (!suspects.isEmpty()) {
         run.log()
             .println(
@@ -125,9 +123,8 @@ final class AcceptedSet {
                     + " (JMH significantly slower, EXPLAIN showing no more work: the second"
                     + " measurement stands)");
         jmh = jmh.replacing(SideBySide.measure(run.measurer(), baseSide, optimizedSide, suspects));
+        s = run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
       }
-      RunResults.ScenarioResult s =
-          run.measurer().assemble("optimized", chosen, optimizedRoutes, captured, jmh.second());
       errors.addAll(s.errors());
       return new Final(
           retimed(run.baseline(), jmh.first(), timed),
